@@ -1,0 +1,37 @@
+//! Glue between the arguments, the core library and the renderers.
+
+mod audit;
+mod extract;
+mod input;
+mod ledger;
+
+use anyhow::Result;
+
+use crate::args::{Cli, Command};
+
+/// How a command ended, short of an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Ran and found nothing to fail on.
+    Clean,
+    /// Found what the command fails on (a contradiction, a ledger problem).
+    Failed,
+    /// Ran on what it could, but some input was unreadable (reported already).
+    BadInput,
+}
+
+/// Run the parsed command line.
+pub fn run(cli: &Cli) -> Result<Outcome> {
+    match &cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Audit(args) => audit::run(args),
+        Command::Ledger(cmd) => ledger::run(cmd),
+    }
+}
+
+/// True when the error is a closed stdout (`claimcheck ... | head`).
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}

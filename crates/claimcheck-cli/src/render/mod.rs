@@ -1,0 +1,26 @@
+//! Output formats. Each format lives in its own file.
+
+mod json;
+
+use std::io::Write;
+
+use anyhow::Result;
+use claimcheck_core::Claim;
+use claimcheck_core::input::Document;
+
+use crate::args::ExtractFormat;
+
+/// The claims of one input file, with the file for context.
+pub struct ExtractedFile<'a> {
+    pub document: &'a Document,
+    pub claims: Vec<Claim>,
+}
+
+/// Print claims in the chosen format.
+pub fn claims(format: ExtractFormat, files: &[ExtractedFile<'_>], out: &mut dyn Write) -> Result<()> {
+    let all = files.iter().flat_map(|f| f.claims.iter());
+    match format {
+        ExtractFormat::Jsonl | ExtractFormat::Table | ExtractFormat::Csv => json::lines(all, out),
+        ExtractFormat::Json => json::array(all, out),
+    }
+}
