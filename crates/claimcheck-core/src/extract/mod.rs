@@ -1,7 +1,32 @@
-//! The claim extractor.
+//! The claim extractor: one pass over the text finds money, numbers,
+//! percentages, dates, durations, ordinals and quantities, with their
+//! qualifiers, and attributes each to a subject, attribute and period.
+//!
+//! The design is one cheap scan, then local parsing: the text is split into
+//! sentences, each sentence into tokens, and recognizers run only at tokens
+//! that can start a claim. Patterns that are not claims (times of day, phone
+//! numbers, URLs, version and model numbers) are masked first.
 
-use crate::claim::Claim;
+mod attribution;
+mod date;
+mod lexicon;
+mod measure;
+mod number;
+mod sentence;
+mod token;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use attribution::{Attribution, EntityIndex, attribute_of_word};
+
+use crate::claim::{Claim, ClaimKind, ClaimValue, Qualifier};
 use crate::input::Document;
+use crate::span::LineIndex;
+use date::{DateContext, DateMatch};
+use measure::Measure;
+use token::{TokKind, Tokens};
 
 /// Options for one extraction run.
 #[derive(Debug, Clone, Default)]
@@ -14,17 +39,518 @@ pub struct ExtractOptions {
 
 /// Finds claims in documents. Build once, use for many documents.
 #[derive(Debug, Default)]
-pub struct Extractor {}
+pub struct Extractor {
+    entities: EntityIndex,
+}
+
+/// Stretches of text that look numeric but are never claims: URLs, e-mail
+/// addresses, times of day, phone numbers, ISBNs.
+static MASK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i:(?:https?://|www\.)[^\s<>]+)",
+        r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+        r"|(?-u:\b)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?(?i:[ap]\.m\.|[ap]m(?-u:\b)))?",
+        r"|(?-u:\b)[0-9]{1,2}\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))",
+        r"|(?:\+[0-9]{1,3}[ -]?)?\(?(?-u:\b)[0-9]{3}\)?[-. ][0-9]{3}[-.][0-9]{4}(?-u:\b)",
+        r"|(?i:isbn)[-: ]*[0-9][0-9-]{8,16}[0-9Xx]",
+        r"|[0-9]+:[0-9]+",
+    ))
+    .expect("the mask pattern is valid")
+});
+
+/// A claim found in plain-text coordinates, before mapping to the source.
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    kind: ClaimKind,
+    value: ClaimValue,
+    high: Option<ClaimValue>,
+    unit: Option<String>,
+    per: Option<String>,
+    qualifier: Qualifier,
+    sentence: (usize, usize),
+}
 
 impl Extractor {
-    /// Build an extractor (compiles its patterns once).
+    /// Build an extractor with no known entities.
     pub fn new() -> Self {
-        Extractor {}
+        Extractor::default()
+    }
+
+    /// Build an extractor that knows these entity names (canonical names and
+    /// aliases from a ledger): they win over guessed names in attribution.
+    pub fn with_entities(entities: EntityIndex) -> Self {
+        Extractor { entities }
+    }
+
+    /// The known entities.
+    pub fn entities(&self) -> &EntityIndex {
+        &self.entities
     }
 
     /// Every claim in `doc`, sorted by offset.
     pub fn extract(&self, doc: &Document, options: &ExtractOptions) -> Vec<Claim> {
-        let _ = (doc, options);
-        Vec::new()
+        let text = doc.text.as_str();
+        let reference = options.reference_date.or_else(|| date::find_dateline(text));
+        let currency = options.default_currency.as_deref().unwrap_or("USD");
+        let masks: Vec<(usize, usize)> = MASK.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let mut found = Vec::new();
+        let mut toks = Tokens::default();
+        let mut ctx = DateContext { reference, anchor: None };
+        let sentences = sentence::split(text);
+        for &(s_start, s_end) in &sentences {
+            if !text[s_start..s_end]
+                .bytes()
+                .any(|b| b.is_ascii_digit() || b.is_ascii_alphabetic() || b >= 0x80)
+            {
+                continue;
+            }
+            toks.fill(text, s_start, s_end);
+            apply_masks(&mut toks, &masks);
+            scan_sentence(text, &toks, &mut ctx, currency, (s_start, s_end), &mut found);
+        }
+        let lines = LineIndex::new(&doc.source);
+        let attribution = attribution::Attributor::new(&self.entities, text, &sentences);
+        found
+            .into_iter()
+            .map(|f| {
+                let src = doc.to_source(f.start..f.end);
+                let attr =
+                    attribution.attribute(f.start, f.end, f.sentence, f.kind, &f.value, f.unit.as_deref());
+                Claim {
+                    file: doc.path.clone(),
+                    kind: f.kind,
+                    text: doc.source[src.clone()].to_string(),
+                    span: lines.span(&doc.source, src.start, src.end),
+                    value: f.value,
+                    high: f.high,
+                    unit: f.unit,
+                    per: f.per,
+                    qualifier: f.qualifier,
+                    hedge: attr.hedge,
+                    subject: attr.subject,
+                    attribute: attr.attribute,
+                    object: attr.object,
+                    period: attr.period,
+                    sentence: text[f.sentence.0..f.sentence.1]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                }
+            })
+            .collect()
     }
 }
+
+/// Masked tokens become an inert symbol so no recognizer starts or runs through them.
+fn apply_masks(toks: &mut Tokens, masks: &[(usize, usize)]) {
+    if masks.is_empty() || toks.toks.is_empty() {
+        return;
+    }
+    let first = toks.toks[0].start;
+    let mut m = masks.partition_point(|&(_, e)| e <= first);
+    for tok in &mut toks.toks {
+        while m < masks.len() && masks[m].1 <= tok.start {
+            m += 1;
+        }
+        if m < masks.len() && masks[m].0 < tok.end && tok.start < masks[m].1 {
+            tok.kind = TokKind::Sym('\u{1}');
+        }
+    }
+}
+
+fn scan_sentence(
+    text: &str,
+    t: &Tokens,
+    ctx: &mut DateContext,
+    currency: &str,
+    sentence: (usize, usize),
+    out: &mut Vec<Found>,
+) {
+    let mut i = 0;
+    while i < t.len() {
+        if !could_start(text, t, i) {
+            i += 1;
+            continue;
+        }
+        let date = date::recognize(t, i, ctx).or_else(|| date::recognize_slash(t, i, ctx));
+        let measure = measure::recognize(text, t, i, currency).filter(|m| m.end > i);
+        let ordinal = number::parse_ordinal(t, i);
+        let date_end = date.as_ref().map_or(0, |d| d.end);
+        let measure_end = measure.as_ref().map_or(0, |m| m.end);
+        let ordinal_end = ordinal.map_or(0, |o| o.1);
+        if date.is_some() && date_end >= measure_end && date_end >= ordinal_end {
+            let Some(d) = date else { break };
+            ctx.anchor = anchor_of(&d.value).or(ctx.anchor);
+            out.push(found_date(t, &d, sentence));
+            i = d.end;
+        } else if let Some(m) = measure.filter(|m| m.end >= ordinal_end) {
+            let end = m.end;
+            if !is_not_a_claim(text, t, &m) {
+                out.push(found_measure(t, &m, sentence));
+            }
+            i = end;
+        } else if let Some((value, end)) = ordinal {
+            if !ordinal_is_noise(t, i) {
+                out.push(Found {
+                    start: t.toks[i].start,
+                    end: t.toks[end - 1].end,
+                    kind: ClaimKind::Ordinal,
+                    value: ClaimValue::Number(value),
+                    high: None,
+                    unit: None,
+                    per: None,
+                    qualifier: Qualifier::Exact,
+                    sentence,
+                });
+            }
+            i = end;
+        } else if let Some(v) = t.sym(i).and_then(unicode_fraction) {
+            out.push(Found {
+                start: t.toks[i].start,
+                end: t.toks[i].end,
+                kind: ClaimKind::Number,
+                value: ClaimValue::Number(v),
+                high: None,
+                unit: None,
+                per: None,
+                qualifier: Qualifier::Exact,
+                sentence,
+            });
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn anchor_of(value: &str) -> Option<(i32, Option<u32>, Option<u32>)> {
+    let mut parts = value.split('-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next().and_then(|p| p.parse().ok());
+    let d = parts.next().and_then(|p| p.parse().ok());
+    Some((y, m, d))
+}
+
+fn unicode_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
+}
+
+/// Cheap test: can a claim start at token `i`?
+fn could_start(text: &str, t: &Tokens, i: usize) -> bool {
+    match t.toks[i].kind {
+        TokKind::Num(_) => true,
+        TokKind::Sym(c) => {
+            matches!(
+                c,
+                '$' | '€'
+                    | '£'
+                    | '¥'
+                    | '₩'
+                    | '₹'
+                    | '₽'
+                    | '₺'
+                    | '₪'
+                    | '₫'
+                    | '₱'
+                    | '₦'
+                    | '₴'
+                    | '元'
+                    | '~'
+                    | '≈'
+                    | '-'
+            ) || unicode_fraction(c).is_some()
+        }
+        TokKind::Word => {
+            let w = t.lower(i);
+            lexicon::cardinal(w).is_some()
+                || lexicon::ordinal(w).is_some()
+                || lexicon::month(w).is_some()
+                || lexicon::weekday(w).is_some()
+                || lexicon::qualifier_prefix(&[w, t.lower(i + 1), t.lower(i + 2)]).is_some()
+                || matches!(
+                    w,
+                    "a" | "an"
+                        | "half"
+                        | "quarter"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "current"
+                        | "previous"
+                        | "past"
+                        | "coming"
+                        | "the"
+                        | "that"
+                        | "minus"
+                        | "negative"
+                        | "point"
+                        | "between"
+                        | "from"
+                        | "us"
+                        | "u"
+                        | "c"
+                        | "ca"
+                        | "can"
+                        | "cad"
+                        | "au"
+                        | "aud"
+                        | "hk"
+                        | "hkd"
+                        | "nz"
+                        | "mex"
+                        | "mx"
+                        | "mxn"
+                        | "rs"
+                        | "rm"
+                        | "s"
+                        | "sg"
+                        | "r"
+                        | "nt"
+                )
+                || lexicon::currency_code(&text[t.toks[i].start..t.toks[i].end]).is_some()
+        }
+    }
+}
+
+fn found_date(t: &Tokens, d: &DateMatch, sentence: (usize, usize)) -> Found {
+    Found {
+        start: t.toks[d.start].start,
+        end: t.toks[d.end - 1].end,
+        kind: ClaimKind::Date,
+        value: ClaimValue::Date(d.value.clone()),
+        high: None,
+        unit: None,
+        per: None,
+        qualifier: Qualifier::Exact,
+        sentence,
+    }
+}
+
+fn found_measure(t: &Tokens, m: &Measure, sentence: (usize, usize)) -> Found {
+    Found {
+        start: t.toks[m.start].start,
+        end: t.toks[m.end - 1].end,
+        kind: m.kind,
+        value: ClaimValue::Number(m.value),
+        high: m.high.map(ClaimValue::Number),
+        unit: m.unit.clone(),
+        per: m.per.clone(),
+        qualifier: m.qualifier,
+        sentence,
+    }
+}
+
+/// Numbers that are names, not claims: versions and models ("iOS 17",
+/// "GPT-4", "Windows 10", "Model 3"), list numbering, references, addresses,
+/// identifiers glued to letters.
+fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
+    if m.kind != ClaimKind::Number && m.kind != ClaimKind::Quantity {
+        return false;
+    }
+    let first_num = (m.start..m.end).find(|&k| t.num(k).is_some());
+    let Some(k) = first_num else { return false };
+    let prev = k.checked_sub(1);
+    // Glued to letters before: "GPT-4", "V1", "h1", "COVID-19", "utf-8", "A1B2".
+    if let Some(p) = prev
+        && t.glued(k)
+    {
+        if t.is_word(p) {
+            return true;
+        }
+        if t.sym(p) == Some('-') && p > 0 && t.is_word(p - 1) && t.glued(p) && !is_number_word(t.lower(p - 1))
+        {
+            return true;
+        }
+        if matches!(t.sym(p), Some('#' | '/' | '.' | '_' | '\u{1}')) {
+            return true;
+        }
+    }
+    // Glued to letters after that are not a unit or suffix: "24703L202", "4a".
+    if t.glued(k + 1) && (t.is_word(k + 1) || t.num(k + 1).is_some()) && m.end <= k + 1 {
+        return true;
+    }
+    if t.glued(k + 1)
+        && t.num(k + 2).is_some()
+        && t.glued(k + 2)
+        && matches!(t.sym(k + 1), Some('.' | '-' | '/'))
+        && m.kind == ClaimKind::Number
+        && m.end <= k + 1
+    {
+        return true;
+    }
+    if !m.bare_int {
+        return false;
+    }
+    let prev_word = prev.map_or("", |p| t.lower(p));
+    // References: "page 12", "section 3", "No. 5", "chapter 2", "Article 5".
+    if matches!(
+        prev_word,
+        "page"
+            | "pages"
+            | "section"
+            | "chapter"
+            | "article"
+            | "clause"
+            | "paragraph"
+            | "figure"
+            | "table"
+            | "no"
+            | "nos"
+            | "number"
+            | "version"
+            | "v"
+            | "volume"
+            | "vol"
+            | "episode"
+            | "season"
+            | "level"
+            | "tier"
+            | "phase"
+            | "round"
+            | "stage"
+            | "top"
+            | "route"
+            | "highway"
+            | "gate"
+            | "platform"
+            | "room"
+            | "floor"
+            | "suite"
+            | "unit"
+            | "apartment"
+            | "flight"
+            | "p"
+            | "pp"
+    ) || (prev_word == "." && k >= 2 && matches!(t.lower(k - 2), "no" | "p" | "pp" | "vol"))
+    {
+        return true;
+    }
+    // Product and model names: a capitalized name right before a bare integer
+    // ("Windows 10", "Model 3", "Boeing 737", "iOS 17", "S&P 500").
+    if let Some(p) = prev
+        && t.toks[k].gap
+        && t.is_word(p)
+        && is_name_word(text, t, p)
+    {
+        return true;
+    }
+    if let Some(p) = prev
+        && matches!(t.sym(p), Some('&'))
+    {
+        return true;
+    }
+    // List numbering at the start of a line: "1. ", "2) ".
+    if k == 0 && matches!(t.sym(k + 1), Some('.' | ')')) && t.glued(k + 1) && t.toks.get(k + 2).is_some() {
+        return true;
+    }
+    // Footnote markers: "[1]".
+    if prev.is_some_and(|p| t.sym(p) == Some('[')) && t.sym(k + 1) == Some(']') {
+        return true;
+    }
+    // Street addresses: "1600 Amphitheatre Parkway", "10 Downing Street".
+    let mut n = k + 1;
+    while n < t.len() && n < k + 5 && t.toks[n].upper {
+        if matches!(
+            t.lower(n),
+            "street"
+                | "st"
+                | "avenue"
+                | "ave"
+                | "road"
+                | "rd"
+                | "boulevard"
+                | "blvd"
+                | "lane"
+                | "drive"
+                | "way"
+                | "parkway"
+                | "place"
+                | "plaza"
+                | "court"
+                | "square"
+        ) {
+            return true;
+        }
+        n += 1;
+    }
+    false
+}
+
+fn is_number_word(w: &str) -> bool {
+    lexicon::cardinal(w).is_some() || lexicon::scale(w).is_some()
+}
+
+/// A capitalized (or camel-case) word that names a thing, as opposed to a
+/// sentence-initial preposition or a month.
+fn is_name_word(text: &str, t: &Tokens, p: usize) -> bool {
+    let raw = &text[t.toks[p].start..t.toks[p].end];
+    let has_upper = raw.chars().any(char::is_uppercase);
+    if !has_upper {
+        return false;
+    }
+    let w = t.lower(p);
+    if lexicon::is_function_word(w)
+        || lexicon::month(w).is_some()
+        || lexicon::weekday(w).is_some()
+        || lexicon::qualifier_prefix(&[w, "", ""]).is_some()
+        || lexicon::currency_code(raw).is_some()
+        || is_number_word(w)
+        || matches!(
+            w,
+            "fy" | "q"
+                | "h"
+                | "ad"
+                | "bc"
+                | "circa"
+                | "since"
+                | "by"
+                | "in"
+                | "about"
+                | "over"
+                | "under"
+                | "nearly"
+                | "only"
+                | "just"
+                | "some"
+                | "all"
+                | "total"
+                | "about"
+        )
+    {
+        return false;
+    }
+    // Sentence-initial ordinary words ("Employees 300" is rare; "Revenue 2023" is not a model).
+    true
+}
+
+/// "first" in "at first", "first of all" and the like is not a claim.
+fn ordinal_is_noise(t: &Tokens, i: usize) -> bool {
+    let w = t.lower(i);
+    let prev = if i > 0 { t.lower(i - 1) } else { "" };
+    let next = t.lower(i + 1);
+    (w == "first" && (matches!(prev, "at") || matches!(next, "of") && t.lower(i + 2) == "all"))
+        || (w == "second" && matches!(prev, "a" | "per" | "every") && !t.is_word(i + 1))
+        || matches!(w, "second" if matches!(next, "half" | "quarter") && false)
+}
+
+#[cfg(test)]
+mod tests;

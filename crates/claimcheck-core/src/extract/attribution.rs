@@ -1,0 +1,639 @@
+//! Attribution: which entity a claim is about (subject), what it measures
+//! (attribute), the second party (object), the time it refers to (period),
+//! and whether the text hedges it.
+//!
+//! This is deliberately shallow: no parser, just the order of names, verbs
+//! and prepositions in the sentence, plus names carried over from earlier
+//! sentences for "it", "its" and "the company".
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::lexicon;
+use crate::claim::{ClaimKind, ClaimValue};
+
+/// Known entity names: canonical names and aliases, matched case-insensitively
+/// on word boundaries.
+#[derive(Debug, Clone, Default)]
+pub struct EntityIndex {
+    matcher: Option<AhoCorasick>,
+    canonical: Vec<String>,
+    names: Vec<String>,
+}
+
+impl EntityIndex {
+    /// Build from `(surface name, canonical name)` pairs.
+    pub fn new(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
+        let mut seen = HashMap::new();
+        let mut names = Vec::new();
+        let mut canonical = Vec::new();
+        for (surface, canon) in pairs {
+            let surface = surface.trim().to_string();
+            if surface.len() < 2 || seen.contains_key(&surface.to_lowercase()) {
+                continue;
+            }
+            seen.insert(surface.to_lowercase(), ());
+            names.push(surface);
+            canonical.push(canon);
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .ok();
+        EntityIndex { matcher, canonical, names }
+    }
+
+    /// Every known name in `text` as (start, end, canonical name), on word boundaries.
+    pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
+        self.matcher.iter().flat_map(move |m| {
+            m.find_iter(text).filter_map(move |hit| {
+                let (s, e) = (hit.start(), hit.end());
+                let before_ok = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let after_ok = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                // A lower-case alias ("the streamer") must match as written; a
+                // name must keep its capital ("Meta", not "meta-analysis").
+                let written = &text[s..e];
+                let name = &self.names[hit.pattern().as_usize()];
+                let case_ok = name.chars().next().is_none_or(|c| !c.is_uppercase())
+                    || written.chars().next().is_some_and(char::is_uppercase);
+                (before_ok && after_ok && case_ok)
+                    .then(|| (s, e, self.canonical[hit.pattern().as_usize()].as_str()))
+            })
+        })
+    }
+
+    /// The canonical name for `name`, if known (case-insensitive).
+    pub fn resolve(&self, name: &str) -> Option<&str> {
+        let lower = name.trim().to_lowercase();
+        self.names.iter().position(|n| n.to_lowercase() == lower).map(|i| self.canonical[i].as_str())
+    }
+
+    /// True when no names are known.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+/// What the attribution found for one claim.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attribution {
+    /// The entity the claim is about.
+    pub subject: Option<String>,
+    /// Canonical attribute.
+    pub attribute: Option<String>,
+    /// Second entity.
+    pub object: Option<String>,
+    /// Period the value refers to.
+    pub period: Option<String>,
+    /// Hedge word.
+    pub hedge: Option<String>,
+}
+
+/// Canonical attribute for a keyword ("invested" = investment). Public so the
+/// audit can read attribute synonyms the same way.
+pub fn attribute_of_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "founded" | "founding" | "co-founded" | "cofounded" | "founder" | "founders" | "established"
+        | "started" | "incorporated" | "formed" => "founded",
+        "revenue" | "revenues" | "sales" | "turnover" | "takings" => "revenue",
+        "invested" | "invest" | "invests" | "investing" | "investment" | "investments" | "stake" => {
+            "investment"
+        }
+        "valuation" | "valued" | "valuing" | "worth" => "valuation",
+        "funding" | "raised" | "raise" | "raises" | "round" => "funding",
+        "acquired" | "acquire" | "acquires" | "acquiring" | "acquisition" | "acquisitions" | "bought"
+        | "buy" | "buys" | "buying" | "purchase" | "purchased" | "takeover" | "deal" | "merger" => {
+            "acquisition"
+        }
+        "employees" | "employee" | "staff" | "workers" | "workforce" | "headcount" | "employs"
+        | "employed" | "people" => "employees",
+        "users" | "user" | "customers" | "subscribers" | "members" | "memberships" | "accounts" => "users",
+        "price" | "prices" | "priced" | "costs" | "cost" | "charges" | "fee" | "fees" | "subscription"
+        | "subscriptions" | "plan" | "plans" => "price",
+        "profit" | "profits" | "earnings" | "income" => "profit",
+        "loss" | "losses" | "lost" => "loss",
+        "share" if false => "market_share",
+        "compensation" | "salary" | "salaries" | "pay" | "packages" | "package" | "bonus" | "bonuses"
+        | "offered" | "offers" => "compensation",
+        "launched" | "launch" | "launches" | "launching" | "unveiled" | "released" | "introduced"
+        | "debuted" => "launch",
+        "sued" | "sue" | "suing" | "lawsuit" | "lawsuits" | "suit" | "complaint" => "lawsuit",
+        "fined" | "fine" | "fines" | "penalty" | "penalties" => "fine",
+        "settlement" | "settled" | "settle" => "settlement",
+        "announced" | "announces" | "announcement" | "said" | "says" => "announcement",
+        "ipo" | "listed" | "listing" => "ipo",
+        "renamed" | "rebranded" => "renamed",
+        "delivered" | "deliveries" | "shipped" => "deliveries",
+        "layoffs" | "laid" | "cut" | "cuts" | "jobs" => "layoffs",
+        "growth" | "grew" | "rose" | "jumped" | "increased" | "fell" | "declined" | "dropped" => "growth",
+        _ => return None,
+    })
+}
+
+/// Titles that mark a person acting for an organization ("CEO Mark Zuckerberg").
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "ceo"
+            | "chief"
+            | "executive"
+            | "officer"
+            | "founder"
+            | "co-founder"
+            | "chairman"
+            | "chairwoman"
+            | "president"
+            | "cfo"
+            | "cto"
+            | "coo"
+            | "head"
+            | "director"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+    )
+}
+
+/// Words that refer back to the last subject.
+fn is_back_reference(w: &str) -> bool {
+    matches!(
+        w,
+        "it" | "its" | "the company" | "the firm" | "the group" | "the startup" | "the company's" | "it's"
+    )
+}
+
+/// One name mention in the text.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    name: String,
+    known: bool,
+    person: bool,
+}
+
+/// Attribution over one document.
+pub struct Attributor<'a> {
+    text: &'a str,
+    sentences: &'a [(usize, usize)],
+    mentions: Vec<Mention>,
+    sentence_subjects: Vec<Option<String>>,
+}
+
+impl<'a> Attributor<'a> {
+    /// Find names in `text` and each sentence's main subject.
+    pub fn new(entities: &'a EntityIndex, text: &'a str, sentences: &'a [(usize, usize)]) -> Self {
+        let mut mentions: Vec<Mention> = entities
+            .find(text)
+            .map(|(s, e, c)| Mention { start: s, end: e, name: c.to_string(), known: true, person: false })
+            .collect();
+        for &(s, e) in sentences {
+            for (ps, pe) in proper_names(text, s, e) {
+                if mentions.iter().any(|m| m.start < pe && ps < m.end) {
+                    continue;
+                }
+                let person = is_person_like(text, ps, pe);
+                mentions.push(Mention {
+                    start: ps,
+                    end: pe,
+                    name: text[ps..pe].to_string(),
+                    known: false,
+                    person,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.start);
+        let mut me = Attributor { text, sentences, mentions, sentence_subjects: Vec::new() };
+        let mut last: Option<String> = None;
+        let mut subjects = Vec::with_capacity(sentences.len());
+        for idx in 0..sentences.len() {
+            let s = me.main_subject(idx, last.as_deref());
+            if s.is_some() {
+                last.clone_from(&s);
+            }
+            subjects.push(last.clone());
+        }
+        me.sentence_subjects = subjects;
+        me
+    }
+
+    fn sentence_index(&self, sentence: (usize, usize)) -> usize {
+        self.sentences.partition_point(|s| s.0 < sentence.0)
+    }
+
+    fn mentions_in(&self, s: usize, e: usize) -> impl Iterator<Item = &Mention> {
+        let first = self.mentions.partition_point(|m| m.start < s);
+        self.mentions[first..].iter().take_while(move |m| m.end <= e)
+    }
+
+    /// The subject of sentence `idx`: the first organization named outside a
+    /// prepositional phrase; an appositive opening ("Founded by X in 2022,
+    /// Midjourney ...") yields the name after the comma.
+    fn main_subject(&self, idx: usize, previous: Option<&str>) -> Option<String> {
+        let (s, e) = self.sentences[idx];
+        let sent = &self.text[s..e];
+        let mut from = s;
+        let first_word = sent.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        if first_word.ends_with("ed")
+            || matches!(
+                first_word.as_str(),
+                "after" | "before" | "since" | "in" | "with" | "like" | "unlike" | "as" | "known"
+            )
+        {
+            if let Some(comma) = sent.find(", ") {
+                from = s + comma + 2;
+            }
+        }
+        let mut person_fallback = None;
+        for m in self.mentions_in(from, e) {
+            if self.preceded_by_preposition(m.start, from) {
+                continue;
+            }
+            if m.person && !m.known {
+                // "CEO Mark Zuckerberg" acts for the company named before.
+                if person_fallback.is_none() {
+                    person_fallback = Some(m.name.clone());
+                }
+                if self.preceded_by_title(m.start) {
+                    if let Some(p) = previous {
+                        return Some(p.to_string());
+                    }
+                }
+                continue;
+            }
+            return Some(m.name.clone());
+        }
+        let lower = sent.to_lowercase();
+        if let Some(p) = previous
+            && (lower.starts_with("it ")
+                || lower.starts_with("its ")
+                || lower.starts_with("the company")
+                || lower.starts_with("the firm"))
+        {
+            return Some(p.to_string());
+        }
+        person_fallback
+    }
+
+    fn preceded_by_preposition(&self, pos: usize, floor: usize) -> bool {
+        let before = &self.text[floor..pos];
+        let last = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
+        let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+        matches!(
+            last,
+            "in" | "for"
+                | "of"
+                | "to"
+                | "from"
+                | "with"
+                | "against"
+                | "by"
+                | "at"
+                | "into"
+                | "than"
+                | "on"
+                | "like"
+                | "over"
+                | "about"
+        )
+    }
+
+    fn preceded_by_title(&self, pos: usize) -> bool {
+        let before = &self.text[..pos];
+        before.split_whitespace().next_back().is_some_and(|w| {
+            is_title(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_string())
+        })
+    }
+
+    /// Attribute one claim at `start..end` in `sentence`.
+    pub fn attribute(
+        &self,
+        start: usize,
+        end: usize,
+        sentence: (usize, usize),
+        kind: ClaimKind,
+        value: &ClaimValue,
+        unit: Option<&str>,
+    ) -> Attribution {
+        let idx = self.sentence_index(sentence);
+        let (s, e) = sentence;
+        let sent = &self.text[s..e];
+        let mut out = Attribution::default();
+
+        // Subject: the nearest organization before the claim in its clause,
+        // else the sentence's subject (carried over for "it").
+        let clause_start = self.clause_start(s, start);
+        let mut subject = None;
+        for m in self.mentions_in(clause_start, start).collect::<Vec<_>>().into_iter().rev() {
+            if self.preceded_by_preposition(m.start, clause_start) || (m.person && !m.known) {
+                continue;
+            }
+            subject = Some(m.name.clone());
+            break;
+        }
+        out.subject = subject.or_else(|| self.sentence_subjects.get(idx).cloned().flatten());
+
+        // Attribute: the keyword nearest to the claim, preferring words before it.
+        out.attribute = self.nearest_attribute(s, e, start, end, kind, unit);
+        if kind == ClaimKind::Number
+            && out.attribute.is_none()
+            && let Some(u) = unit
+        {
+            out.attribute = attribute_of_word(u).map(str::to_string);
+        }
+
+        // Object: a name after a preposition or a deal verb near the claim.
+        out.object = self.object_near(s, e, start, end, out.subject.as_deref());
+
+        // Period: another date in the same sentence ("by 2023", "in 2023", "last year").
+        if kind != ClaimKind::Date {
+            out.period = self.period_in(sent, s, start, end);
+        }
+        let _ = value;
+
+        // Hedge: a hedge word anywhere in the clause.
+        out.hedge = sent
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .find_map(|w| lexicon::hedge(&w.to_lowercase()))
+            .map(str::to_string);
+        out
+    }
+
+    /// Start of the clause that holds `pos`: after the last ";" or ", and"/", but" before it.
+    fn clause_start(&self, s: usize, pos: usize) -> usize {
+        let before = &self.text[s..pos];
+        [" and ", "; ", ", but ", ", while ", ", which ", ", who "]
+            .iter()
+            .filter_map(|sep| before.rfind(sep).map(|i| s + i + sep.len()))
+            .max()
+            .unwrap_or(s)
+    }
+
+    fn nearest_attribute(
+        &self,
+        s: usize,
+        e: usize,
+        start: usize,
+        end: usize,
+        kind: ClaimKind,
+        unit: Option<&str>,
+    ) -> Option<String> {
+        let mut best: Option<(usize, &'static str)> = None;
+        let mut pos = s;
+        for word in self.text[s..e].split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let w_start = pos;
+            pos += word.len() + 1;
+            if word.is_empty() || (w_start >= start && w_start < end) {
+                continue;
+            }
+            let lw = word.to_lowercase();
+            let Some(attr) = attribute_of_word(&lw) else { continue };
+            if !fits_kind(attr, kind, unit) {
+                continue;
+            }
+            let dist = if w_start < start { start - w_start } else { (w_start - end) * 2 };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, attr));
+            }
+        }
+        best.map(|(_, a)| a.to_string())
+    }
+
+    fn object_near(
+        &self,
+        s: usize,
+        e: usize,
+        start: usize,
+        end: usize,
+        subject: Option<&str>,
+    ) -> Option<String> {
+        let mut best: Option<(usize, &Mention)> = None;
+        for m in self.mentions_in(s, e) {
+            if Some(m.name.as_str()) == subject || m.person {
+                continue;
+            }
+            let governed = self.preceded_by_preposition(m.start, s) || self.preceded_by_deal_verb(m.start, s);
+            if !governed {
+                continue;
+            }
+            let dist = if m.start >= end { m.start - end } else { start.saturating_sub(m.end) + 20 };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, m));
+            }
+        }
+        best.map(|(_, m)| m.name.clone())
+    }
+
+    fn preceded_by_deal_verb(&self, pos: usize, floor: usize) -> bool {
+        let before = &self.text[floor..pos];
+        let last = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
+        matches!(
+            last.as_str(),
+            "bought"
+                | "buy"
+                | "acquired"
+                | "acquire"
+                | "sued"
+                | "fined"
+                | "acquiring"
+                | "buying"
+                | "purchased"
+        )
+    }
+
+    fn period_in(&self, sent: &str, s: usize, start: usize, end: usize) -> Option<String> {
+        // A four-digit year or "last year" after a period preposition.
+        let mut best: Option<(usize, String)> = None;
+        let bytes = sent.as_bytes();
+        let mut i = 0;
+        while i + 4 <= bytes.len() {
+            let abs = s + i;
+            if bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && (i + 4 == bytes.len() || !bytes[i + 4].is_ascii_alphanumeric() || bytes[i + 4] == b'\'')
+                && !(abs >= start && abs < end)
+            {
+                let year = &sent[i..i + 4];
+                let before = sent[..i].trim_end().to_lowercase();
+                let prep =
+                    ["in", "by", "for", "fiscal", "during", "since", "of", "year", "through", "ended", "fy"]
+                        .iter()
+                        .any(|p| before.ends_with(p));
+                if prep && (1900..=2100).contains(&year.parse::<u32>().unwrap_or(0)) {
+                    let dist = abs.abs_diff(start);
+                    let fiscal = before.ends_with("fiscal") || before.ends_with("fy");
+                    let label = if fiscal { format!("FY{year}") } else { year.to_string() };
+                    if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+                        best = Some((dist, label));
+                    }
+                }
+                i += 4;
+                continue;
+            }
+            i += 1;
+        }
+        best.map(|(_, p)| p)
+    }
+}
+
+/// Does an attribute fit the kind of claim? ("founded" needs a date.)
+fn fits_kind(attr: &str, kind: ClaimKind, unit: Option<&str>) -> bool {
+    match kind {
+        ClaimKind::Date => matches!(
+            attr,
+            "founded"
+                | "launch"
+                | "acquisition"
+                | "lawsuit"
+                | "ipo"
+                | "renamed"
+                | "announcement"
+                | "settlement"
+                | "fine"
+                | "investment"
+        ),
+        ClaimKind::Money => matches!(
+            attr,
+            "revenue"
+                | "investment"
+                | "valuation"
+                | "funding"
+                | "acquisition"
+                | "price"
+                | "profit"
+                | "loss"
+                | "compensation"
+                | "fine"
+                | "settlement"
+                | "ipo"
+        ),
+        ClaimKind::Percent => {
+            matches!(attr, "growth" | "revenue" | "profit" | "layoffs" | "investment" | "price")
+        }
+        ClaimKind::Number => {
+            matches!(attr, "employees" | "users" | "deliveries" | "layoffs") || unit.is_none()
+        }
+        _ => false,
+    }
+}
+
+/// Capitalized word sequences inside `s..e` that look like names.
+fn proper_names(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let sent = &text[s..e];
+    let mut run: Option<(usize, usize)> = None;
+    let mut first_word = true;
+    let mut pos = 0;
+    for word in sent.split_inclusive(|c: char| c.is_whitespace()) {
+        let w_start = s + pos;
+        pos += word.len();
+        let core = word.trim_end();
+        let trimmed = core.trim_start_matches(['"', '(', '“', '‘', '\'', '*', '#']);
+        let lead = core.len() - trimmed.len();
+        let name_part = trimmed.split(['’', '\'']).next().unwrap_or("");
+        let name_part = name_part.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?', '*']);
+        let starts_upper = name_part.chars().next().is_some_and(char::is_uppercase);
+        let is_stop = lexicon::is_function_word(&name_part.to_lowercase())
+            || lexicon::month(&name_part.to_lowercase()).is_some()
+            || lexicon::weekday(&name_part.to_lowercase()).is_some()
+            || is_title(&name_part.to_lowercase());
+        let ok = starts_upper
+            && !name_part.is_empty()
+            && !is_stop
+            && !(first_word && is_sentence_opener(name_part));
+        if ok {
+            let st = w_start + lead;
+            let en = st + name_part.len();
+            run = Some(match run {
+                Some((rs, _)) => (rs, en),
+                None => (st, en),
+            });
+            // A possessive or punctuation ends the name.
+            if name_part.len() < trimmed.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']).len()
+                || core.ends_with([',', '.', ';', ':', ')'])
+            {
+                if let Some(r) = run.take() {
+                    out.push(r);
+                }
+            }
+        } else if let Some(r) = run.take() {
+            out.push(r);
+        }
+        first_word = false;
+    }
+    if let Some(r) = run {
+        out.push(r);
+    }
+    out
+}
+
+fn is_sentence_opener(w: &str) -> bool {
+    let l = w.to_lowercase();
+    lexicon::is_function_word(&l)
+        || matches!(
+            l.as_str(),
+            "however"
+                | "meanwhile"
+                | "analysts"
+                | "investors"
+                | "experts"
+                | "industry"
+                | "given"
+                | "while"
+                | "nonetheless"
+                | "features"
+                | "exactly"
+                | "some"
+                | "so"
+                | "full-year"
+                | "only"
+                | "founded"
+                | "known"
+        )
+        || l.ends_with("ly")
+        || l.ends_with("ed")
+}
+
+/// A two-word capitalized name whose first word is a common given name shape
+/// is treated as a person: it has exactly two or three words and no corporate suffix.
+fn is_person_like(text: &str, s: usize, e: usize) -> bool {
+    let name = &text[s..e];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) {
+        return false;
+    }
+    let corporate = [
+        "Inc",
+        "Corp",
+        "Ltd",
+        "AI",
+        "Labs",
+        "Lab",
+        "Group",
+        "Capital",
+        "Bank",
+        "Technologies",
+        "Platforms",
+        "Market",
+        "Motors",
+        "Systems",
+        "Foods",
+        "Media",
+        "Partners",
+    ];
+    if words.iter().any(|w| corporate.contains(&w.trim_end_matches('.'))) {
+        return false;
+    }
+    // Preceded by a title or followed by a speech verb.
+    let before = text[..s].split_whitespace().next_back().unwrap_or("").to_lowercase();
+    let after = text[e..].split_whitespace().next().unwrap_or("").to_lowercase();
+    is_title(before.trim_matches(|c: char| !c.is_alphanumeric()))
+        || matches!(
+            after.trim_matches(|c: char| !c.is_alphanumeric()),
+            "said" | "says" | "told" | "announced" | "wrote" | "added" | "stated"
+        )
+        || words.iter().all(|w| w.chars().filter(|c| c.is_uppercase()).count() == 1 && w.len() > 2)
+}

@@ -1,0 +1,591 @@
+//! Amounts around a number: money, percentages, durations, quantities and
+//! counts, with qualifiers ("about", "up to"), ranges ("$10 to $120") and
+//! rates ("per month").
+
+use super::lexicon;
+use super::number::{self, NumExpr};
+use super::token::Tokens;
+use crate::claim::{ClaimKind, Qualifier};
+
+/// A measured amount found at some token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    /// First token (qualifier included).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Kind of claim.
+    pub kind: ClaimKind,
+    /// Value, or the low end of a range.
+    pub value: f64,
+    /// High end of a range.
+    pub high: Option<f64>,
+    /// Currency code, `%`, `pp`, duration unit, unit symbol or counted noun.
+    pub unit: Option<String>,
+    /// Rate denominator.
+    pub per: Option<String>,
+    /// How the figure is bounded.
+    pub qualifier: Qualifier,
+    /// The number is a lone integer with no unit, scale or separators.
+    pub bare_int: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Unit {
+    None,
+    Money(String),
+    Percent(&'static str),
+    Duration(&'static str),
+    Quantity(&'static str),
+}
+
+#[derive(Debug, Clone)]
+struct Amount {
+    start: usize,
+    end: usize,
+    value: f64,
+    unit: Unit,
+    num: Option<NumExpr>,
+}
+
+/// Recognize an amount starting at token `i`.
+pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Option<Measure> {
+    let words: [&str; 3] = [t.lower(i), t.lower(i + 1), t.lower(i + 2)];
+    let (mut qualifier, mut k) = match lexicon::qualifier_prefix(&words) {
+        Some((q, n)) => (Some(q), i + n),
+        None => (None, i),
+    };
+    let range_intro = match t.lower(k) {
+        "between" => Some("between"),
+        "from" => Some("from"),
+        _ => None,
+    };
+    if range_intro.is_some() {
+        k += 1;
+    }
+    let first = amount(text, t, k, default_currency)?;
+    let mut m = Measure {
+        start: i,
+        end: first.end,
+        kind: ClaimKind::Number,
+        value: first.value,
+        high: None,
+        unit: None,
+        per: None,
+        qualifier: qualifier.unwrap_or_default(),
+        bare_int: first.num.is_some_and(|n| n.bare_int) && first.unit == Unit::None,
+    };
+    let mut unit = first.unit.clone();
+    // Range: "X to Y", "X-Y", "between X and Y", "from X to Y".
+    if let Some((second, end)) = range_tail(text, t, &first, range_intro, default_currency) {
+        let mut low = first.value;
+        let high = second.value;
+        if unit == Unit::None {
+            unit = second.unit.clone();
+        }
+        if let (Some(a), Some(b)) = (first.num, second.num)
+            && !a.scaled
+            && b.scaled
+            && low * b.scale < high
+            && low < 1000.0
+        {
+            low *= b.scale;
+        }
+        if high > low {
+            m.value = low;
+            m.high = Some(high);
+            m.end = end;
+            m.qualifier = Qualifier::Range;
+            qualifier = Some(Qualifier::Range);
+        }
+    } else if range_intro.is_some() {
+        // "from 2014", "between" with no second figure: the intro is not ours.
+        m.start = k;
+    }
+    let _ = qualifier;
+    // Money: "$20 and 43c", "20 dollars 43 cents".
+    if let Unit::Money(code) = &unit
+        && m.high.is_none()
+        && let Some((cents, end)) = minor_units(t, m.end)
+        && m.value.fract() == 0.0
+    {
+        m.value += cents;
+        m.end = end;
+        let _ = code;
+    }
+    // Durations: "a month and a half", "one hour and half".
+    if matches!(unit, Unit::Duration(_)) && m.high.is_none() {
+        if t.lower(m.end) == "and" && matches!(t.lower(m.end + 1), "a" | "half") {
+            let (n, e) = if t.lower(m.end + 1) == "half" {
+                (0.5, m.end + 2)
+            } else if t.lower(m.end + 2) == "half" {
+                (0.5, m.end + 3)
+            } else {
+                (0.0, m.end)
+            };
+            m.value += n;
+            m.end = e;
+        }
+    }
+    // Rates: "per month", "a year", "/mo", "annually".
+    if !matches!(unit, Unit::Duration(_) | Unit::None)
+        && let Some((per, end)) = rate(t, m.end)
+    {
+        m.per = Some(per);
+        m.end = end;
+    }
+    match unit {
+        Unit::Money(code) => {
+            m.kind = ClaimKind::Money;
+            m.unit = Some(code);
+        }
+        Unit::Percent(u) => {
+            m.kind = ClaimKind::Percent;
+            m.unit = Some(u.to_string());
+        }
+        Unit::Duration(u) => {
+            m.kind = ClaimKind::Duration;
+            m.unit = Some(u.to_string());
+        }
+        Unit::Quantity(u) => {
+            m.kind = ClaimKind::Quantity;
+            m.unit = Some(u.to_string());
+        }
+        Unit::None => {
+            m.kind = ClaimKind::Number;
+            if let Some((noun, end)) = counted_noun(t, m.end) {
+                m.unit = Some(noun);
+                m.end = end;
+                if let Some((per, end)) = rate(t, m.end) {
+                    m.per = Some(per);
+                    m.end = end;
+                }
+            }
+        }
+    }
+    Some(m)
+}
+
+fn raw<'a>(text: &'a str, t: &Tokens, k: usize) -> &'a str {
+    t.toks.get(k).map_or("", |tok| &text[tok.start..tok.end])
+}
+
+/// A currency written before the number: `$`, `US$`, `C $`, `€`, `USD`, `Rs.`, `RM`.
+fn currency_prefix(text: &str, t: &Tokens, k: usize, default_currency: &str) -> Option<(String, usize)> {
+    if t.sym(k) == Some('$') {
+        return Some((default_currency.to_string(), k + 1));
+    }
+    if let Some(c) = t.sym(k).and_then(|c| lexicon::currency_symbol(c.encode_utf8(&mut [0; 4]))) {
+        return Some((c.to_string(), k + 1));
+    }
+    if !t.is_word(k) {
+        return None;
+    }
+    let w = t.lower(k);
+    // "US$", "C$", "HK $", "Mex$", "u.s $"
+    let mut n = k + 1;
+    if t.sym(n) == Some('.') && t.glued(n) {
+        n += 1;
+    }
+    if w == "u" && t.lower(n) == "s" {
+        n += 1;
+        if t.sym(n) == Some('.') {
+            n += 1;
+        }
+        if t.sym(n) == Some('$') {
+            return Some(("USD".to_string(), n + 1));
+        }
+        return None;
+    }
+    if t.sym(k + 1) == Some('$') && (t.glued(k + 1) || w.len() <= 3) {
+        if let Some(code) = lexicon::dollar_prefix(w) {
+            return Some((code.to_string(), k + 2));
+        }
+    }
+    let r = raw(text, t, k);
+    if let Some(code) = lexicon::currency_code(r) {
+        return Some((code.to_string(), k + 1));
+    }
+    match r {
+        "Rs" | "RS" => Some(("INR".to_string(), if t.sym(k + 1) == Some('.') { k + 2 } else { k + 1 })),
+        "RM" => Some(("MYR".to_string(), k + 1)),
+        _ => None,
+    }
+}
+
+/// One amount: an optional currency prefix, a number, and a suffix.
+fn amount(text: &str, t: &Tokens, k: usize, default_currency: &str) -> Option<Amount> {
+    let (prefix, nk) = match currency_prefix(text, t, k, default_currency) {
+        Some((code, n)) => (Some(code), n),
+        None => (None, k),
+    };
+    // "half a day", "half-litre", "quarter-litre", "a kilogram", "an hour", "one dollar"
+    if prefix.is_none()
+        && let Some(a) = article_amount(text, t, nk, default_currency)
+    {
+        return Some(a);
+    }
+    let num = number::parse(t, nk)?;
+    let mut value = num.value;
+    let mut end = num.end;
+    if let Some(code) = prefix {
+        // "USD 22.5 million" is already scaled; "US$4.7 billion" too.
+        // "$10K" glued suffixes are in the number.
+        if let Some(c2) = t
+            .sym(end)
+            .and_then(|c| lexicon::currency_symbol(c.encode_utf8(&mut [0; 4])))
+            .filter(|_| t.glued(end))
+        {
+            let _ = c2;
+            end += 1;
+        }
+        return Some(Amount { start: k, end, value, unit: Unit::Money(code), num: Some(num) });
+    }
+    // Suffixes.
+    let (unit, e, factor) = suffix(text, t, end, default_currency, &num);
+    end = e;
+    value *= factor;
+    // "75 USD million": a scale after the code.
+    if matches!(unit, Unit::Money(_))
+        && let Some(s) = lexicon::scale(t.lower(end)).filter(|_| lexicon::is_spelled_scale(t.lower(end)))
+        && !num.scaled
+    {
+        value *= s;
+        end += 1;
+    }
+    Some(Amount { start: k, end, value, unit, num: Some(num) })
+}
+
+/// "half a day", "half-litre", "a kilogram", "an hour", "a dollar", "one mile".
+fn article_amount(text: &str, t: &Tokens, k: usize, default_currency: &str) -> Option<Amount> {
+    let w = t.lower(k);
+    let (value, mut n) = match w {
+        "half" => (0.5, k + 1),
+        "quarter" => (0.25, k + 1),
+        "a" | "an" => (1.0, k + 1),
+        _ => return None,
+    };
+    if value < 1.0 {
+        if t.sym(n) == Some('-') {
+            n += 1;
+        } else if matches!(t.lower(n), "a" | "an") {
+            n += 1;
+        }
+    }
+    let fake = NumExpr {
+        value,
+        start: k,
+        end: n,
+        spelled: true,
+        bare_int: false,
+        scaled: false,
+        fraction_only: value < 1.0,
+        scale: 1.0,
+    };
+    let (unit, end, factor) = suffix(text, t, n, default_currency, &fake);
+    match unit {
+        Unit::None | Unit::Percent(_) => None,
+        // "a day" is mostly a rate ("twice a day"); a duration needs "half" or "and a half".
+        Unit::Duration(_)
+            if value == 1.0
+                && !(t.lower(end) == "and" && matches!(t.lower(end + 1), "a" | "half"))
+                && !duration_context(t, k) =>
+        {
+            None
+        }
+        Unit::Quantity("lb") if value == 1.0 => None,
+        unit => Some(Amount { start: k, end, value: value * factor, unit, num: Some(fake) }),
+    }
+}
+
+fn duration_context(t: &Tokens, k: usize) -> bool {
+    k > 0
+        && matches!(
+            t.lower(k - 1),
+            "for"
+                | "within"
+                | "in"
+                | "over"
+                | "after"
+                | "than"
+                | "took"
+                | "takes"
+                | "lasted"
+                | "spent"
+                | "nearly"
+                | "almost"
+                | "about"
+        )
+}
+
+/// What follows the number: `%`, "percent", a currency, a duration or a unit.
+/// Returns the unit, the next token and a factor (cents = 0.01, decades = 10).
+fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExpr) -> (Unit, usize, f64) {
+    let w = t.lower(k);
+    let glued = t.glued(k);
+    if t.sym(k) == Some('%') {
+        return (Unit::Percent("%"), k + 1, 1.0);
+    }
+    match w {
+        "percent" | "percents" | "pct" => return (Unit::Percent("%"), k + 1, 1.0),
+        "per" if matches!(t.lower(k + 1), "cent" | "cents") => return (Unit::Percent("%"), k + 2, 1.0),
+        "percentage" if matches!(t.lower(k + 1), "point" | "points") => {
+            return (Unit::Percent("pp"), k + 2, 1.0);
+        }
+        _ => {}
+    }
+    // Currency symbol after: "20€", "10k$".
+    if let Some(c) = t.sym(k).and_then(|c| lexicon::currency_symbol(c.encode_utf8(&mut [0; 4]))) {
+        if c == "USD" && t.sym(k) == Some('¢') {
+            return (Unit::Money(default_currency.to_string()), k + 1, 0.01);
+        }
+        return (Unit::Money(c.to_string()), k + 1, 1.0);
+    }
+    if t.sym(k) == Some('$') && glued {
+        return (Unit::Money(default_currency.to_string()), k + 1, 1.0);
+    }
+    let r = raw(text, t, k);
+    if let Some(code) = lexicon::currency_code(r) {
+        return (Unit::Money(code.to_string()), k + 1, 1.0);
+    }
+    // "30 MUSD", "120 MEUR"
+    if r.len() == 4
+        && r.starts_with('M')
+        && let Some(code) = lexicon::currency_code(&r[1..])
+    {
+        return (Unit::Money(code.to_string()), k + 1, 1e6);
+    }
+    match r {
+        "Rs" | "RM" => return (Unit::Money(if r == "RM" { "MYR" } else { "INR" }.to_string()), k + 1, 1.0),
+        "LE" => return (Unit::Money("EGP".to_string()), k + 1, 1.0),
+        "L" if t.sym(k + 1) == Some('.') && raw(text, t, k + 2) == "E" => {
+            return (Unit::Money("EGP".to_string()), k + 3, 1.0);
+        }
+        _ => {}
+    }
+    // "Canadian dollars", "kuwaiti Dinar", "Hong Kong dollars", "U.S. dollars"
+    let w1 = t.lower(k + 1);
+    if let Some(code) = lexicon::currency_adjective(w, w1) {
+        return (Unit::Money(code.to_string()), k + 2, 1.0);
+    }
+    if w == "hong" && t.lower(k + 1) == "kong" && matches!(t.lower(k + 2), "dollar" | "dollars") {
+        return (Unit::Money("HKD".to_string()), k + 3, 1.0);
+    }
+    if w == "new" && t.lower(k + 1) == "zealand" && matches!(t.lower(k + 2), "dollar" | "dollars") {
+        return (Unit::Money("NZD".to_string()), k + 3, 1.0);
+    }
+    if w == "u" && t.lower(k + 2) == "s" {
+        let mut n = k + 3;
+        if t.sym(n) == Some('.') {
+            n += 1;
+        }
+        if matches!(t.lower(n), "dollar" | "dollars") {
+            return (Unit::Money("USD".to_string()), n + 1, 1.0);
+        }
+    }
+    if let Some((code, factor)) = lexicon::currency_word(w) {
+        // "won" and "pounds" are also a verb and a weight.
+        let is_money = match w {
+            "won" => num.scaled,
+            "pound" | "pounds" => t.lower(k + 1) != "of" && (num.scaled || t.lower(k + 1) == "sterling"),
+            "rand" | "real" => num.scaled,
+            _ => true,
+        };
+        if is_money {
+            let code = code.unwrap_or(default_currency).to_string();
+            let mut end = k + 1;
+            if w == "pounds" && t.lower(end) == "sterling" {
+                end += 1;
+            }
+            return (Unit::Money(code), end, factor);
+        }
+    }
+    // Durations.
+    if let Some((unit, factor)) = lexicon::duration_unit(w) {
+        let short = matches!(w, "h" | "hr" | "hrs" | "yr" | "yrs" | "mos" | "wk" | "wks");
+        if (!short || glued || w.len() > 1) && !(num.scaled && !lexicon::is_spelled_scale(w)) {
+            return (Unit::Duration(unit), k + 1, factor);
+        }
+    }
+    // "3-inch", "68-ounce", "four-mile": a hyphen before the unit.
+    let (uk, hyphen) =
+        if t.sym(k) == Some('-') && glued && t.glued(k + 1) { (k + 1, true) } else { (k, false) };
+    if let Some(u) = quantity_at(text, t, uk, hyphen || glued) {
+        return (Unit::Quantity(u.0), u.1, 1.0);
+    }
+    (Unit::None, k, 1.0)
+}
+
+/// A quantity unit at token `k`; multi-word units first.
+fn quantity_at(text: &str, t: &Tokens, k: usize, glued: bool) -> Option<(&'static str, usize)> {
+    let w = t.lower(k);
+    let w1 = t.lower(k + 1);
+    match (w, w1) {
+        ("metric", "ton" | "tons" | "tonne" | "tonnes") => return Some(("t", k + 2)),
+        ("square" | "sq", "meter" | "meters" | "metre" | "metres" | "m") => return Some(("m2", k + 2)),
+        ("square" | "sq", "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km") => {
+            return Some(("km2", k + 2));
+        }
+        ("square" | "sq", "feet" | "foot" | "ft") => return Some(("ft2", k + 2)),
+        ("square" | "sq", "miles" | "mile" | "mi") => return Some(("mi2", k + 2)),
+        ("cubic", "feet" | "foot" | "ft") => return Some(("ft3", k + 2)),
+        ("cubic", "meters" | "metres" | "meter" | "metre" | "m") => return Some(("m3", k + 2)),
+        ("miles" | "mile", "per") if t.lower(k + 2) == "hour" => return Some(("mph", k + 3)),
+        ("kilometers" | "kilometres" | "km", "per") if matches!(t.lower(k + 2), "hour" | "hr") => {
+            return Some(("km/h", k + 3));
+        }
+        ("km", "/") if matches!(t.lower(k + 2), "h" | "hr") && t.glued(k + 1) => {
+            return Some(("km/h", k + 3));
+        }
+        _ => {}
+    }
+    let r = raw(text, t, k);
+    // Ambiguous short symbols need to be glued: "2l", "100t", "500g"; "5 in" is a preposition.
+    match w {
+        "in" => return None,
+        "l" | "t" if !glued => return None,
+        "g" if r == "G" => return None,
+        "m" => {
+            // "1.8m tall" is metres; "10M" and "$10m" are millions (the number took them).
+            if r == "M" {
+                return None;
+            }
+        }
+        "mm" if r == "MM" => return None,
+        _ => {}
+    }
+    // Abbreviated units must end the word: "10kph" but not "10kmph" read as "km".
+    let u = lexicon::quantity_unit(w).or_else(|| lexicon::quantity_unit(r))?;
+    // "pounds" right after a scale is money (handled earlier); "pounds of meat" is weight.
+    Some((u, k + 1))
+}
+
+/// The rest of a range after the first amount: "to $120", "- 20 dollars",
+/// "and $20m" (after "between").
+fn range_tail(
+    text: &str,
+    t: &Tokens,
+    first: &Amount,
+    intro: Option<&str>,
+    default_currency: &str,
+) -> Option<(Amount, usize)> {
+    let k = first.end;
+    let connector = match (t.lower(k), intro) {
+        ("and", Some("between")) => true,
+        ("to" | "through", _) => true,
+        ("-", _) => true,
+        _ => false,
+    };
+    if !connector {
+        return None;
+    }
+    let mut n = k + 1;
+    // "between 2.0 g and about 7.0 g", "about 3km-5km"
+    if matches!(t.lower(n), "about" | "around" | "roughly" | "approximately") {
+        n += 1;
+    }
+    let second = amount(text, t, n, default_currency)?;
+    let compatible = match (&first.unit, &second.unit) {
+        (Unit::None, _) | (_, Unit::None) => true,
+        (a, b) => a == b,
+    };
+    if !compatible || second.num.is_none() {
+        return None;
+    }
+    // A bare "X-Y" of two plain numbers is a score or an identifier unless
+    // a unit follows ("10-20 dollars") or an intro came first.
+    if t.lower(k) == "-" && intro.is_none() && first.unit == Unit::None && second.unit == Unit::None {
+        return None;
+    }
+    let end = second.end;
+    Some((second, end))
+}
+
+/// "and 43c", "43 cents", "and forty-two cents", "4 kopiykas", "43 sen".
+fn minor_units(t: &Tokens, k: usize) -> Option<(f64, usize)> {
+    let n0 = if t.lower(k) == "and" { k + 1 } else { k };
+    let num = number::parse(t, n0)?;
+    if num.value >= 100.0 || num.value.fract() != 0.0 {
+        return None;
+    }
+    match t.lower(num.end) {
+        "c" | "cent" | "cents" | "sen" | "sens" | "kopiyka" | "kopiykas" | "kopecks" | "pence" | "p"
+        | "centimes" => Some((num.value / 100.0, num.end + 1)),
+        _ => None,
+    }
+}
+
+/// A rate after an amount: "per month", "a year", "/mo", "annually", "per share".
+fn rate(t: &Tokens, k: usize) -> Option<(String, usize)> {
+    let norm = |w: &str| -> Option<&'static str> {
+        Some(match w {
+            "month" | "mo" | "mth" => "month",
+            "year" | "yr" | "annum" => "year",
+            "week" | "wk" => "week",
+            "day" => "day",
+            "hour" | "hr" => "hour",
+            "share" => "share",
+            "person" | "head" | "capita" => "person",
+            "user" => "user",
+            "employee" => "employee",
+            "unit" => "unit",
+            "barrel" => "barrel",
+            "ton" | "tonne" => "tonne",
+            "kilogram" | "kg" => "kg",
+            _ => return None,
+        })
+    };
+    match t.lower(k) {
+        "per" | "a" | "an" | "each" | "every" => {
+            let u = norm(t.lower(k + 1))?;
+            if matches!(t.lower(k), "a" | "an")
+                && !matches!(u, "month" | "year" | "week" | "day" | "hour" | "share" | "person")
+            {
+                return None;
+            }
+            Some((u.to_string(), k + 2))
+        }
+        "/" => Some((norm(t.lower(k + 1))?.to_string(), k + 2)),
+        "annually" | "yearly" => Some(("year".into(), k + 1)),
+        "monthly" => Some(("month".into(), k + 1)),
+        "weekly" => Some(("week".into(), k + 1)),
+        "daily" => Some(("day".into(), k + 1)),
+        _ => None,
+    }
+}
+
+/// The counted noun after a plain number: "1,200 employees", "3 billion users",
+/// "500 million members", "26 full-time staff".
+fn counted_noun(t: &Tokens, k: usize) -> Option<(String, usize)> {
+    let mut n = k;
+    // Skip one adjective made of a hyphenated pair ("full-time").
+    if t.is_word(n)
+        && t.sym(n + 1) == Some('-')
+        && t.glued(n + 1)
+        && t.is_word(n + 2)
+        && t.glued(n + 2)
+        && t.is_word(n + 3)
+    {
+        n += 3;
+    }
+    if !t.is_word(n) || t.toks[n].upper {
+        return None;
+    }
+    let w = t.lower(n);
+    if w.len() < 3 || lexicon::is_function_word(w) || lexicon::duration_unit(w).is_some() || w.ends_with("ly")
+    {
+        return None;
+    }
+    // "12 new stores": one adjective then the noun.
+    if matches!(
+        w,
+        "new" | "more" | "additional" | "active" | "paid" | "full" | "monthly" | "daily" | "weekly"
+    ) && t.is_word(n + 1)
+    {
+        let w2 = t.lower(n + 1);
+        if !lexicon::is_function_word(w2) && w2.len() >= 3 {
+            return Some((format!("{w} {w2}"), n + 2));
+        }
+    }
+    Some((w.to_string(), n + 1))
+}

@@ -1,0 +1,204 @@
+//! Sentence boundaries: a fast splitter for news prose that keeps
+//! abbreviations ("Mr.", "U.S.", "Inc.") and initials inside the sentence.
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace.
+pub fn split(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let mut line_start = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' {
+            let line = &text[line_start..i];
+            let trimmed = line.trim_end();
+            let blank_next = text[i + 1..].lines().next().is_none_or(|l| l.trim().is_empty());
+            let ends_sentence = trimmed.ends_with(['.', '!', '?', ':', '"', '”', '|', '*', ')'])
+                || trimmed.chars().count() < 70
+                || blank_next
+                || next_line_is_block(&text[i + 1..]);
+            if ends_sentence {
+                push(text, start, i, &mut out);
+                start = i + 1;
+            }
+            line_start = i + 1;
+            i += 1;
+            continue;
+        }
+        if matches!(c, b'.' | b'!' | b'?') && is_boundary(text, i) {
+            let mut end = i + 1;
+            // Keep closing quotes and brackets with the sentence.
+            while end < b.len() && matches!(b[end], b'"' | b'\'' | b')') {
+                end += 1;
+            }
+            if text[end..].starts_with('”') || text[end..].starts_with('’') {
+                end += 3;
+            }
+            push(text, start, end, &mut out);
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push(text, start, b.len(), &mut out);
+    out
+}
+
+fn next_line_is_block(rest: &str) -> bool {
+    let l = rest.trim_start_matches([' ', '\t']);
+    l.starts_with(['-', '*', '#', '>', '|'])
+        || l.as_bytes().first().is_some_and(u8::is_ascii_digit) && l.contains(". ")
+}
+
+fn push(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push((start + lead, end - trail));
+    }
+}
+
+/// Is the punctuation at `i` the end of a sentence?
+fn is_boundary(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    // Followed by space (or end), then an upper-case letter, digit or quote.
+    let mut j = i + 1;
+    while j < b.len() && matches!(b[j], b'"' | b'\'' | b')') {
+        j += 1;
+    }
+    if j >= b.len() {
+        return true;
+    }
+    if !(b[j] == b' '
+        || b[j] == b'\t'
+        || text[j..].starts_with('\u{a0}')
+        || text[j..].starts_with('”')
+        || text[j..].starts_with('’'))
+    {
+        return false;
+    }
+    let rest = text[j..].trim_start_matches([' ', '\t', '\u{a0}', '”', '’']);
+    let Some(next) = rest.chars().next() else { return true };
+    if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '['))
+    {
+        return false;
+    }
+    if b[i] != b'.' {
+        return true;
+    }
+    // The word before the period.
+    let before = &text[..i];
+    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.len() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return false; // an initial: "David H. Holz"
+    }
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+        return false; // "U.S.", "a.m.", "e.g."
+    }
+    !is_abbreviation(word)
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word.trim_start_matches(['(', '"']),
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Inc"
+            | "Corp"
+            | "Ltd"
+            | "Co"
+            | "Jr"
+            | "Sr"
+            | "St"
+            | "vs"
+            | "No"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Mt"
+            | "approx"
+            | "est"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Rs"
+            | "Fig"
+            | "fig"
+            | "vol"
+            | "Vol"
+            | "pp"
+            | "p"
+            | "ca"
+            | "cf"
+            | "etc"
+            | "Bros"
+            | "Ave"
+            | "Blvd"
+            | "Rd"
+            | "Wash"
+            | "Calif"
+            | "Mass"
+            | "Conn"
+            | "Ariz"
+            | "Fla"
+            | "Ga"
+            | "Ill"
+            | "Mich"
+            | "Minn"
+            | "Penn"
+            | "Tex"
+            | "Va"
+            | "Md"
+            | "Ore"
+            | "Colo"
+            | "Nev"
+            | "Okla"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    #[test]
+    fn splits_news_prose() {
+        let text = "Mr. Smith said the U.S. economy grew. Meta Platforms Inc. paid $14.3 billion. It rose 5%!\nA heading\nNext.";
+        let got: Vec<&str> = split(text).into_iter().map(|(a, b)| &text[a..b]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Mr. Smith said the U.S. economy grew.",
+                "Meta Platforms Inc. paid $14.3 billion.",
+                "It rose 5%!",
+                "A heading",
+                "Next."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_decimals_and_initials() {
+        let text = "David H. Holz raised 3.5 million. Done.";
+        let got: Vec<&str> = split(text).into_iter().map(|(a, b)| &text[a..b]).collect();
+        assert_eq!(got, vec!["David H. Holz raised 3.5 million.", "Done."]);
+    }
+}

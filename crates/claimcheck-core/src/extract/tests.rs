@@ -1,0 +1,156 @@
+//! Table-driven tests of the whole extractor, one row per form.
+
+use super::*;
+use crate::input::InputFormat;
+
+fn extract(text: &str, reference: Option<&str>) -> Vec<Claim> {
+    let doc = Document::new("t.txt", text, InputFormat::Text);
+    let options = ExtractOptions {
+        reference_date: reference
+            .map(|r| chrono::NaiveDate::parse_from_str(r, "%Y-%m-%d").expect("test date")),
+        default_currency: None,
+    };
+    Extractor::new().extract(&doc, &options)
+}
+
+fn summary(c: &Claim) -> (ClaimKind, String, String, Option<String>) {
+    let value = match &c.value {
+        ClaimValue::Number(n) => crate::claim::format_number(*n),
+        ClaimValue::Date(d) => d.clone(),
+    };
+    let value = match &c.high {
+        Some(h) => format!("{value}..{h}"),
+        None => value,
+    };
+    (c.kind, c.text.clone(), value, c.unit.clone())
+}
+
+#[test]
+fn kinds_values_and_units() {
+    use ClaimKind::*;
+    let cases: &[(&str, ClaimKind, &str, &str, Option<&str>)] = &[
+        ("Meta invested $14 billion in Scale AI.", Money, "$14 billion", "14000000000", Some("USD")),
+        (
+            "It raised fourteen billion dollars.",
+            Money,
+            "fourteen billion dollars",
+            "14000000000",
+            Some("USD"),
+        ),
+        ("a fine of £50.5m was paid", Money, "£50.5m", "50500000", Some("GBP")),
+        ("It agreed to pay €7.2 billion", Money, "€7.2 billion", "7200000000", Some("EUR")),
+        ("at US$8.45 billion", Money, "US$8.45 billion", "8450000000", Some("USD")),
+        ("worth 13.2 billion euros", Money, "13.2 billion euros", "13200000000", Some("EUR")),
+        ("plans from $10 to $120 per month", Money, "$10 to $120 per month", "10..120", Some("USD")),
+        (
+            "between $7.99 and $24.99 per month",
+            Money,
+            "between $7.99 and $24.99 per month",
+            "7.99..24.99",
+            Some("USD"),
+        ),
+        ("It has 1,200 employees.", Number, "1,200 employees", "1200", Some("employees")),
+        (
+            "more than 500 million members",
+            Number,
+            "more than 500 million members",
+            "500000000",
+            Some("members"),
+        ),
+        ("revenue grew 16 per cent", Percent, "16 per cent", "16", Some("%")),
+        ("up 3 percentage points", Percent, "3 percentage points", "3", Some("pp")),
+        ("Shares jumped 47 percent.", Percent, "47 percent", "47", Some("%")),
+        ("Founded by David Holz in 2022, it grew.", Date, "2022", "2022", None),
+        ("within two years", Duration, "two years", "2", Some("year")),
+        ("over a decade", Duration, "a decade", "10", Some("year")),
+        ("the third-largest bank", Ordinal, "third", "3", None),
+        ("500,000 barrels a day", Quantity, "500,000 barrels a day", "500000", Some("bbl")),
+        ("a 2.5-mile stretch", Quantity, "2.5-mile", "2.5", Some("mi")),
+        ("It reported revenue of nearly $3 billion.", Money, "nearly $3 billion", "3000000000", Some("USD")),
+        (
+            "Netflix ended 2024 with 301.63 million paid memberships",
+            Number,
+            "301.63 million paid memberships",
+            "301630000",
+            Some("paid memberships"),
+        ),
+    ];
+    for (text, kind, claim_text, value, unit) in cases {
+        let claims = extract(text, Some("2025-08-22"));
+        let found = claims.iter().map(summary).find(|c| c.0 == *kind && c.1 == *claim_text);
+        assert!(
+            found.as_ref().is_some_and(|c| c.2 == *value && c.3.as_deref() == *unit),
+            "{text:?}: want {kind:?} {claim_text:?} = {value} {unit:?}; got {:?}",
+            claims.iter().map(summary).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn relative_dates_resolve_against_the_reference() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("announced on the 22nd (local time)", "the 22nd", "2025-08-22"),
+        ("In June, Midjourney launched V1.", "June", "2025-06"),
+        ("It made a loss last year.", "last year", "2024"),
+        ("Exactly ten years ago today, it happened.", "ten years ago today", "2015-08-22"),
+        ("The deal closed on Monday.", "Monday", "2025-08-18"),
+        ("a month without a year: in September", "September", "2024-09"),
+    ];
+    for (text, claim_text, value) in cases {
+        let claims = extract(text, Some("2025-08-22"));
+        assert!(
+            claims.iter().any(|c| c.text == *claim_text && c.value == ClaimValue::Date(value.to_string())),
+            "{text:?}: want {claim_text:?} = {value}; got {:?}",
+            claims.iter().map(summary).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn not_claims() {
+    for text in [
+        "iOS 17 is out",
+        "GPT-4 was trained",
+        "The Boeing 737 flew.",
+        "COVID-19 hit",
+        "Call 650-650-6500 now",
+        "We met at 8:30 a.m. today",
+        "See https://example.com/2023/report-14 for more",
+        "Write to press2023@example.com",
+        "It runs Windows 10.",
+        "The S&P 500 rose",
+    ] {
+        let claims = extract(text, None);
+        assert!(claims.is_empty(), "{text:?} gave {:?}", claims.iter().map(summary).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn qualifiers_and_hedges() {
+    let claims = extract("Midjourney is projected to achieve annual revenues of $200 million by 2023.", None);
+    let c = claims.iter().find(|c| c.kind == ClaimKind::Money).expect("money claim");
+    assert_eq!(c.hedge.as_deref(), Some("projected"));
+    assert_eq!(c.period.as_deref(), Some("2023"));
+    assert_eq!(c.attribute.as_deref(), Some("revenue"));
+    for (text, q) in [
+        ("up to $1 billion", Qualifier::AtMost),
+        ("about $26 billion", Qualifier::Approximately),
+        ("more than 600 million users", Qualifier::MoreThan),
+        ("at least 5 stores", Qualifier::AtLeast),
+        ("less than 7 EUR", Qualifier::LessThan),
+    ] {
+        let claims = extract(text, None);
+        assert_eq!(claims.first().map(|c| c.qualifier), Some(q), "{text:?}");
+    }
+}
+
+#[test]
+fn spans_point_into_the_source() {
+    let text = "\u{feff}Meta’s deal: $14 billion.\r\nIt’s “up 5%”.";
+    let claims = extract(text, None);
+    assert_eq!(claims.len(), 2);
+    for c in &claims {
+        assert_eq!(&text[c.span.start..c.span.end], c.text);
+    }
+    assert_eq!((claims[1].span.line, claims[1].span.column), (2, 10));
+}
