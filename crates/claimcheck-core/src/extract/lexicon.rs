@@ -165,6 +165,12 @@ pub fn currency_symbol(s: &str) -> Option<&'static str> {
         "₴" => "UAH",
         "元" => "CNY",
         "¢" => "USD",
+        "₡" => "CRC",
+        "₾" => "GEL",
+        "₭" => "LAK",
+        "₮" => "MNT",
+        "₸" => "KZT",
+        "฿" => "THB",
         _ => return None,
     })
 }
@@ -197,7 +203,8 @@ pub fn currency_word(w: &str) -> Option<(Option<&'static str>, f64)> {
         "pence" | "penny" | "pennies" => (Some("GBP"), 0.01),
         "yen" => (Some("JPY"), 1.0),
         "won" => (Some("KRW"), 1.0),
-        "yuan" | "renminbi" | "rmb" => (Some("CNY"), 1.0),
+        "yuan" | "renminbi" | "rmb" | "元" => (Some("CNY"), 1.0),
+        "ரூ" => (Some("LKR"), 1.0),
         "rupee" | "rupees" | "rs" => (Some("INR"), 1.0),
         "ringgit" | "ringgits" => (Some("MYR"), 1.0),
         "shekel" | "shekels" | "shekalim" => (Some("ILS"), 1.0),

@@ -166,6 +166,16 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
     Some(m)
 }
 
+/// Lower-case codes are read only for the major currencies ("10 rmb 20 usd").
+fn lowercase_code(r: &str) -> String {
+    match r {
+        "usd" | "eur" | "gbp" | "jpy" | "cny" | "cad" | "aud" | "chf" | "inr" | "hkd" | "nzd" | "sgd" => {
+            r.to_ascii_uppercase()
+        }
+        _ => String::new(),
+    }
+}
+
 fn raw<'a>(text: &'a str, t: &Tokens, k: usize) -> &'a str {
     t.toks.get(k).map_or("", |tok| &text[tok.start..tok.end])
 }
@@ -197,7 +207,10 @@ fn currency_prefix(text: &str, t: &Tokens, k: usize, default_currency: &str) -> 
         }
         return None;
     }
-    if t.sym(k + 1) == Some('$') && (t.glued(k + 1) || w.len() <= 3) {
+    // A one-letter prefix must be glued and upper-case ("A$5"), or "a $5" reads as "A$".
+    let r0 = raw(text, t, k);
+    let single_ok = r0.len() > 1 || (r0.chars().all(char::is_uppercase) && (t.glued(k + 1) || r0 == "C"));
+    if t.sym(k + 1) == Some('$') && (t.glued(k + 1) || w.len() <= 3) && single_ok {
         if let Some(code) = lexicon::dollar_prefix(w) {
             return Some((code.to_string(), k + 2));
         }
@@ -341,11 +354,18 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
         }
         return (Unit::Money(c.to_string()), k + 1, 1.0);
     }
-    if t.sym(k) == Some('$') && glued {
+    // "10k$", "10 $" (but "10 $ 30" gives the `$` to the next amount).
+    if t.sym(k) == Some('$')
+        && (glued || !(t.num(k + 1).is_some() && t.glued(k + 1) || t.num(k + 1).is_some()))
+    {
         return (Unit::Money(default_currency.to_string()), k + 1, 1.0);
     }
     let r = raw(text, t, k);
-    if let Some(code) = lexicon::currency_code(r) {
+    // A code glued to the next number is that number's prefix ("3 USD50").
+    let prefix_of_next = t.num(k + 1).is_some() && t.glued(k + 1);
+    if !prefix_of_next
+        && let Some(code) = lexicon::currency_code(r).or_else(|| lexicon::currency_code(&lowercase_code(r)))
+    {
         return (Unit::Money(code.to_string()), k + 1, 1.0);
     }
     // "30 MUSD", "120 MEUR"
@@ -383,6 +403,27 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
             return (Unit::Money("USD".to_string()), n + 1, 1.0);
         }
     }
+    // "100 chinese yuan", "250 million dutch guilders": a nationality before the currency word.
+    if t.is_word(k)
+        && !lexicon::is_function_word(w)
+        && lexicon::currency_word(w).is_none()
+        && lexicon::quantity_unit(w).is_none()
+        && let Some((code, factor)) = lexicon::currency_word(w1)
+            .filter(|(c, _)| c.is_some() && !matches!(w1, "won" | "pound" | "pounds" | "rand"))
+        && w.ends_with(['h', 'e', 'n', 'i'])
+    {
+        return (Unit::Money(code.unwrap_or(default_currency).to_string()), k + 2, factor);
+    }
+    // "12-cent", "one-yen"
+    let (k, w) = if t.sym(k) == Some('-')
+        && glued
+        && t.glued(k + 1)
+        && lexicon::currency_word(t.lower(k + 1)).is_some()
+    {
+        (k + 1, t.lower(k + 1))
+    } else {
+        (k, w)
+    };
     if let Some((code, factor)) = lexicon::currency_word(w) {
         // "won" and "pounds" are also a verb and a weight.
         let is_money = match w {

@@ -185,7 +185,7 @@ fn scan_sentence(
             ctx.anchor = anchor_of(&d.value).or(ctx.anchor);
             out.push(found_date(t, &d, sentence));
             i = d.end;
-        } else if let Some(m) = measure.filter(|m| m.end >= ordinal_end) {
+        } else if let Some(m) = measure.filter(|m| m.end > ordinal_end) {
             let end = m.end;
             if !is_not_a_claim(text, t, &m) {
                 out.push(found_measure(t, &m, sentence));
@@ -327,6 +327,7 @@ fn could_start(text: &str, t: &Tokens, i: usize) -> bool {
                         | "nt"
                 )
                 || lexicon::currency_code(&text[t.toks[i].start..t.toks[i].end]).is_some()
+                || (t.sym(i + 1) == Some('$') && t.glued(i + 1))
         }
     }
 }

@@ -208,6 +208,18 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
                 k = next;
                 continue;
             }
+            "quarter"
+                if (last == Atom::None || (last == Atom::Units && current == 1.0))
+                    && lexicon::is_spelled_scale(t.lower(k + 1)) =>
+            {
+                // "a quarter million"
+                current = 0.25;
+                any = true;
+                spelled = true;
+                last = Atom::Units;
+                k += 1;
+                continue;
+            }
             "half" if last == Atom::None || (last == Atom::Units && current == 1.0) => {
                 // "half a million", "half million", "a half", "half a dozen", "half of"
                 let standalone_ok = last == Atom::Units
