@@ -155,8 +155,10 @@ fn pieces<'a>(source: &'a str, items: &'a [Item<'a>]) -> Vec<Piece<'a>> {
 /// Only web links become `<a href>`; anything else (`javascript:`, `data:`,
 /// a citation) is shown as text.
 fn is_web_link(source: &str) -> bool {
-    let lower = source.trim_start().get(..8).unwrap_or("").to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://"))
+    let starts =
+        |p: &str| source.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
+    (starts("http://") || starts("https://"))
+        && source.len() > "http://".len()
         && source == source.trim()
         && !source.chars().any(char::is_control)
 }
@@ -390,7 +392,17 @@ mod tests {
     fn web_links_only() {
         assert!(is_web_link("https://example.com/a?b=1"));
         assert!(is_web_link("HTTP://example.com"));
-        for s in ["javascript:alert(1)", " https://x", "https://x\n", "data:x", "ftp://x", "Reuters", "//x"] {
+        assert!(is_web_link("http://é.example/"));
+        for s in [
+            "javascript:alert(1)",
+            " https://x",
+            "https://x\n",
+            "http://",
+            "data:x",
+            "ftp://x",
+            "Reuters",
+            "//x",
+        ] {
             assert!(!is_web_link(s), "{s:?}");
         }
     }

@@ -19,7 +19,14 @@ fn new_table(options: &RenderOptions, header: &[&str]) -> Table {
     if options.color {
         table.enforce_styling();
     }
-    table.set_header(header.iter().map(|h| Cell::new(h).add_attribute(Attribute::Bold)).collect::<Vec<_>>());
+    // comfy-table styles cells whenever stdout is a terminal, so styles are
+    // only ever added when colour is on (NO_COLOR must win).
+    table.set_header(
+        header
+            .iter()
+            .map(|h| if options.color { Cell::new(h).add_attribute(Attribute::Bold) } else { Cell::new(h) })
+            .collect::<Vec<_>>(),
+    );
     table
 }
 
