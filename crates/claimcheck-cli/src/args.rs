@@ -176,7 +176,7 @@ pub enum LedgerCommand {
     /// Add one fact, validated, in canonical position.
     ///
     /// Example: claimcheck ledger add --entity Meta --attribute investment --object "Scale AI" --value 14300000000 --unit USD --source https://...
-    Add(LedgerAddArgs),
+    Add(Box<LedgerAddArgs>),
     /// Merge three versions of a ledger file row by row (a git merge driver).
     ///
     /// Example: claimcheck ledger merge %O %A %B

@@ -2,6 +2,7 @@
 
 mod args;
 mod cmd;
+#[allow(dead_code)] // reason: the renderers are being filled in on another branch
 mod render;
 
 use std::process::ExitCode;

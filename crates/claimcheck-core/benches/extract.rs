@@ -1,1 +1,2 @@
+//! Extraction benchmark (placeholder until the extractor lands).
 fn main() {}

@@ -4,6 +4,16 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+pub mod check;
+pub mod error;
+pub mod fmt;
+pub mod merge;
+pub mod read;
+pub mod value;
+pub mod write;
+
+pub use error::{Diagnostic, LedgerError, Severity};
+
 /// A fact's value: a plain number, an ISO date, or a range `low..high`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactValue {
@@ -120,24 +130,73 @@ pub struct Ledger {
     pub attribute_synonyms: Vec<(String, String)>,
 }
 
-/// A ledger that cannot be read.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum LedgerError {
-    /// The file or directory cannot be read.
-    #[error("{path}: {source}")]
-    Io {
-        /// The path.
-        path: PathBuf,
-        /// The I/O error.
-        source: std::io::Error,
-    },
+impl Ledger {
+    /// Load a ledger from a CSV file or a directory of them: every `*.csv`
+    /// (sorted by name) is a facts file, except `aliases.csv` (`alias,entity`)
+    /// and `attributes.csv` (`synonym,attribute`).
+    ///
+    /// Malformed CSV and rows that cannot become a fact are errors with their
+    /// position; `ledger check` reports every problem instead of the first.
+    pub fn load(path: &Path) -> Result<Ledger, LedgerError> {
+        let files = read::ledger_files(path)?;
+        let mut ledger = Ledger::default();
+        for file in &files.facts {
+            let table = read::read_table(file)?;
+            read::table_facts(&table, &mut ledger.facts)?;
+        }
+        if let Some(file) = &files.aliases {
+            ledger.aliases = read::pairs(&read::read_table(file)?, "alias", "entity")?;
+        }
+        if let Some(file) = &files.attributes {
+            ledger.attribute_synonyms = read::pairs(&read::read_table(file)?, "synonym", "attribute")?;
+        }
+        Ok(ledger)
+    }
+
+    /// The canonical entity for a name or alias (case-insensitive), if the ledger knows it.
+    pub fn canonical_entity(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        let mut current = self
+            .aliases
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(name))
+            .map(|(_, e)| e.as_str())
+            .or_else(|| {
+                self.facts
+                    .iter()
+                    .flat_map(|f| std::iter::once(f.entity.as_str()).chain(f.object.as_deref()))
+                    .find(|e| e.eq_ignore_ascii_case(name))
+            })?;
+        // Follow alias chains (bounded, in case of a cycle).
+        for _ in 0..self.aliases.len() {
+            match self.aliases.iter().find(|(a, _)| a.eq_ignore_ascii_case(current)) {
+                Some((_, e)) if e != current => current = e,
+                _ => break,
+            }
+        }
+        Some(current)
+    }
+
+    /// The facts about an entity given by name or alias (case-insensitive):
+    /// those with it as entity, then those with it as object.
+    pub fn facts_about(&self, name: &str) -> Vec<&Fact> {
+        let Some(entity) = self.canonical_entity(name) else { return Vec::new() };
+        let is = |s: &str| s.eq_ignore_ascii_case(entity);
+        let mut out: Vec<&Fact> = self.facts.iter().filter(|f| is(&f.entity)).collect();
+        out.extend(self.facts.iter().filter(|f| !is(&f.entity) && f.object.as_deref().is_some_and(is)));
+        out
+    }
+
+    /// The aliases that lead to `entity` (case-insensitive).
+    pub fn aliases_of(&self, entity: &str) -> Vec<&str> {
+        self.aliases.iter().filter(|(_, e)| e.eq_ignore_ascii_case(entity)).map(|(a, _)| a.as_str()).collect()
+    }
 }
 
-impl Ledger {
-    /// Load a ledger from a CSV file or a directory of them.
-    pub fn load(path: &Path) -> Result<Ledger, LedgerError> {
-        let _ = path;
-        Ok(Ledger::default())
-    }
+/// The default ledger: the `claims/` folder of the git work tree that holds
+/// `cwd` (the nearest ancestor with a `.git` entry), when that folder exists.
+pub fn find_default_ledger(cwd: &Path) -> Option<PathBuf> {
+    let root = cwd.ancestors().find(|dir| dir.join(".git").exists())?;
+    let claims = root.join("claims");
+    claims.is_dir().then_some(claims)
 }

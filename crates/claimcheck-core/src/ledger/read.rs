@@ -1,0 +1,531 @@
+//! Reading ledger CSV files into a compact table, and rows into facts.
+//!
+//! A [`Table`] keeps every unescaped cell in one string plus one `u32` end
+//! offset per cell, so a million-row file costs little more than its size.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::error::LedgerError;
+use super::value::{self, ParsedValue};
+use super::{Fact, FactQualifier, FactValue, Origin, Rank};
+use crate::span::LineIndex;
+
+/// The canonical columns, in canonical order.
+pub const COLUMNS: [&str; 13] = [
+    "id",
+    "entity",
+    "attribute",
+    "object",
+    "value",
+    "unit",
+    "period",
+    "qualifier",
+    "tolerance",
+    "rank",
+    "source",
+    "as_of",
+    "note",
+];
+pub(crate) const ID: usize = 0;
+pub(crate) const ENTITY: usize = 1;
+pub(crate) const ATTRIBUTE: usize = 2;
+pub(crate) const OBJECT: usize = 3;
+pub(crate) const VALUE: usize = 4;
+pub(crate) const UNIT: usize = 5;
+pub(crate) const PERIOD: usize = 6;
+pub(crate) const QUALIFIER: usize = 7;
+pub(crate) const TOLERANCE: usize = 8;
+pub(crate) const RANK: usize = 9;
+pub(crate) const SOURCE: usize = 10;
+pub(crate) const AS_OF: usize = 11;
+pub(crate) const NOTE: usize = 12;
+/// Columns a facts file must have.
+pub(crate) const REQUIRED: [usize; 4] = [ENTITY, ATTRIBUTE, VALUE, SOURCE];
+
+/// One CSV file: header, cells and layout details (BOM, line endings).
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The file (for messages).
+    pub path: PathBuf,
+    /// Header cells, trimmed.
+    pub header: Vec<String>,
+    text: String,
+    ends: Vec<u32>,
+    lines: Vec<u64>,
+    offsets: Vec<u64>,
+    /// The file started with a UTF-8 byte-order mark.
+    pub bom: bool,
+    /// The file's line ends are CRLF.
+    pub crlf: bool,
+}
+
+impl Table {
+    /// Number of data rows.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// True when there is no data row.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Cell `col` of data row `row`.
+    pub fn cell(&self, row: usize, col: usize) -> &str {
+        let w = self.header.len();
+        let i = row * w + col;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// 1-based line where data row `row` starts.
+    pub fn line(&self, row: usize) -> u64 {
+        self.lines[row]
+    }
+
+    /// Byte offset (after any BOM) where data row `row` starts.
+    pub(crate) fn offset(&self, row: usize) -> u64 {
+        self.offsets[row]
+    }
+}
+
+fn csv_error(path: &Path, text: Option<&str>, e: &csv::Error) -> LedgerError {
+    let (pos, field, message) = match e.kind() {
+        csv::ErrorKind::Utf8 { pos, err } => {
+            (pos.clone(), Some(err.field()), format!("invalid UTF-8 in field {}", err.field() + 1))
+        }
+        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => (
+            pos.clone(),
+            Some((*expected_len as usize).min(*len as usize).saturating_sub(usize::from(len < expected_len))),
+            format!("expected {expected_len} fields (as in the header), found {len}"),
+        ),
+        _ => (None, None, e.to_string()),
+    };
+    let Some(pos) = pos else {
+        return LedgerError::Csv { path: path.to_owned(), line: 1, col: 1, message };
+    };
+    let (line, col) = match text {
+        Some(text) => locate(text, pos.byte() as usize, field.unwrap_or(0)),
+        None => match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(strip_bom(&bytes).1);
+                locate(&text, pos.byte() as usize, field.unwrap_or(0))
+            }
+            Err(_) => (pos.line(), 1),
+        },
+    };
+    LedgerError::Csv { path: path.to_owned(), line, col, message }
+}
+
+fn strip_bom(bytes: &[u8]) -> (bool, &[u8]) {
+    match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    }
+}
+
+/// 1-based (line, column) of field `field` of the record starting at byte `start`.
+pub(crate) fn locate(text: &str, start: usize, field: usize) -> (u64, u64) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut i = start.min(len);
+    while i < len && matches!(bytes[i], b'\r' | b'\n') && start > 0 {
+        i += 1;
+    }
+    let mut k = 0;
+    while k < field && i < len {
+        if bytes[i] == b'"' {
+            i += 1;
+            while i < len {
+                if bytes[i] == b'"' {
+                    if i + 1 < len && bytes[i + 1] == b'"' {
+                        i += 2;
+                        continue;
+                    }
+                    i += 1;
+                    break;
+                }
+                i += 1;
+            }
+        }
+        while i < len && !matches!(bytes[i], b',' | b'\n' | b'\r') {
+            i += 1;
+        }
+        if i < len && bytes[i] == b',' {
+            i += 1;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    while i < len && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    let (line, col) = LineIndex::new(text).line_col(text, i);
+    (line as u64, col as u64)
+}
+
+/// Read one CSV file into a table.
+pub fn read_table(path: &Path) -> Result<Table, LedgerError> {
+    let mut file = std::fs::File::open(path).map_err(|e| LedgerError::io(path, e))?;
+    let mut head = vec![0; 64 * 1024];
+    let mut n = 0;
+    while n < head.len() {
+        match file.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(LedgerError::io(path, e)),
+        }
+    }
+    head.truncate(n);
+    let (bom, rest) = strip_bom(&head);
+    let crlf = detect_crlf(rest);
+    let skip = if bom { 3 } else { 0 };
+    let reader = std::io::Cursor::new(head).chain(file);
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, reader);
+    std::io::copy(&mut (&mut reader).take(skip), &mut std::io::sink())
+        .map_err(|e| LedgerError::io(path, e))?;
+    parse(path, reader, bom, crlf, None)
+}
+
+/// Parse CSV text (as read from `path`) into a table.
+pub fn parse_table(path: &Path, text: &str) -> Result<Table, LedgerError> {
+    let (bom, rest) = strip_bom(text.as_bytes());
+    let crlf = detect_crlf(rest);
+    let text = &text[if bom { 3 } else { 0 }..];
+    parse(path, text.as_bytes(), bom, crlf, Some(text))
+}
+
+fn detect_crlf(bytes: &[u8]) -> bool {
+    bytes.iter().position(|&b| b == b'\n').is_some_and(|i| i > 0 && bytes[i - 1] == b'\r')
+}
+
+fn parse(
+    path: &Path,
+    reader: impl Read,
+    bom: bool,
+    crlf: bool,
+    text: Option<&str>,
+) -> Result<Table, LedgerError> {
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(reader);
+    let mut record = csv::StringRecord::new();
+    let mut table = Table {
+        path: path.to_owned(),
+        header: Vec::new(),
+        text: String::new(),
+        ends: Vec::new(),
+        lines: Vec::new(),
+        offsets: Vec::new(),
+        bom,
+        crlf,
+    };
+    let mut first = true;
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(path, text, &e)),
+        }
+        let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
+        if first {
+            first = false;
+            table.header = record.iter().map(|h| h.trim().to_owned()).collect();
+            continue;
+        }
+        for cell in record.iter() {
+            table.text.push_str(cell);
+            let end = u32::try_from(table.text.len()).map_err(|_| LedgerError::Csv {
+                path: path.to_owned(),
+                line: pos.line(),
+                col: 1,
+                message: "ledger file too large (cells over 4 GiB)".to_owned(),
+            })?;
+            table.ends.push(end);
+        }
+        // With CRLF line ends csv reports a record's start at the `\n` that
+        // ends the previous line, one line early.
+        let (line, byte) = if crlf { (pos.line() + 1, pos.byte() + 1) } else { (pos.line(), pos.byte()) };
+        table.lines.push(line);
+        table.offsets.push(byte);
+    }
+    Ok(table)
+}
+
+/// Where each canonical column sits in a table's header.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    /// Header index of each of [`COLUMNS`].
+    pub idx: [Option<usize>; 13],
+    /// Header indices of columns that are not canonical.
+    pub unknown: Vec<usize>,
+    /// Header indices of repeated column names.
+    pub repeated: Vec<usize>,
+}
+
+impl Columns {
+    /// Map a header.
+    pub fn new(header: &[String]) -> Columns {
+        let mut idx = [None; 13];
+        let mut unknown = Vec::new();
+        let mut repeated = Vec::new();
+        for (i, name) in header.iter().enumerate() {
+            match COLUMNS.iter().position(|c| c == name) {
+                Some(c) if idx[c].is_none() => idx[c] = Some(i),
+                Some(_) => repeated.push(i),
+                None => unknown.push(i),
+            }
+        }
+        Columns { idx, unknown, repeated }
+    }
+
+    /// The canonical cells of a row ("" for absent columns).
+    pub(crate) fn cells<'t>(&self, table: &'t Table, row: usize) -> [&'t str; 13] {
+        let mut out = [""; 13];
+        for (c, i) in self.idx.iter().enumerate() {
+            if let Some(i) = i {
+                out[c] = table.cell(row, *i);
+            }
+        }
+        out
+    }
+}
+
+/// The parsed, typed parts of a row.
+#[derive(Debug, Clone)]
+pub(crate) struct RowParse {
+    pub value: Option<ParsedValue>,
+    pub qualifier: FactQualifier,
+    pub rank: Option<Rank>,
+    pub tolerance: Option<f64>,
+}
+
+/// Parse the typed cells of a row, pushing `(column, message)` for each problem.
+pub(crate) fn parse_row(cells: &[&str; 13], problems: &mut Vec<(usize, String)>) -> RowParse {
+    for c in REQUIRED {
+        if cells[c].trim().is_empty() {
+            problems.push((c, format!("missing {}", COLUMNS[c])));
+        }
+    }
+    let value = if cells[VALUE].trim().is_empty() {
+        None
+    } else {
+        match value::parse_value(cells[VALUE], cells[UNIT]) {
+            Ok(v) => {
+                if let Some(m) = value::unit_misfit(&v, cells[UNIT]) {
+                    problems.push((UNIT, m));
+                }
+                Some(v)
+            }
+            Err(m) => {
+                problems.push((VALUE, m));
+                None
+            }
+        }
+    };
+    let period = cells[PERIOD].trim();
+    if !period.is_empty() && value::canonical_period(period).is_none() {
+        problems.push((
+            PERIOD,
+            format!("`{period}` is not a period (expected e.g. `2023`, `2023-Q4`, `FY2016`, `2025-06-12`)"),
+        ));
+    }
+    let qualifier = value::parse_qualifier(cells[QUALIFIER]).unwrap_or_else(|| {
+        problems.push((
+            QUALIFIER,
+            format!(
+                "`{}` is not a qualifier (expected exact, approximately, at_least, at_most or estimate)",
+                cells[QUALIFIER].trim()
+            ),
+        ));
+        FactQualifier::Exact
+    });
+    let rank = value::parse_rank(cells[RANK]);
+    if rank.is_none() {
+        problems.push((
+            RANK,
+            format!(
+                "`{}` is not a rank (expected preferred, normal, deprecated or disputed)",
+                cells[RANK].trim()
+            ),
+        ));
+    }
+    let tol = cells[TOLERANCE].trim();
+    let tolerance = if tol.is_empty() {
+        None
+    } else {
+        match value::parse_tolerance(tol) {
+            Some((t, _)) => Some(t),
+            None => {
+                problems.push((TOLERANCE, format!("`{tol}` is not a tolerance (expected e.g. `5%`)")));
+                None
+            }
+        }
+    };
+    if let Some(v) = &value
+        && tolerance.is_some()
+        && matches!(v.value, FactValue::Date(_))
+    {
+        problems.push((TOLERANCE, "a date value takes no tolerance".to_owned()));
+    }
+    let as_of = cells[AS_OF].trim();
+    if !as_of.is_empty() && !value::is_iso_date(as_of) {
+        problems.push((AS_OF, format!("`{as_of}` is not an ISO date (expected YYYY-MM-DD)")));
+    }
+    RowParse { value, qualifier, rank, tolerance }
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// Turn a facts table into facts; the first row problem is an error.
+pub(crate) fn table_facts(table: &Table, facts: &mut Vec<Fact>) -> Result<(), LedgerError> {
+    let cols = Columns::new(&table.header);
+    let mut text_index: Option<String> = None;
+    let mut problems = Vec::new();
+    for c in REQUIRED {
+        if cols.idx[c].is_none() {
+            return Err(LedgerError::Invalid {
+                path: table.path.clone(),
+                line: 1,
+                col: 1,
+                message: format!("missing required column `{}`", COLUMNS[c]),
+            });
+        }
+    }
+    facts.reserve(table.len());
+    for row in 0..table.len() {
+        let cells = cols.cells(table, row);
+        problems.clear();
+        let parsed = parse_row(&cells, &mut problems);
+        if let Some((c, message)) = problems.first() {
+            let field = cols.idx[*c].unwrap_or(0);
+            let text = text_index.get_or_insert_with(|| {
+                std::fs::read(&table.path)
+                    .map(|b| String::from_utf8_lossy(strip_bom(&b).1).into_owned())
+                    .unwrap_or_default()
+            });
+            let (line, col) = if text.is_empty() {
+                (table.line(row), 1)
+            } else {
+                locate(text, table.offset(row) as usize, field)
+            };
+            return Err(LedgerError::Invalid {
+                path: table.path.clone(),
+                line,
+                col,
+                message: message.clone(),
+            });
+        }
+        let (Some(value), Some(rank)) = (parsed.value, parsed.rank) else { continue };
+        let unit = opt(cells[UNIT]).or_else(|| value.unit.map(str::to_owned));
+        facts.push(Fact {
+            id: cells[ID].trim().to_owned(),
+            entity: cells[ENTITY].trim().to_owned(),
+            attribute: cells[ATTRIBUTE].trim().to_owned(),
+            object: opt(cells[OBJECT]),
+            value: value.value,
+            unit,
+            period: value::canonical_period(cells[PERIOD]).filter(|p| !p.is_empty()),
+            qualifier: parsed.qualifier,
+            tolerance: parsed.tolerance,
+            rank,
+            source: cells[SOURCE].trim().to_owned(),
+            as_of: opt(cells[AS_OF]),
+            note: opt(cells[NOTE]),
+            origin: Origin { path: table.path.clone(), line: table.line(row) },
+        });
+    }
+    Ok(())
+}
+
+/// Read a two-column table (`alias,entity` or `synonym,attribute`) into pairs.
+pub(crate) fn pairs(table: &Table, left: &str, right: &str) -> Result<Vec<(String, String)>, LedgerError> {
+    let l = table.header.iter().position(|h| h == left);
+    let r = table.header.iter().position(|h| h == right);
+    let (Some(l), Some(r)) = (l, r) else {
+        return Err(LedgerError::Invalid {
+            path: table.path.clone(),
+            line: 1,
+            col: 1,
+            message: format!("expected the header `{left},{right}`"),
+        });
+    };
+    Ok((0..table.len())
+        .map(|row| (table.cell(row, l).trim().to_owned(), table.cell(row, r).trim().to_owned()))
+        .collect())
+}
+
+/// The files of a ledger.
+#[derive(Debug, Clone, Default)]
+pub struct LedgerFiles {
+    /// Facts files, sorted by name.
+    pub facts: Vec<PathBuf>,
+    /// `aliases.csv`, when present.
+    pub aliases: Option<PathBuf>,
+    /// `attributes.csv`, when present.
+    pub attributes: Option<PathBuf>,
+}
+
+/// List a ledger's files: a single CSV file, or every `*.csv` in a directory.
+pub fn ledger_files(path: &Path) -> Result<LedgerFiles, LedgerError> {
+    let meta = std::fs::metadata(path).map_err(|e| LedgerError::io(path, e))?;
+    if !meta.is_dir() {
+        return Ok(LedgerFiles { facts: vec![path.to_owned()], ..LedgerFiles::default() });
+    }
+    let mut files = LedgerFiles::default();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| LedgerError::io(path, e))? {
+        let entry = entry.map_err(|e| LedgerError::io(path, e))?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.ends_with(".csv") && !name.starts_with('.') {
+            names.push(name.to_owned());
+        }
+    }
+    names.sort();
+    for name in names {
+        let p = path.join(&name);
+        match name.as_str() {
+            "aliases.csv" => files.aliases = Some(p),
+            "attributes.csv" => files.attributes = Some(p),
+            _ => files.facts.push(p),
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_crlf_quotes() {
+        let text = "\u{feff}id,entity\r\na,\"x, \"\"y\"\"\r\nz\"\r\n";
+        let t = parse_table(Path::new("f.csv"), text).expect("parses");
+        assert!(t.bom && t.crlf);
+        assert_eq!(t.header, ["id", "entity"]);
+        assert_eq!(t.cell(0, 1), "x, \"y\"\r\nz");
+        assert_eq!(t.line(0), 2);
+    }
+
+    #[test]
+    fn malformed_has_position() {
+        let text = "a,b\n1,2\n3,4,5\n";
+        let err = parse_table(Path::new("f.csv"), text).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("f.csv:3:5: malformed CSV: expected 2 fields (as in the header), found 3")
+        );
+    }
+
+    #[test]
+    fn locate_counts_chars_and_quotes() {
+        let text = "a,b,c\n\"é,\",x,y\n";
+        assert_eq!(locate(text, 6, 1), (2, 6));
+        assert_eq!(locate(text, 6, 2), (2, 8));
+    }
+}
