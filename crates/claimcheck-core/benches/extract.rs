@@ -1,1 +1,3 @@
+//! Extraction speed benchmarks.
+
 fn main() {}
