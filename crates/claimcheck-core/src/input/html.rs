@@ -1,0 +1,212 @@
+//! HTML to visible text with lol_html.
+//!
+//! Only ordinary text (`TextType::Data`) is kept, so `<script>`, `<style>`,
+//! `<noscript>`, `<title>` and `<textarea>` drop out by themselves; `<template>`,
+//! `<svg>` and `<math>` are skipped by element. Attribute values never become
+//! text. Entities are decoded one at a time, each as an inexact segment that
+//! maps to the whole entity, so the rest of the text still maps byte for byte.
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+
+use lol_html::html_content::TextType;
+use lol_html::{HtmlRewriter, Settings, doc_text, element, end_tag};
+
+use super::Builder;
+
+/// Elements that start and end a block of text.
+const BLOCKS: &str = "address, article, aside, blockquote, br, caption, dd, details, dialog, div, dl, dt, \
+     fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hgroup, hr, li, \
+     main, nav, ol, p, pre, section, summary, table, tbody, tfoot, thead, tr, ul";
+/// Table cells: a tab before each but the first of a row, like Markdown cells.
+const CELLS: &str = "td, th";
+/// Elements whose text is not shown as prose.
+const HIDDEN: &str = "template, svg, math";
+
+/// What the parser saw, in document order. Handlers that run at end tags must
+/// be `'static`, so they record offsets here and the text is built afterwards.
+#[derive(Debug)]
+enum Op {
+    /// Text whose bytes are `source[range]`.
+    Text(Range<usize>),
+    /// Text the parser reports differently from the source bytes at `range`.
+    Other(String, Range<usize>),
+    /// A block boundary at this offset.
+    Break(usize),
+    /// A cell boundary at this offset.
+    Gap(usize),
+    /// A hidden element starts / ends.
+    HideStart,
+    HideEnd,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    ops: Vec<Op>,
+    time: Option<String>,
+    meta: Option<String>,
+}
+
+type Shared = Rc<RefCell<State>>;
+
+/// Walk the HTML in `b.markup()`; returns the article's `<time datetime>`.
+pub(super) fn convert(b: &mut Builder<'_>) -> Option<String> {
+    let base = b.base;
+    let markup = b.markup();
+    let state: Shared = Rc::default();
+    let (s_text, s_block, s_cell, s_hide, s_time, s_meta) =
+        (state.clone(), state.clone(), state.clone(), state.clone(), state.clone(), state.clone());
+    let settings = Settings::new()
+        .with_strict(false)
+        .append_document_content_handler(doc_text!(move |t| {
+            if t.text_type() != TextType::Data || t.as_str().is_empty() {
+                return Ok(());
+            }
+            let loc = t.source_location().bytes();
+            let range = base + loc.start..base + loc.end;
+            let op = if markup.get(loc) == Some(t.as_str()) {
+                Op::Text(range)
+            } else {
+                Op::Other(t.as_str().to_owned(), range)
+            };
+            s_text.borrow_mut().ops.push(op);
+            Ok(())
+        }))
+        .append_element_content_handler(element!(BLOCKS, move |el| {
+            s_block.borrow_mut().ops.push(Op::Break(base + el.source_location().bytes().start));
+            if let Some(handlers) = el.end_tag_handlers() {
+                let s = s_block.clone();
+                handlers.push(end_tag!(move |end| {
+                    s.borrow_mut().ops.push(Op::Break(base + end.source_location().bytes().start));
+                    Ok(())
+                }));
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!(CELLS, move |el| {
+            s_cell.borrow_mut().ops.push(Op::Gap(base + el.source_location().bytes().start));
+            Ok(())
+        }))
+        .append_element_content_handler(element!(HIDDEN, move |el| {
+            if let Some(handlers) = el.end_tag_handlers() {
+                s_hide.borrow_mut().ops.push(Op::HideStart);
+                let s = s_hide.clone();
+                handlers.push(end_tag!(move |_| {
+                    s.borrow_mut().ops.push(Op::HideEnd);
+                    Ok(())
+                }));
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("time[datetime]", move |el| {
+            let mut s = s_time.borrow_mut();
+            if s.time.is_none() {
+                s.time = el.get_attribute("datetime").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!(
+            r#"meta[property="article:published_time"], meta[name="article:published_time"]"#,
+            move |el| {
+                let mut s = s_meta.borrow_mut();
+                if s.meta.is_none() {
+                    s.meta =
+                        el.get_attribute("content").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+                }
+                Ok(())
+            }
+        ));
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    // On a parser error keep what was read so far: a partial text beats none.
+    if rewriter.write(markup.as_bytes()).is_ok() {
+        let _ = rewriter.end();
+    }
+    let state = std::mem::take(&mut *state.borrow_mut());
+    replay(b, &state.ops);
+    state.time.or(state.meta)
+}
+
+fn replay(b: &mut Builder<'_>, ops: &[Op]) {
+    let mut hidden = 0usize;
+    for op in ops {
+        match op {
+            Op::HideStart => hidden += 1,
+            Op::HideEnd => hidden = hidden.saturating_sub(1),
+            _ if hidden > 0 => {}
+            Op::Text(range) => text(b, range.clone()),
+            Op::Other(raw, range) => {
+                let decoded = html_escape::decode_html_entities(raw);
+                let decoded = decoded.replace(['\u{a0}', '\r', '\n'], " ");
+                b.inexact(&decoded, range.clone());
+            }
+            Op::Break(at) => b.block_break(*at),
+            Op::Gap(at) => b.gap(*at),
+        }
+    }
+}
+
+/// Add the raw HTML text `source[range]`: entities decoded, line breaks as spaces.
+fn text(b: &mut Builder<'_>, range: Range<usize>) {
+    let source = b.source;
+    let Some(raw) = source.get(range.clone()) else { return };
+    if raw.bytes().all(|c| c.is_ascii_whitespace()) {
+        space(b, range);
+        return;
+    }
+    let bytes = source.as_bytes();
+    let mut run = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        match bytes[i] {
+            b'&' => match entity(source, i, range.end) {
+                Some((end, decoded)) => {
+                    b.exact(run..i);
+                    b.inexact(&decoded, i..end);
+                    i = end;
+                    run = end;
+                }
+                None => i += 1,
+            },
+            b'\r' | b'\n' => {
+                b.exact(run..i);
+                let mut j = i;
+                while j < range.end && matches!(bytes[j], b'\r' | b'\n') {
+                    j += 1;
+                }
+                space(b, i..j);
+                i = j;
+                run = j;
+            }
+            _ => i += 1,
+        }
+    }
+    b.exact(run..range.end);
+}
+
+/// Whitespace that only separates words: one space, unless one is already there.
+fn space(b: &mut Builder<'_>, range: Range<usize>) {
+    if !b.text.is_empty() && !b.text.ends_with(|c: char| c.is_whitespace()) {
+        b.inexact(" ", range);
+    }
+}
+
+/// The entity starting at `source[at] == b'&'`: its end offset and decoded text.
+/// No-break spaces become plain spaces, so "$14&nbsp;billion" reads as one figure.
+fn entity(source: &str, at: usize, limit: usize) -> Option<(usize, String)> {
+    let bytes = source.as_bytes();
+    let max = limit.min(at + 40);
+    let mut j = at + 1;
+    while j < max && (bytes[j].is_ascii_alphanumeric() || (j == at + 1 && bytes[j] == b'#')) {
+        j += 1;
+    }
+    if j >= max || bytes[j] != b';' || j == at + 1 {
+        return None;
+    }
+    let candidate = source.get(at..=j)?;
+    let decoded = html_escape::decode_html_entities(candidate);
+    if decoded == candidate {
+        return None;
+    }
+    Some((j + 1, decoded.replace('\u{a0}', " ")))
+}

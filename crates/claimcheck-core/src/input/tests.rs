@@ -1,0 +1,150 @@
+use super::*;
+
+use InputFormat::{Html, Markdown, Text};
+
+/// Map the first occurrence of `needle` in the plain text back to the source.
+fn source_of<'d>(doc: &'d Document, needle: &str) -> &'d str {
+    let Some(at) = doc.text.find(needle) else {
+        panic!("{needle:?} not in text {:?}", doc.text);
+    };
+    &doc.source[doc.to_source(at..at + needle.len())]
+}
+
+#[test]
+fn figures_map_back_to_their_source_bytes() {
+    // (format, source, text to find, the source bytes it must map to)
+    let cases: &[(InputFormat, &str, &str, &str)] = &[
+        (Text, "Meta invested $14 billion.", "$14 billion", "$14 billion"),
+        (Markdown, "Meta invested **$14 billion** in Scale AI.", "$14 billion", "$14 billion"),
+        (Markdown, "# Revenue of $9.9 billion\n", "$9.9 billion", "$9.9 billion"),
+        (Markdown, "- up *28%* year over year", "28%", "28%"),
+        (Markdown, "| Year | Revenue |\n|---|---|\n| 2023 | $9.9bn |\n", "$9.9bn", "$9.9bn"),
+        (Markdown, "AT&amp;T paid $85.4 billion", "AT&T", "AT&amp;T"),
+        (Markdown, "Time&nbsp;Warner", "Time\u{a0}Warner", "Time&nbsp;Warner"),
+        (Markdown, "paid $26.2\nbillion", "$26.2 billion", "$26.2\nbillion"),
+        (Markdown, "paid $26.2\r\nbillion", "$26.2 billion", "$26.2\r\nbillion"),
+        (Markdown, "\u{feff}# 2023\n\nRevenue rose 16%.", "16%", "16%"),
+        (
+            Markdown,
+            "[WhatsApp](https://example.com/2014/19bn) cost $19 billion",
+            "$19 billion",
+            "$19 billion",
+        ),
+        (Markdown, "A \\$5 fee", "$5 fee", "$5 fee"),
+        (Markdown, "营收增长 16%，达到 ¥1,349亿 🚀", "¥1,349亿", "¥1,349亿"),
+        (Html, "<p>Exxon paid <b>$85.4 billion</b>.</p>", "$85.4 billion", "$85.4 billion"),
+        (Html, "<p>Time&nbsp;Warner</p>", "Time Warner", "Time&nbsp;Warner"),
+        (Html, "<p>AT&amp;T paid $85&#46;4 billion</p>", "AT&T", "AT&amp;T"),
+        (Html, "<p>It&#8217;s $5</p>", "It\u{2019}s $5", "It&#8217;s $5"),
+        (Html, "<p>$85.4 billion</p>", "$85.4 billion", "$85.4 billion"),
+        (Html, "<p>paid $26.2\r\nbillion</p>", "$26.2 billion", "$26.2\r\nbillion"),
+        (Html, "\u{feff}<p>rose 16%</p>", "16%", "16%"),
+        (Html, "<p>营收增长 16%，达到 ¥1,349亿 🚀</p>", "¥1,349亿", "¥1,349亿"),
+        (Html, "<table><tr><td>2023</td><td>$9.9bn</td></tr></table>", "$9.9bn", "$9.9bn"),
+    ];
+    for &(format, source, needle, want) in cases {
+        let doc = Document::new("t", source, format);
+        assert_eq!(source_of(&doc, needle), want, "{format:?} {source:?}");
+    }
+}
+
+#[test]
+fn exact_figures_are_exact() {
+    let doc = Document::new("t", "Meta paid **$14 billion**.", Markdown);
+    assert_eq!(doc.text, "Meta paid $14 billion.\n");
+    let at = doc.text.find('$').expect("figure in text");
+    assert!(doc.is_exact(at..at + 11));
+    assert_eq!(doc.to_source(at..at + 11), 12..23);
+}
+
+#[test]
+fn hidden_content_is_skipped() {
+    // (format, source, text that must not be scanned)
+    let cases: &[(InputFormat, &str, &str)] = &[
+        (Markdown, "Intro.\n\n```\nlet x = 2023;\n```\n", "2023"),
+        (Markdown, "Intro.\n\n    indented 2023 code\n", "2023"),
+        (Markdown, "Use `v2.0.1` now", "2.0.1"),
+        (Markdown, "[story](https://example.com/2014/19bn)", "2014"),
+        (Markdown, "<https://example.com/2014/>", "2014"),
+        (Markdown, "![chart of $5 growth](img/2023.png)", "$5"),
+        (Markdown, "<!-- draft: $9 billion -->\nText", "$9"),
+        (Markdown, "---\ndate: 2024-03-05\ntitle: x\n---\n# Title\n", "2024"),
+        (Html, "<p>a</p><script>var x = '$9 billion';</script>", "$9"),
+        (Html, "<style>.a{width:50%}</style><p>a</p>", "50%"),
+        (Html, "<noscript>Enable JS 2023</noscript><p>a</p>", "2023"),
+        (Html, "<template><p>$3 billion</p></template><p>a</p>", "$3"),
+        (Html, "<head><title>2023 results</title></head><body>a</body>", "2023"),
+        (Html, "<p title=\"$7 billion\">a</p><!-- $8 billion -->", "billion"),
+        (Html, "<svg><text>2019</text></svg><p>a</p>", "2019"),
+    ];
+    for &(format, source, hidden) in cases {
+        let doc = Document::new("t", source, format);
+        assert!(!doc.text.contains(hidden), "{format:?} {source:?} gave {:?}", doc.text);
+    }
+}
+
+#[test]
+fn blocks_do_not_run_together() {
+    let cases: &[(InputFormat, &str, &str)] = &[
+        (Markdown, "# Title\nFirst para.\n\nSecond.", "Title\nFirst para.\nSecond."),
+        (Markdown, "- one\n- two\n  - three", "one\ntwo\nthree"),
+        (Markdown, "a\nb  \nc", "a b\nc"),
+        (Markdown, "| a | b |\n|---|---|\n| 1 | 2 |", "a\tb\n1\t2"),
+        (Html, "<h1>Title</h1><p>One.</p><p>Two.</p>", "Title\nOne.\nTwo."),
+        (Html, "<ul><li>one<li>two</ul>", "one\ntwo"),
+        (Html, "<p>a<br>b</p>", "a\nb"),
+        (Html, "<p>a\n   b</p>\n\n<p>c</p>", "a    b\nc"),
+        (Html, "<b>a</b> <i>b</i>", "a b"),
+    ];
+    for &(format, source, want) in cases {
+        let doc = Document::new("t", source, format);
+        assert_eq!(doc.text.trim(), want, "{format:?} {source:?}");
+    }
+}
+
+#[test]
+fn published_date() {
+    let cases: &[(InputFormat, &str, Option<&str>)] = &[
+        (Html, r#"<p>By x · <time datetime="2023-11-30">Nov 30</time></p>"#, Some("2023-11-30")),
+        (
+            Html,
+            r#"<meta property="article:published_time" content="2024-01-02T10:00:00Z">"#,
+            Some("2024-01-02T10:00:00Z"),
+        ),
+        (Html, "<p>no date</p>", None),
+        (Markdown, "---\ntitle: x\ndate: \"2024-03-05\"\n---\nText", Some("2024-03-05")),
+        (Markdown, "Text", None),
+        (Text, "date: 2024-03-05", None),
+    ];
+    for &(format, source, want) in cases {
+        assert_eq!(Document::new("t", source, format).published(), want, "{source:?}");
+    }
+}
+
+#[test]
+fn ranges_across_segments_and_at_the_ends() {
+    let doc = Document::new("t", "**a** &amp; *b*", Markdown);
+    assert_eq!(doc.text, "a & b\n");
+    assert_eq!(&doc.source[doc.to_source(0..5)], "a** &amp; *b");
+    assert_eq!(doc.to_source(0..0), 2..2);
+    assert_eq!(doc.to_source(4..5), 13..14);
+    assert_eq!(doc.to_source(5..5), 15..15);
+    let end = doc.text.len();
+    // Out of range never panics.
+    let r = doc.to_source(end + 5..end + 9);
+    assert!(r.start <= r.end && r.end <= doc.source.len());
+}
+
+#[test]
+fn verify_dev_style_articles() {
+    let md = "# Amazon\n\n*Published 2024-03-05 · 4 min read*\n\n- **Whole Foods Market (2017):** $13.7 billion, announced on June 16.\n";
+    let doc = Document::new("a.md", md, Markdown);
+    assert_eq!(
+        doc.text,
+        "Amazon\nPublished 2024-03-05 · 4 min read\nWhole Foods Market (2017): $13.7 billion, announced on June 16.\n"
+    );
+    assert_eq!(
+        source_of(&doc, "$13.7 billion, announced on June 16."),
+        "$13.7 billion, announced on June 16."
+    );
+}
