@@ -163,6 +163,8 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
             }
         }
     }
+    m.value = number::round_significant(m.value);
+    m.high = m.high.map(number::round_significant);
     Some(m)
 }
 

@@ -160,6 +160,7 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
                 current = if current == 0.0 { 12.0 } else { current * 12.0 };
                 last = Atom::Scale;
                 spelled = true;
+                any = true;
                 k += 1;
                 continue;
             }
@@ -261,6 +262,7 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
                     && t.lower(body_start) != "one")
             {
                 current /= den;
+                any = true;
                 fraction_only = total == 0.0;
                 last = Atom::Fraction;
                 k += skip;
@@ -311,7 +313,7 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
     {
         return None;
     }
-    let mut value = total + current;
+    let mut value = round_significant(total + current);
     if negative {
         value = -value;
     }
@@ -343,6 +345,15 @@ fn slash_fraction(t: &Tokens, k: usize) -> Option<f64> {
     let unit = if unit == "-" { t.lower(k + 4) } else { unit };
     (lexicon::quantity_unit(unit).is_some() || lexicon::duration_unit(unit).is_some())
         .then(|| a.value / b.value)
+}
+
+/// Round away binary noise from scaling ("8.45 billion" is 8450000000, not
+/// 8449999999.999999): keep 15 significant digits.
+pub fn round_significant(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    format!("{x:.14e}").parse().unwrap_or(x)
 }
 
 fn starts_number(t: &Tokens, k: usize) -> bool {
@@ -404,7 +415,8 @@ fn scale_at(t: &Tokens, k: usize, last: Atom) -> Option<f64> {
     match w {
         "k" | "bn" | "mn" | "mln" | "bln" | "tn" | "tln" | "trn" => Some(s),
         "m" | "b" if glued => Some(s),
-        "m" if !glued => None,
+        "m" if !glued && !raw.upper => None,
+        "m" => Some(s),
         "mil" | "mio" | "bil" | "thou" => Some(s),
         _ if glued => Some(s),
         _ => None,

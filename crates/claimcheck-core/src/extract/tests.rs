@@ -41,7 +41,7 @@ fn kinds_values_and_units() {
         ("It agreed to pay €7.2 billion", Money, "€7.2 billion", "7200000000", Some("EUR")),
         ("at US$8.45 billion", Money, "US$8.45 billion", "8450000000", Some("USD")),
         ("worth 13.2 billion euros", Money, "13.2 billion euros", "13200000000", Some("EUR")),
-        ("plans from $10 to $120 per month", Money, "$10 to $120 per month", "10..120", Some("USD")),
+        ("plans from $10 to $120 per month", Money, "from $10 to $120 per month", "10..120", Some("USD")),
         (
             "between $7.99 and $24.99 per month",
             Money,
@@ -62,7 +62,7 @@ fn kinds_values_and_units() {
         ("Shares jumped 47 percent.", Percent, "47 percent", "47", Some("%")),
         ("Founded by David Holz in 2022, it grew.", Date, "2022", "2022", None),
         ("within two years", Duration, "two years", "2", Some("year")),
-        ("over a decade", Duration, "a decade", "10", Some("year")),
+        ("over a decade", Duration, "over a decade", "10", Some("year")),
         ("the third-largest bank", Ordinal, "third", "3", None),
         ("500,000 barrels a day", Quantity, "500,000 barrels a day", "500000", Some("bbl")),
         ("a 2.5-mile stretch", Quantity, "2.5-mile", "2.5", Some("mi")),

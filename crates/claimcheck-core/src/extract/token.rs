@@ -261,7 +261,7 @@ fn lex_number(text: &str, i: usize, end: usize) -> (NumLit, usize) {
     }
     let mut value: f64 = mantissa.parse().unwrap_or(0.0);
     if exponent {
-        value *= 10f64.powi(exp_val);
+        value = format!("{mantissa}e{exp_val}").parse().unwrap_or(value);
     }
     let int_digits = text[i..int_end].bytes().filter(u8::is_ascii_digit).count() as u32;
     (NumLit { value, int_digits, frac_digits, grouped, exponent }, j)
