@@ -35,3 +35,16 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
         .filter_map(|c| c.downcast_ref::<std::io::Error>())
         .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
+
+/// The ledger to audit against: `--ledger`, else `claims/` of the enclosing git work tree.
+pub fn ledger_path(given: Option<&std::path::Path>) -> Result<std::path::PathBuf> {
+    if let Some(p) = given {
+        return Ok(p.to_path_buf());
+    }
+    let cwd = std::env::current_dir()?;
+    claimcheck_core::ledger::find_default_ledger(&cwd).ok_or_else(|| {
+        anyhow::anyhow!(
+            "no ledger found: no `claims/` folder in the enclosing git work tree\nhelp: pass --ledger PATH"
+        )
+    })
+}

@@ -1,9 +1,24 @@
 //! The audit: every claim checked against the ledger.
+//!
+//! A claim is first tied to a ledger key (entity, attribute, object), using
+//! the names in its sentence, the attribute's cue words near it and its
+//! object; then to one fact of that key by period; then compared. A
+//! contradiction needs a strong tie (entity, attribute cue and object all
+//! present): a weak tie can only support a claim whose value matches, never
+//! contradict it. False alarms cost an editor's trust.
+
+pub mod compare;
+pub mod matching;
+
+use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::claim::Claim;
-use crate::ledger::{Fact, FactValue, Rank};
+use crate::claim::{Claim, ClaimKind, Qualifier};
+use crate::extract::EntityIndex;
+use crate::ledger::{Fact, FactValue, Ledger, Rank};
+use compare::{dates_agree, describe_fact_value, fact_date, fact_matches_kind, numbers_agree};
+use matching::{EntityResolver, claim_offset_in_sentence, cue_strength, is_event_attribute};
 
 /// The outcome of checking one claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -87,4 +102,538 @@ pub struct Finding {
     pub fact: Option<FactRef>,
     /// One line a person understands: claim, fact, source, why.
     pub message: String,
+}
+
+/// Options for one audit run.
+#[derive(Debug, Clone, Default)]
+pub struct AuditOptions {
+    /// The article's date: facts valid then are the ones compared.
+    pub reference_date: Option<chrono::NaiveDate>,
+    /// Tolerance for hedged figures, overriding the default 5% when larger.
+    pub tolerance: Option<f64>,
+}
+
+/// Checks claims against one ledger. Build once, audit many documents.
+pub struct Auditor<'l> {
+    ledger: &'l Ledger,
+    resolver: EntityResolver,
+    entities: EntityIndex,
+}
+
+/// A fact tied to a claim, with the evidence for the tie.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    fact: usize,
+    entity: u32,
+    object_ok: bool,
+    cue: u32,
+}
+
+impl Candidate {
+    fn strong(&self) -> bool {
+        self.entity >= 1 && self.object_ok && self.cue >= 2
+    }
+    fn score(&self) -> u32 {
+        self.entity * 2 + self.cue * 3 + u32::from(self.object_ok) * 2
+    }
+}
+
+impl<'l> Auditor<'l> {
+    /// Index a ledger.
+    pub fn new(ledger: &'l Ledger) -> Self {
+        let resolver = EntityResolver::new(ledger);
+        let entities = resolver.index();
+        Auditor { ledger, resolver, entities }
+    }
+
+    /// The ledger's names and aliases, for the extractor's attribution.
+    pub fn entity_index(&self) -> EntityIndex {
+        self.entities.clone()
+    }
+
+    /// One finding per claim, in the claims' order.
+    pub fn audit(&self, claims: &[Claim], options: &AuditOptions) -> Vec<Finding> {
+        let doc_subject = self.document_subject(claims);
+        let periods = implied_periods(claims);
+        claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| self.audit_claim(c, periods[i].as_deref(), doc_subject.as_deref(), options))
+            .collect()
+    }
+
+    /// The entity most claims are about: the fallback subject for headings and lists.
+    fn document_subject(&self, claims: &[Claim]) -> Option<String> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for c in claims {
+            if let Some(e) = c.subject.as_deref().and_then(|s| self.resolver.resolve(s)) {
+                match counts.iter_mut().find(|(n, _)| n == e) {
+                    Some((_, k)) => *k += 1,
+                    None => counts.push((e.to_string(), 1)),
+                }
+            }
+        }
+        counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n)
+    }
+
+    fn audit_claim(
+        &self,
+        claim: &Claim,
+        period: Option<&str>,
+        doc_subject: Option<&str>,
+        options: &AuditOptions,
+    ) -> Finding {
+        let finding = |verdict, fact: Option<&Fact>, message: String| Finding {
+            file: claim.file.clone(),
+            claim: claim.clone(),
+            verdict,
+            fact: fact.map(FactRef::from),
+            message,
+        };
+        if claim.kind == ClaimKind::Ordinal {
+            return finding(
+                Verdict::Unverified,
+                None,
+                format!("{} is an ordinal; the ledger holds no rankings", claim.text),
+            );
+        }
+        let subject = claim.subject.as_deref().and_then(|s| self.resolver.resolve(s)).map(str::to_string);
+        let mentioned: HashSet<&str> = self.entities.find(&claim.sentence).map(|(_, _, c)| c).collect();
+        let claim_object = claim.object.as_deref().and_then(|o| self.resolver.resolve(o));
+        let at = claim_offset_in_sentence(claim);
+        let mut candidates = Vec::new();
+        for (idx, fact) in self.ledger.facts.iter().enumerate() {
+            let entity = if subject.as_deref() == Some(fact.entity.as_str()) {
+                3
+            } else if mentioned.contains(fact.entity.as_str()) {
+                2
+            } else if doc_subject == Some(fact.entity.as_str()) {
+                1
+            } else {
+                continue;
+            };
+            if !fact_matches_kind(claim, fact) {
+                continue;
+            }
+            let object_ok = match fact.object.as_deref() {
+                Some(o) => mentioned.contains(o) || claim_object == Some(o),
+                // A fact without object does not fit a claim about another party's deal,
+                // unless that party is the subject itself.
+                None => !mentioned.iter().any(|m| self.has_object_fact(&fact.entity, &fact.attribute, m)),
+            };
+            let cue = cue_strength(
+                &fact.attribute,
+                &self.ledger.attribute_synonyms,
+                &claim.sentence,
+                at,
+                claim.text.len(),
+            );
+            candidates.push(Candidate { fact: idx, entity, object_ok, cue });
+        }
+        let strong: Vec<Candidate> = candidates.iter().copied().filter(Candidate::strong).collect();
+        let best_score = strong.iter().map(Candidate::score).max();
+
+        // 1. A strong tie: compare with the facts of the best key(s).
+        if let Some(best) = best_score {
+            let keys: Vec<&Candidate> = strong.iter().filter(|c| c.score() + 1 >= best).collect();
+            // Any matching fact among the near-best keys supports the claim.
+            if let Some(found) = self.judge_keys(claim, &keys, period, options) {
+                return found;
+            }
+        }
+        // 2. A weak tie: a value that matches a fact about a named entity is supported.
+        let weak: Vec<&Candidate> =
+            candidates.iter().filter(|c| c.object_ok && (c.entity >= 2 || c.cue >= 1)).collect();
+        for c in &weak {
+            let fact = &self.ledger.facts[c.fact];
+            if matches!(fact.rank, Rank::Preferred | Rank::Normal)
+                && self.agrees(claim, fact, options)
+                && self.period_fits(claim, fact, period)
+            {
+                return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
+            }
+        }
+        let what = match (&subject, &claim.attribute) {
+            (Some(s), Some(a)) => format!("{s} / {a}"),
+            (Some(s), None) => format!("{s} (attribute unknown)"),
+            (None, Some(a)) => format!("{a} of an entity the ledger does not know"),
+            (None, None) => "this figure".to_string(),
+        };
+        let period_note = period.map(|p| format!(" for {p}")).unwrap_or_default();
+        finding(
+            Verdict::Unverified,
+            None,
+            format!("no ledger fact for {what}{period_note}; article says {}", claim.text),
+        )
+    }
+
+    fn has_object_fact(&self, entity: &str, attribute: &str, object: &str) -> bool {
+        self.ledger
+            .facts
+            .iter()
+            .any(|f| f.entity == entity && f.attribute == attribute && f.object.as_deref() == Some(object))
+    }
+
+    fn agrees(&self, claim: &Claim, fact: &Fact, options: &AuditOptions) -> bool {
+        if claim.kind == ClaimKind::Date {
+            let (Some(c), Some(f)) = (claim.value.as_date(), fact_date(fact)) else { return false };
+            return dates_agree(c, f);
+        }
+        if claim.kind == ClaimKind::Money && claim.unit != fact.unit {
+            return false;
+        }
+        if claim.kind == ClaimKind::Percent && claim.unit != fact.unit {
+            return false;
+        }
+        numbers_agree(claim, fact, options.tolerance)
+    }
+
+    fn period_fits(&self, claim: &Claim, fact: &Fact, period: Option<&str>) -> bool {
+        if claim.kind == ClaimKind::Date || is_event_attribute(&fact.attribute, fact) {
+            return true;
+        }
+        match (period, fact.period.as_deref()) {
+            (Some(p), Some(fp)) => periods_match(p, fp),
+            _ => true,
+        }
+    }
+
+    /// Judge a claim against the facts of its best keys. `None` when the tie
+    /// turns out too weak to decide (no fact for the claim's period and no
+    /// other period matching).
+    fn judge_keys(
+        &self,
+        claim: &Claim,
+        keys: &[&Candidate],
+        period: Option<&str>,
+        options: &AuditOptions,
+    ) -> Option<Finding> {
+        let finding = |verdict, fact: &Fact, message: String| Finding {
+            file: claim.file.clone(),
+            claim: claim.clone(),
+            verdict,
+            fact: Some(FactRef::from(fact)),
+            message,
+        };
+        let facts: Vec<&Fact> = keys.iter().map(|c| &self.ledger.facts[c.fact]).collect();
+        // Money in another currency is never compared: no invented exchange rates.
+        if claim.kind == ClaimKind::Money && facts.iter().all(|f| f.unit != claim.unit) {
+            let f = facts[0];
+            return Some(finding(
+                Verdict::Unverified,
+                f,
+                format!(
+                    "article says {} in {}; ledger has {} in {} ({}), not compared across currencies",
+                    claim.text,
+                    claim.unit.as_deref().unwrap_or("?"),
+                    describe_fact_value(f),
+                    f.unit.as_deref().unwrap_or("?"),
+                    f.source
+                ),
+            ));
+        }
+        let facts: Vec<&Fact> =
+            facts.into_iter().filter(|f| claim.kind != ClaimKind::Money || f.unit == claim.unit).collect();
+        // Select by period: measurements compare with the claim's period, or the
+        // latest fact on or before the article's date.
+        let in_period: Vec<&Fact> =
+            facts.iter().copied().filter(|f| self.fact_in_scope(claim, f, period, options)).collect();
+        let matching: Vec<&Fact> =
+            in_period.iter().copied().filter(|f| self.agrees(claim, f, options)).collect();
+        let current = |f: &&Fact| matches!(f.rank, Rank::Preferred | Rank::Normal);
+        if let Some(f) = matching.iter().copied().find(current) {
+            // Preferred facts that disagree with each other make the claim disputed.
+            if let Some(other) = in_period.iter().copied().find(|o| {
+                current(o)
+                    && o.attribute == f.attribute
+                    && o.object == f.object
+                    && o.period == f.period
+                    && o.value != f.value
+            }) {
+                return Some(finding(
+                    Verdict::Disputed,
+                    f,
+                    format!(
+                        "article says {}; the ledger holds conflicting values: {} ({}) and {} ({})",
+                        claim.text,
+                        describe_fact_value(f),
+                        f.source,
+                        describe_fact_value(other),
+                        other.source
+                    ),
+                ));
+            }
+            return Some(finding(Verdict::Supported, f, self.message_supported(claim, f)));
+        }
+        if let Some(f) = matching.iter().copied().find(|f| f.rank == Rank::Disputed) {
+            let preferred = in_period.iter().copied().find(current);
+            let other = preferred
+                .map(|p| format!("; preferred value {} ({})", describe_fact_value(p), p.source))
+                .unwrap_or_default();
+            return Some(finding(
+                Verdict::Disputed,
+                f,
+                format!(
+                    "article says {}; the ledger records this value as disputed: {} ({}){other}",
+                    claim.text,
+                    describe_fact_value(f),
+                    f.source
+                ),
+            ));
+        }
+        if let Some(f) = matching.iter().copied().find(|f| f.rank == Rank::Deprecated) {
+            let preferred = in_period.iter().copied().find(current);
+            let msg = match preferred {
+                Some(p) => format!(
+                    "article says {}, a superseded value ({}); ledger's current value is {} ({})",
+                    claim.text,
+                    f.source,
+                    describe_fact_value(p),
+                    p.source
+                ),
+                None => format!("article says {}, a superseded value ({})", claim.text, f.source),
+            };
+            return Some(finding(
+                if preferred.is_some() { Verdict::Contradicted } else { Verdict::Unverified },
+                preferred.unwrap_or(f),
+                msg,
+            ));
+        }
+        let preferred: Vec<&Fact> = in_period.iter().copied().filter(current).collect();
+        if preferred.is_empty() {
+            if let Some(f) = in_period.iter().copied().find(|f| f.rank == Rank::Disputed) {
+                return Some(finding(
+                    Verdict::Disputed,
+                    f,
+                    format!(
+                        "article says {}; the ledger's values for this are disputed: {} ({})",
+                        claim.text,
+                        describe_fact_value(f),
+                        f.source
+                    ),
+                ));
+            }
+            // No fact for this period: a value that belongs to another period is a contradiction.
+            if let Some(p) = period
+                && let Some(other) =
+                    facts.iter().copied().find(|f| current(f) && self.agrees(claim, f, options))
+            {
+                let when = other.period.as_deref().unwrap_or("another period");
+                return Some(finding(
+                    Verdict::Contradicted,
+                    other,
+                    format!(
+                        "article says {} for {p}; ledger has that value for {when}, not {p} (source {})",
+                        claim.text, other.source
+                    ),
+                ));
+            }
+            return None;
+        }
+        // Contradicted: compare with the closest current fact.
+        let f = closest(claim, &preferred);
+        let mut msg = match claim.kind {
+            ClaimKind::Date => format!(
+                "article says {} ({}); ledger says {} for {} {}{} (source {})",
+                claim.text,
+                claim.value,
+                fact_date(f).unwrap_or("?"),
+                f.entity,
+                f.attribute.replace('_', " "),
+                f.object.as_deref().map(|o| format!(" {o}")).unwrap_or_default(),
+                f.source
+            ),
+            _ => format!(
+                "article says {}; ledger says {} ({} {}{}{}, source {})",
+                claim.text,
+                describe_fact_value(f),
+                f.entity,
+                f.attribute.replace('_', " "),
+                f.object.as_deref().map(|o| format!(" {o}")).unwrap_or_default(),
+                f.period.as_deref().map(|p| format!(", {p}")).unwrap_or_default(),
+                f.source
+            ),
+        };
+        if let Some(note) = compare::difference_note(claim, f) {
+            msg.push_str("; ");
+            msg.push_str(&note);
+        }
+        Some(finding(Verdict::Contradicted, f, msg))
+    }
+
+    /// Is `fact` the one the claim speaks of, time-wise?
+    fn fact_in_scope(
+        &self,
+        claim: &Claim,
+        fact: &Fact,
+        period: Option<&str>,
+        options: &AuditOptions,
+    ) -> bool {
+        if claim.kind == ClaimKind::Date
+            || is_event_attribute(&fact.attribute, fact)
+            || matches!(fact.value, FactValue::Date(_))
+        {
+            return true;
+        }
+        if let Some(p) = period {
+            return fact.period.as_deref().is_none_or(|fp| periods_match(p, fp));
+        }
+        // No period in the article: the latest fact on or before its date.
+        let same_key: Vec<&Fact> = self
+            .ledger
+            .facts
+            .iter()
+            .filter(|f| {
+                f.entity == fact.entity
+                    && f.attribute == fact.attribute
+                    && f.object == fact.object
+                    && matches!(f.rank, Rank::Preferred | Rank::Normal)
+            })
+            .collect();
+        let when = |f: &Fact| f.period.as_deref().or(f.as_of.as_deref()).map(period_end);
+        let reference = options.reference_date.map(|d| d.format("%Y-%m-%d").to_string());
+        let eligible: Vec<&&Fact> = same_key
+            .iter()
+            .filter(|f| match (&reference, when(f)) {
+                (Some(r), Some(w)) => w.as_str() <= r.as_str(),
+                _ => true,
+            })
+            .collect();
+        let latest = eligible.iter().max_by(|a, b| when(a).cmp(&when(b)));
+        match latest {
+            Some(l) => l.period == fact.period || !matches!(fact.rank, Rank::Preferred | Rank::Normal),
+            None => false,
+        }
+    }
+
+    fn message_supported(&self, claim: &Claim, fact: &Fact) -> String {
+        let how = match (claim.kind, claim.qualifier) {
+            (ClaimKind::Date, _) => "the dates agree".to_string(),
+            (_, Qualifier::Exact)
+                if fact.value != FactValue::Number(claim.value.as_number().unwrap_or(f64::NAN)) =>
+            {
+                "within the figure's stated precision".to_string()
+            }
+            (_, Qualifier::Exact) => "exact match".to_string(),
+            (_, q) => format!("consistent with \"{}\"", q.as_str().replace('_', " ")),
+        };
+        format!(
+            "article says {}; ledger says {} ({} {}{}{}, source {}): {how}",
+            claim.text,
+            describe_fact_value(fact),
+            fact.entity,
+            fact.attribute.replace('_', " "),
+            fact.object.as_deref().map(|o| format!(" {o}")).unwrap_or_default(),
+            fact.period.as_deref().map(|p| format!(", {p}")).unwrap_or_default(),
+            fact.source
+        )
+    }
+}
+
+/// The fact whose value is closest to the claim.
+fn closest<'f>(claim: &Claim, facts: &[&'f Fact]) -> &'f Fact {
+    let v = claim.value.as_number();
+    facts
+        .iter()
+        .copied()
+        .min_by(|a, b| {
+            let d = |f: &Fact| match (&f.value, v) {
+                (FactValue::Number(n), Some(c)) => (n - c).abs() / n.abs().max(1.0),
+                (FactValue::Range(lo, hi), Some(c)) => ((lo + hi) / 2.0 - c).abs(),
+                _ => 0.0,
+            };
+            d(a).total_cmp(&d(b))
+        })
+        .unwrap_or(facts[0])
+}
+
+/// "2023" matches "2023", "2023-12-31", "FY2023"; "2023-Q4" matches only Q4.
+pub fn periods_match(claimed: &str, fact: &str) -> bool {
+    let strip = |s: &str| s.trim_start_matches("FY").trim_start_matches("fy").to_string();
+    let (c, f) = (strip(claimed), strip(fact));
+    if c.contains('Q') || f.contains('Q') {
+        return c == f;
+    }
+    dates_agree(&c, &f)
+}
+
+/// The last day a period covers, for ordering: "2023" → "2023-12-31".
+fn period_end(p: &str) -> String {
+    let p = p.trim_start_matches("FY");
+    match p.len() {
+        4 => format!("{p}-12-31"),
+        7 if p.contains('Q') => {
+            let month = match &p[5..] {
+                "Q1" => "03-31",
+                "Q2" => "06-30",
+                "Q3" => "09-30",
+                _ => "12-31",
+            };
+            format!("{}-{month}", &p[..4])
+        }
+        7 => format!("{p}-31"),
+        _ => p.to_string(),
+    }
+}
+
+/// The period each claim refers to: the date in its sentence that is
+/// nearer to it than to any other figure ("revenue of $39 billion in 2024").
+fn implied_periods(claims: &[Claim]) -> Vec<Option<String>> {
+    let mut out = vec![None; claims.len()];
+    for (i, c) in claims.iter().enumerate() {
+        if c.kind == ClaimKind::Date {
+            continue;
+        }
+        let mut best: Option<(usize, &Claim)> = None;
+        for d in claims
+            .iter()
+            .filter(|d| d.kind == ClaimKind::Date && d.sentence == c.sentence && d.file == c.file)
+        {
+            let dist = d.span.start.abs_diff(c.span.start);
+            // The date must be nearer this figure than any other figure.
+            let nearer_other = claims.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.kind != ClaimKind::Date
+                    && o.kind != ClaimKind::Ordinal
+                    && o.sentence == c.sentence
+                    && d.span.start.abs_diff(o.span.start) < dist
+            });
+            if nearer_other {
+                continue;
+            }
+            if best.is_none_or(|(bd, _)| dist < bd) {
+                best = Some((dist, d));
+            }
+        }
+        out[i] = best
+            .and_then(|(_, d)| d.value.as_date().map(|v| v.get(..4).unwrap_or(v).to_string()))
+            .or_else(|| c.period.clone());
+        // "in Q4" keeps its quarter: "2023-Q4".
+        if let (Some(p), Some(q)) = (&out[i], quarter_in(&c.sentence)) {
+            out[i] = Some(format!("{}-{q}", &p[..4.min(p.len())]));
+        }
+    }
+    out
+}
+
+fn quarter_in(sentence: &str) -> Option<&'static str> {
+    let lower = sentence.to_lowercase();
+    [
+        ("q1", "Q1"),
+        ("q2", "Q2"),
+        ("q3", "Q3"),
+        ("q4", "Q4"),
+        ("first quarter", "Q1"),
+        ("second quarter", "Q2"),
+        ("third quarter", "Q3"),
+        ("fourth quarter", "Q4"),
+    ]
+    .iter()
+    .find(|(k, _)| {
+        lower.match_indices(k).any(|(i, _)| {
+            lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                && lower[i + k.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+    .map(|(_, q)| *q)
 }

@@ -89,10 +89,23 @@ impl Extractor {
         &self.entities
     }
 
+    /// The date relative expressions resolve against: the given reference
+    /// date, else the dateline or byline date found near the top.
+    pub fn reference_date(&self, doc: &Document, options: &ExtractOptions) -> Option<chrono::NaiveDate> {
+        options
+            .reference_date
+            .or_else(|| {
+                doc.published().and_then(|p| {
+                    chrono::NaiveDate::parse_from_str(p.get(..10).unwrap_or(p), "%Y-%m-%d").ok()
+                })
+            })
+            .or_else(|| date::find_dateline(&doc.text))
+    }
+
     /// Every claim in `doc`, sorted by offset.
     pub fn extract(&self, doc: &Document, options: &ExtractOptions) -> Vec<Claim> {
         let text = doc.text.as_str();
-        let reference = options.reference_date.or_else(|| date::find_dateline(text));
+        let reference = self.reference_date(doc, options);
         let currency = options.default_currency.as_deref().unwrap_or("USD");
         let masks: Vec<(usize, usize)> = MASK.find_iter(text).map(|m| (m.start(), m.end())).collect();
         let mut found = Vec::new();

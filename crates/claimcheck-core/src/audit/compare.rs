@@ -1,0 +1,291 @@
+//! Comparing a claimed figure with a ledger value: implicit precision,
+//! qualifiers as intervals, ranges, dates at the article's precision.
+
+use crate::claim::{Claim, ClaimKind, ClaimValue, Qualifier, format_number};
+use crate::ledger::{Fact, FactQualifier, FactValue};
+
+/// The rounding a figure's written form allows, as a relative cap: "$14
+/// billion" may stand for 14.3 billion, but a stated round figure never
+/// covers more than this much.
+pub const MAX_ROUNDING: f64 = 0.025;
+
+/// Default tolerance of hedged figures ("about", "roughly").
+pub const DEFAULT_HEDGE_TOLERANCE: f64 = 0.05;
+
+/// "nearly X", "almost X": the fact must lie just under X, within this much.
+pub const NEARLY_TOLERANCE: f64 = 0.10;
+
+/// An interval of acceptable values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    /// Lower bound.
+    pub lo: f64,
+    /// Upper bound.
+    pub hi: f64,
+}
+
+impl Interval {
+    fn overlaps(self, other: Interval) -> bool {
+        self.lo <= other.hi && other.lo <= self.hi
+    }
+}
+
+/// Half the unit of the last significant digit of the number written in
+/// `text`, scaled like the value: "$14 billion" gives 0.5 billion, "$14.3
+/// billion" 0.05 billion, "$200 million" 50 million, "86,482" 0.5.
+pub fn implicit_precision(text: &str, value: f64) -> f64 {
+    let Some(start) = text.find(|c: char| c.is_ascii_digit()) else {
+        // Spelled-out numbers ("fourteen billion") are taken as round.
+        return value.abs() * MAX_ROUNDING;
+    };
+    let digits: String =
+        text[start..].chars().take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.')).collect();
+    let digits = digits.trim_end_matches(['.', ',']);
+    let written: f64 = digits.replace(',', "").parse().unwrap_or(0.0);
+    if written == 0.0 {
+        return 0.0;
+    }
+    let scale = value.abs() / written;
+    let unit = match digits.split_once('.') {
+        Some((_, frac)) => 10f64.powi(-(frac.len() as i32)),
+        None => {
+            let int = digits.replace(',', "");
+            let zeros = int.len() - int.trim_end_matches('0').len();
+            10f64.powi(zeros as i32)
+        }
+    };
+    unit * scale / 2.0
+}
+
+/// The interval a claim's figure stands for.
+pub fn claim_interval(claim: &Claim, fact: &Fact, extra_tolerance: Option<f64>) -> Option<Interval> {
+    let v = claim.value.as_number()?;
+    let precision = implicit_precision(&claim.text, v).min(v.abs() * MAX_ROUNDING);
+    let lower_text = claim.text.to_lowercase();
+    let hedge_tol = [Some(DEFAULT_HEDGE_TOLERANCE), fact.tolerance, extra_tolerance]
+        .into_iter()
+        .flatten()
+        .fold(0.0, f64::max);
+    Some(match claim.qualifier {
+        Qualifier::Exact => Interval { lo: v - precision, hi: v + precision },
+        Qualifier::Approximately
+            if lower_text.starts_with("nearly")
+                || lower_text.starts_with("almost")
+                || lower_text.starts_with("just under") =>
+        {
+            Interval { lo: v * (1.0 - NEARLY_TOLERANCE.max(hedge_tol)), hi: v + precision }
+        }
+        Qualifier::Approximately => Interval { lo: v - v.abs() * hedge_tol, hi: v + v.abs() * hedge_tol },
+        Qualifier::MoreThan | Qualifier::AtLeast => Interval { lo: v - precision, hi: f64::INFINITY },
+        Qualifier::LessThan | Qualifier::AtMost => Interval { lo: f64::NEG_INFINITY, hi: v + precision },
+        Qualifier::Range => {
+            let high = claim.high.as_ref().and_then(ClaimValue::as_number).unwrap_or(v);
+            Interval {
+                lo: v - precision,
+                hi: high + implicit_precision(&claim.text, high).min(high.abs() * MAX_ROUNDING),
+            }
+        }
+    })
+}
+
+/// The interval a fact's value stands for.
+pub fn fact_interval(fact: &Fact) -> Option<Interval> {
+    let (lo, hi) = match fact.value {
+        FactValue::Number(n) => (n, n),
+        FactValue::Range(a, b) => (a, b),
+        FactValue::Date(_) => return None,
+    };
+    let tol = fact.tolerance.unwrap_or(match fact.qualifier {
+        FactQualifier::Approximately | FactQualifier::Estimate => DEFAULT_HEDGE_TOLERANCE,
+        _ => 0.0,
+    });
+    Some(match fact.qualifier {
+        FactQualifier::AtLeast => Interval { lo, hi: f64::INFINITY },
+        FactQualifier::AtMost => Interval { lo: f64::NEG_INFINITY, hi },
+        _ => Interval { lo: lo - lo.abs() * tol, hi: hi + hi.abs() * tol },
+    })
+}
+
+/// Does the claim's figure agree with the fact's value?
+pub fn numbers_agree(claim: &Claim, fact: &Fact, extra_tolerance: Option<f64>) -> bool {
+    let (Some(c), Some(f)) = (claim_interval(claim, fact, extra_tolerance), fact_interval(fact)) else {
+        return false;
+    };
+    // A stated range must match a range fact end to end.
+    if let (Qualifier::Range, FactValue::Range(a, b)) = (claim.qualifier, &fact.value) {
+        let lo = claim.value.as_number().unwrap_or(f64::NAN);
+        let hi = claim.high.as_ref().and_then(ClaimValue::as_number).unwrap_or(f64::NAN);
+        let p = |x: f64| implicit_precision(&claim.text, x).min(x.abs() * MAX_ROUNDING).max(1e-9);
+        return (lo - a).abs() <= p(lo) && (hi - b).abs() <= p(hi);
+    }
+    if claim.qualifier == Qualifier::AtMost && fact.qualifier == FactQualifier::AtMost {
+        // "up to $6 billion" against "up to $6 billion".
+        return c.hi >= f.hi && f.hi >= c.hi - (c.hi.abs() * MAX_ROUNDING);
+    }
+    if matches!(claim.qualifier, Qualifier::MoreThan | Qualifier::AtLeast) {
+        // "more than X" also needs the fact not far above X.
+        let v = claim.value.as_number().unwrap_or(0.0);
+        return c.overlaps(f) && f.lo <= v * 1.5;
+    }
+    c.overlaps(f)
+}
+
+/// Do two ISO dates agree at the precision of the less precise one?
+pub fn dates_agree(claimed: &str, fact: &str) -> bool {
+    let n = claimed.len().min(fact.len());
+    n >= 4 && claimed.get(..n) == fact.get(..n)
+}
+
+/// The ISO date a fact holds, for date claims: its value, or for an event
+/// (a deal, a fine) its period.
+pub fn fact_date(fact: &Fact) -> Option<&str> {
+    match &fact.value {
+        FactValue::Date(d) => Some(d),
+        _ => fact
+            .period
+            .as_deref()
+            .filter(|p| p.len() >= 4 && p[..4].bytes().all(|b| b.is_ascii_digit()) && !p.contains('Q')),
+    }
+}
+
+/// A figure written for people: "$14.3 billion", "€5.44 billion", "86,482
+/// employees", "16%", "2021-06".
+pub fn describe_fact_value(fact: &Fact) -> String {
+    match &fact.value {
+        FactValue::Number(n) => describe_amount(*n, fact.unit.as_deref()),
+        FactValue::Range(a, b) => {
+            format!(
+                "{} to {}",
+                describe_amount(*a, fact.unit.as_deref()),
+                describe_amount(*b, fact.unit.as_deref())
+            )
+        }
+        FactValue::Date(d) => d.clone(),
+    }
+}
+
+/// "$14.3 billion", "£50.5 million", "EUR-less" units print after the number.
+pub fn describe_amount(n: f64, unit: Option<&str>) -> String {
+    let (scaled, word) = if n.abs() >= 1e12 {
+        (n / 1e12, " trillion")
+    } else if n.abs() >= 1e9 {
+        (n / 1e9, " billion")
+    } else if n.abs() >= 1e6 {
+        (n / 1e6, " million")
+    } else {
+        (n, "")
+    };
+    let num = if word.is_empty() { group_thousands(n) } else { format_number((scaled * 1e6).round() / 1e6) };
+    let sign = if n < 0.0 && !num.starts_with('-') { "-" } else { "" };
+    match unit {
+        Some("USD") => format!("{sign}${}{word}", num.trim_start_matches('-')),
+        Some("EUR") => format!("{sign}€{}{word}", num.trim_start_matches('-')),
+        Some("GBP") => format!("{sign}£{}{word}", num.trim_start_matches('-')),
+        Some("%") => format!("{num}%"),
+        Some("pp") => format!("{num} percentage points"),
+        Some(u) if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => format!("{u} {num}{word}"),
+        Some(u) => format!("{num}{word} {u}"),
+        None => format!("{num}{word}"),
+    }
+}
+
+fn group_thousands(n: f64) -> String {
+    let s = format_number(n);
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// Why two figures differ, when there is a telling reason.
+pub fn difference_note(claim: &Claim, fact: &Fact) -> Option<String> {
+    let c = claim.value.as_number()?;
+    let f = match fact.value {
+        FactValue::Number(n) => n,
+        _ => return None,
+    };
+    if c != 0.0 && f != 0.0 && c.signum() != f.signum() {
+        return Some("the sign differs (a loss stated as a gain, or the reverse)".to_string());
+    }
+    if c != 0.0 && f != 0.0 {
+        let ratio = (c / f).abs().log10();
+        let k = ratio.round();
+        if k != 0.0 && (ratio - k).abs() < 0.02 {
+            return Some(format!(
+                "off by a factor of {}: likely a thousand/million/billion slip",
+                format_number(10f64.powf(k.abs()))
+            ));
+        }
+    }
+    None
+}
+
+/// Kind of value a fact holds, to pair it with claims of the same kind.
+pub fn fact_matches_kind(claim: &Claim, fact: &Fact) -> bool {
+    let unit = fact.unit.as_deref().unwrap_or("");
+    let currency = unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase());
+    match (claim.kind, &fact.value) {
+        (ClaimKind::Money, FactValue::Number(_) | FactValue::Range(..)) => currency,
+        (ClaimKind::Percent, FactValue::Number(_) | FactValue::Range(..)) => unit == "%" || unit == "pp",
+        (ClaimKind::Number, FactValue::Number(_) | FactValue::Range(..)) => {
+            !currency
+                && unit != "%"
+                && unit != "pp"
+                && !matches!(unit, "year" | "month" | "week" | "day" | "hour")
+        }
+        (ClaimKind::Duration, FactValue::Number(_)) => claim.unit.as_deref() == Some(unit),
+        (ClaimKind::Quantity, FactValue::Number(_) | FactValue::Range(..)) => {
+            claim.unit.as_deref() == Some(unit)
+        }
+        (ClaimKind::Date, _) => fact_date(fact).is_some(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precision_of_written_figures() {
+        let cases: &[(&str, f64, f64)] = &[
+            ("$14 billion", 14e9, 0.5e9),
+            ("$14.3 billion", 14.3e9, 0.05e9),
+            ("$200 million", 200e6, 50e6),
+            ("86,482 employees", 86482.0, 0.5),
+            ("$196", 196.0, 0.5),
+            ("1.81 million", 1.81e6, 0.005e6),
+        ];
+        for (text, value, want) in cases {
+            let got = implicit_precision(text, *value);
+            assert!((got - want).abs() < want * 1e-6, "{text}: {got} != {want}");
+        }
+    }
+
+    #[test]
+    fn describes_amounts() {
+        assert_eq!(describe_amount(14.3e9, Some("USD")), "$14.3 billion");
+        assert_eq!(describe_amount(50.5e6, Some("GBP")), "£50.5 million");
+        assert_eq!(describe_amount(86482.0, Some("employees")), "86,482 employees");
+        assert_eq!(describe_amount(16.0, Some("%")), "16%");
+        assert_eq!(describe_amount(5.44e9, Some("EUR")), "€5.44 billion");
+        assert_eq!(describe_amount(-1.2e9, Some("USD")), "-$1.2 billion");
+    }
+
+    #[test]
+    fn dates_compare_at_the_shorter_precision() {
+        assert!(dates_agree("2010-06", "2010-06-29"));
+        assert!(dates_agree("2016-06-13", "2016-06-13"));
+        assert!(!dates_agree("2022", "2021"));
+        assert!(!dates_agree("2012", "2011-05-10"));
+    }
+}

@@ -1,0 +1,360 @@
+//! Tying a claim to ledger facts: entities (names, aliases, normalized and
+//! fuzzy forms), attribute cues in the sentence, objects, and periods.
+
+use std::collections::HashMap;
+
+use crate::claim::Claim;
+use crate::extract::EntityIndex;
+use crate::ledger::{Fact, Ledger};
+
+/// Words in a sentence that signal a ledger attribute. Attributes not listed
+/// here are matched by their own words ("units_sold" by "units" and "sold").
+pub fn attribute_cues(attribute: &str) -> &'static [&'static str] {
+    match attribute {
+        "acquisition" => &[
+            "buy",
+            "bought",
+            "buys",
+            "buying",
+            "acquire",
+            "acquired",
+            "acquires",
+            "acquiring",
+            "acquisition",
+            "purchase",
+            "purchased",
+            "deal",
+            "takeover",
+            "agreed to pay",
+            "paid",
+            "pay",
+        ],
+        "acquisition_completed" => &["closed", "completed", "close", "completion", "finalized", "finalised"],
+        "acquisition_terminated" => {
+            &["called off", "terminated", "abandoned", "scrapped", "walked away", "dropped"]
+        }
+        "investment" => &["invest", "invested", "investing", "investment", "stake", "backed", "poured"],
+        "founded" => &[
+            "founded",
+            "co-founded",
+            "cofounded",
+            "founding",
+            "started",
+            "established",
+            "set up",
+            "created",
+            "launched from",
+            "began",
+        ],
+        "launched" | "launch" => &[
+            "launched",
+            "launch",
+            "launches",
+            "debuted",
+            "rolled out",
+            "introduced",
+            "released",
+            "launching",
+        ],
+        "unveiled" => &["unveiled", "revealed", "showed off", "presented"],
+        "ipo" => &["went public", "go public", "listed", "ipo", "listing", "public offering", "debut"],
+        "ipo_price" => &["went public", "ipo", "priced", "public offering"],
+        "ipo_raised" => &["raised", "ipo", "went public"],
+        "revenue" => &["revenue", "revenues", "sales", "turnover"],
+        "revenue_growth" => &[
+            "revenue grew",
+            "revenue rose",
+            "revenue fell",
+            "sales grew",
+            "grew",
+            "growth",
+            "revenue increased",
+            "revenue declined",
+            "up",
+            "rose",
+            "fell",
+        ],
+        "net_income" => &["net income", "profit", "earnings", "net loss", "loss", "income", "lost", "earned"],
+        "employees" => &["employees", "staff", "workers", "workforce", "headcount", "employs", "employ"],
+        "members" => &["members", "membership"],
+        "paid_memberships" => &["memberships", "members", "subscribers", "paid"],
+        "subscribers" => &["subscribers", "subscriptions", "subscriber"],
+        "monthly_active_users" => &["monthly", "each month", "every month", "a month"],
+        "daily_active_users" => &["daily", "every day", "each day", "a day"],
+        "weekly_active_users" => &["weekly", "every week", "each week", "a week"],
+        "price" => &[
+            "price",
+            "prices",
+            "costs",
+            "cost",
+            "charges",
+            "goes to",
+            "priced",
+            "fee",
+            "plan",
+            "plans",
+            "tier",
+            "subscription",
+        ],
+        "launch_price" => &["launched", "launch", "debuted", "introduced", "at launch", "launched at"],
+        "price_per_share" => &["per share", "a share", "each share"],
+        "layoffs" => {
+            &["cut", "cuts", "laid off", "layoffs", "jobs", "eliminate", "redundancies", "lay off", "shed"]
+        }
+        "layoffs_share" => &["workforce", "staff", "of its", "per cent of", "percent of", "% of"],
+        "hosts" => &["hosts"],
+        "active_listings" => &["listings"],
+        "deliveries" => &["deliveries", "delivered", "shipped", "handed over"],
+        "settlement" => &["settlement", "settle", "settled", "penalty"],
+        "fine" => &["fine", "fined", "penalty", "penalised", "penalized"],
+        "pledged" => &["pledged", "pledge", "committed", "promised", "vowed"],
+        "renamed" => &["renamed", "rebranded", "changed its name", "new name", "name"],
+        "became_ceo" => &["ceo", "chief executive", "top job", "took over", "succeeding", "succeeded"],
+        "index_inclusion" => &["s&p 500", "index", "joined the"],
+        "share_repurchase_authorization" => &["buyback", "repurchase", "buy back"],
+        "announcement" => {
+            &["announced", "announce", "announcement", "said", "unveiled", "partnership", "partner"]
+        }
+        "compensation" => {
+            &["compensation", "pay", "packages", "package", "offers", "offered", "bonus", "bonuses", "salary"]
+        }
+        "lawsuit" => &["sued", "sue", "lawsuit", "suit", "complaint"],
+        "valuation" => &["valued", "valuation", "worth", "valuing"],
+        "funding" => &["raised", "funding", "round", "raise"],
+        "market_cap" => &[
+            "market value",
+            "market cap",
+            "market capitalisation",
+            "market capitalization",
+            "valued",
+            "worth",
+        ],
+        _ => &[],
+    }
+}
+
+/// Attributes that describe one dated event, tied by entity and object
+/// (their `period` is the event's date); everything else is a measurement
+/// for a period.
+pub fn is_event_attribute(attribute: &str, fact: &Fact) -> bool {
+    matches!(
+        attribute,
+        "acquisition"
+            | "price_per_share"
+            | "investment"
+            | "pledged"
+            | "settlement"
+            | "fine"
+            | "ipo_price"
+            | "ipo_raised"
+            | "launch_price"
+            | "share_repurchase_authorization"
+            | "funding"
+            | "lawsuit"
+            | "compensation"
+    ) || (!is_measurement(attribute) && fact.period.as_deref().is_some_and(|p| p.len() == 10))
+}
+
+fn is_measurement(attribute: &str) -> bool {
+    matches!(
+        attribute,
+        "revenue"
+            | "revenue_growth"
+            | "net_income"
+            | "employees"
+            | "members"
+            | "paid_memberships"
+            | "subscribers"
+            | "hosts"
+            | "active_listings"
+            | "deliveries"
+            | "price"
+            | "layoffs"
+            | "layoffs_share"
+            | "valuation"
+            | "market_cap"
+            | "units_sold"
+            | "profit"
+    ) || attribute.ends_with("_users")
+}
+
+/// How strongly the sentence speaks of `attribute` near the claim: 0 none,
+/// 1 somewhere in the sentence, 2 close to the claim, 3 right next to it.
+pub fn cue_strength(
+    attribute: &str,
+    synonyms: &[(String, String)],
+    sentence: &str,
+    claim_at: usize,
+    claim_len: usize,
+) -> u32 {
+    let lower = sentence.to_lowercase();
+    let mut cues: Vec<String> = attribute_cues(attribute).iter().map(|s| (*s).to_string()).collect();
+    if cues.is_empty() {
+        cues.extend(attribute.split('_').filter(|w| w.len() > 2).map(str::to_string));
+        cues.push(attribute.replace('_', " "));
+    }
+    cues.extend(synonyms.iter().filter(|(_, a)| a == attribute).map(|(s, _)| s.to_lowercase()));
+    let mut best = 0;
+    for cue in &cues {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(cue.as_str()) {
+            let at = from + i;
+            from = at + cue.len().max(1);
+            let before_ok = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = lower[at + cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            // Cues inside the claim itself ("per share" in "$196 per share") count as next to it.
+            let dist = if at >= claim_at && at < claim_at + claim_len {
+                0
+            } else if at < claim_at {
+                claim_at - (at + cue.len()).min(claim_at)
+            } else {
+                at - (claim_at + claim_len)
+            };
+            let strength = if dist <= 40 {
+                3
+            } else if dist <= 90 {
+                2
+            } else {
+                1
+            };
+            best = best.max(strength);
+        }
+    }
+    best
+}
+
+/// Entity lookup over the ledger: exact names, aliases, normalized forms
+/// ("Meta Platforms Inc." = "Meta Platforms"), then fuzzy names.
+pub struct EntityResolver {
+    /// Lower-cased name or alias → canonical entity.
+    exact: HashMap<String, String>,
+    /// Normalized name → canonical entity.
+    normalized: HashMap<String, String>,
+    /// Canonical names, for fuzzy matching.
+    canonical: Vec<String>,
+}
+
+impl EntityResolver {
+    /// Index the ledger's names.
+    pub fn new(ledger: &Ledger) -> Self {
+        let mut exact = HashMap::new();
+        let mut canonical: Vec<String> = Vec::new();
+        for f in &ledger.facts {
+            for name in std::iter::once(&f.entity).chain(f.object.as_ref()) {
+                exact.entry(name.to_lowercase()).or_insert_with(|| name.clone());
+                if !canonical.contains(name) {
+                    canonical.push(name.clone());
+                }
+            }
+        }
+        for (alias, entity) in &ledger.aliases {
+            let target = ledger.canonical_entity(entity).unwrap_or(entity).to_string();
+            exact.insert(alias.to_lowercase(), target);
+        }
+        let normalized = exact.iter().map(|(k, v)| (normalize(k), v.clone())).collect();
+        EntityResolver { exact, normalized, canonical }
+    }
+
+    /// The canonical entity for a name written in an article.
+    pub fn resolve(&self, name: &str) -> Option<&str> {
+        let lower = name.trim().to_lowercase();
+        if let Some(e) = self.exact.get(&lower) {
+            return Some(e);
+        }
+        if let Some(e) = self.normalized.get(&normalize(&lower)) {
+            return Some(e);
+        }
+        // Fuzzy: one clear best above the threshold; never a name the ledger
+        // knows as a different entity (checked above by exact lookup).
+        let n = normalize(&lower);
+        let mut scored: Vec<(f64, &String)> = self
+            .canonical
+            .iter()
+            .map(|c| (strsim::jaro_winkler(&n, &normalize(&c.to_lowercase())), c))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        match scored.as_slice() {
+            [(best, name), rest @ ..]
+                if *best >= 0.94 && rest.first().is_none_or(|(s, _)| best - s > 0.03) =>
+            {
+                Some(name)
+            }
+            _ => None,
+        }
+    }
+
+    /// The surface names to look for in text, with their canonical entity.
+    pub fn index(&self) -> EntityIndex {
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        for c in &self.canonical {
+            pairs.push((c.clone(), c.clone()));
+        }
+        for (alias, entity) in &self.exact {
+            // Aliases are stored lower-cased; keep their original capital where the canonical has one.
+            pairs.push((recase(alias, entity), entity.clone()));
+        }
+        EntityIndex::new(pairs)
+    }
+}
+
+/// Give a lower-cased alias the capitals of words it shares with its entity,
+/// and a capital first letter when it is a proper name ("facebook" → "Facebook").
+fn recase(alias: &str, _entity: &str) -> String {
+    if alias.starts_with("the ") || alias.starts_with("its ") {
+        return alias.to_string();
+    }
+    let mut out = String::with_capacity(alias.len());
+    let mut at_start = true;
+    for c in alias.chars() {
+        if at_start && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        at_start = c == ' ';
+    }
+    out
+}
+
+/// Lower-case, drop a possessive, corporate suffixes and "the".
+pub fn normalize(name: &str) -> String {
+    let mut s = name.to_lowercase().replace(['’', '\''], "'");
+    for suffix in ["'s", "'"] {
+        if let Some(stripped) = s.strip_suffix(suffix) {
+            s = stripped.to_string();
+        }
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !matches!(
+                w.trim_end_matches('.'),
+                "inc"
+                    | "corp"
+                    | "corporation"
+                    | "ltd"
+                    | "llc"
+                    | "plc"
+                    | "co"
+                    | "the"
+                    | "company"
+                    | "group"
+                    | "holdings"
+                    | "sa"
+                    | "ag"
+                    | "nv"
+            )
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// Where the claim sits in its (whitespace-normalized) sentence.
+pub fn claim_offset_in_sentence(claim: &Claim) -> usize {
+    let text: String = claim.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    claim.sentence.find(&text).unwrap_or(claim.sentence.len() / 2)
+}
