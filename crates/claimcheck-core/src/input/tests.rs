@@ -148,3 +148,20 @@ fn verify_dev_style_articles() {
         "$13.7 billion, announced on June 16."
     );
 }
+
+#[test]
+fn html_text_with_nul_cr_and_broken_markup() {
+    // (source, expected text)
+    let cases: &[(&str, &str)] = &[
+        ("<p>a\u{0}b</p>", "a\u{0}b\n"),
+        ("<p>a\rb</p>", "a b\n"),
+        ("<p>5 < 6 & 7 > 2</p>", "5 < 6 & 7 > 2\n"),
+        ("<p>&unknown; &amp</p>", "&unknown; &amp\n"),
+        ("<p>unclosed <b>bold", "unclosed bold"),
+        ("<p>&#128640; &#x1F680;</p>", "\u{1F680} \u{1F680}\n"),
+    ];
+    for &(source, want) in cases {
+        let doc = Document::new("t", source, Html);
+        assert_eq!(doc.text, want, "{source:?}");
+    }
+}
