@@ -5,8 +5,9 @@
 //! CLAIMCHECK_BENCH_MB=10 cargo bench -p claimcheck-core --bench extract -- --warm-up-time 1 --measurement-time 5
 //! ```
 //! Groups: `input` (the front ends alone), `extract` (front end done, the
-//! extractor alone) and `baseline` (one pass of a single combined regex, the
-//! floor any extractor pays).
+//! extractor alone), `pipeline` (both, as the CLI runs them) and `baseline`
+//! (one pass of a single combined regex over the plain text, the floor any
+//! extractor pays).
 
 mod corpus;
 
@@ -48,6 +49,19 @@ fn benches(c: &mut Criterion) {
         let doc = Document::new("corpus", source.as_str(), *format);
         group.throughput(Throughput::Bytes(source.len() as u64));
         group.bench_function(*name, |b| b.iter(|| extractor.extract(black_box(&doc), &options)));
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("pipeline");
+    group.sample_size(10);
+    for (format, name, source) in &sources {
+        group.throughput(Throughput::Bytes(source.len() as u64));
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let doc = Document::new("corpus", black_box(source.as_str()), *format);
+                extractor.extract(&doc, &options)
+            })
+        });
     }
     group.finish();
 

@@ -210,3 +210,111 @@ fn entity(source: &str, at: usize, limit: usize) -> Option<(usize, String)> {
     }
     Some((j + 1, decoded.replace('\u{a0}', " ")))
 }
+
+/// Visible text of a small piece of HTML (an HTML block inside Markdown).
+///
+/// A full parser costs tens of microseconds to set up, too much for a
+/// Markdown file with hundreds of HTML blocks, so this is a plain scan: tags
+/// and comments dropped, `script`-like elements skipped to their end tag,
+/// block tags turned into breaks, entities decoded as in full HTML.
+pub(super) fn convert_fragment(b: &mut Builder<'_>, range: Range<usize>) {
+    let source = b.source;
+    let bytes = source.as_bytes();
+    let end = range.end.min(bytes.len());
+    let mut i = range.start;
+    let mut run = i;
+    while i < end {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+        if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!' || next == b'?') {
+            i += 1;
+            continue;
+        }
+        if run < i {
+            text(b, run..i);
+        }
+        let tag_start = i;
+        if source[i..end].starts_with("<!--") {
+            i = source[i + 4..end].find("-->").map_or(end, |j| i + 4 + j + 3);
+            run = i;
+            continue;
+        }
+        i = tag_end(bytes, i, end);
+        let closing = next == b'/';
+        let name_start = tag_start + 1 + usize::from(closing);
+        let name_len = bytes[name_start..i.min(end)].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let name = source[name_start..name_start + name_len].to_ascii_lowercase();
+        let self_closing = i >= 2 && bytes[i - 2] == b'/';
+        if !closing && !self_closing && is_hidden_fragment_tag(&name) {
+            // Skip to the matching end tag, or to the end of the block.
+            i = find_end_tag(source, i, end, &name).unwrap_or(end);
+        } else if matches!(name.as_str(), "td" | "th") && !closing {
+            b.gap(tag_start);
+        } else if is_block_tag(&name) {
+            b.block_break(tag_start);
+        }
+        run = i;
+    }
+    if run < end {
+        text(b, run..end);
+    }
+}
+
+fn is_hidden_fragment_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "template"
+            | "svg"
+            | "math"
+            | "noscript"
+            | "textarea"
+            | "title"
+            | "iframe"
+            | "xmp"
+            | "noembed"
+            | "noframes"
+    )
+}
+
+fn is_block_tag(name: &str) -> bool {
+    !name.is_empty() && BLOCKS.split(", ").any(|b| b == name)
+}
+
+/// One past the `>` that closes the tag starting at `bytes[at] == b'<'`,
+/// skipping quoted attribute values.
+fn tag_end(bytes: &[u8], at: usize, end: usize) -> usize {
+    let mut quote = None;
+    let mut i = at + 1;
+    while i < end {
+        match (quote, bytes[i]) {
+            (None, b'>') => return i + 1,
+            (None, q @ (b'"' | b'\'')) => quote = Some(q),
+            (Some(q), c) if c == q => quote = None,
+            _ => {}
+        }
+        i += 1;
+    }
+    end
+}
+
+/// One past the `>` of the first `</name ...>` at or after `from`.
+fn find_end_tag(source: &str, from: usize, end: usize, name: &str) -> Option<usize> {
+    let bytes = source.as_bytes();
+    let mut i = from;
+    while let Some(j) = source.get(i..end)?.find("</") {
+        let at = i + j;
+        let after = at + 2 + name.len();
+        if source.get(at + 2..after).is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && bytes.get(after).is_none_or(|c| !c.is_ascii_alphanumeric())
+        {
+            return Some(tag_end(bytes, at, end));
+        }
+        i = at + 2;
+    }
+    None
+}

@@ -2,7 +2,8 @@
 //!
 //! Kept: paragraphs, headings, list items, table cells, emphasis and link
 //! text. Skipped: code (blocks and inline), link and image targets, image alt
-//! text, autolinks, raw HTML and comments, front matter.
+//! text, autolinks, HTML tags and comments, front matter. HTML blocks go
+//! through the HTML front end, so their visible text is kept.
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -42,8 +43,15 @@ pub(super) fn convert(b: &mut Builder<'_>) -> Option<String> {
                 | Tag::FootnoteDefinition(_)
                 | Tag::DefinitionList
                 | Tag::DefinitionListTitle
-                | Tag::DefinitionListDefinition
-                | Tag::HtmlBlock => b.block_break(range.start),
+                | Tag::DefinitionListDefinition => b.block_break(range.start),
+                Tag::HtmlBlock => {
+                    b.block_break(range.start);
+                    if skip == 0 {
+                        // Visible text of embedded HTML (`<p align=center>`, tables)
+                        // counts; its tags, comments and scripts do not.
+                        super::html::convert_fragment(b, range.clone());
+                    }
+                }
                 Tag::CodeBlock(_) => {
                     b.block_break(range.start);
                     skip += 1;

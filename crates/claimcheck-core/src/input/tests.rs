@@ -41,6 +41,12 @@ fn figures_map_back_to_their_source_bytes() {
         (Html, "\u{feff}<p>rose 16%</p>", "16%", "16%"),
         (Html, "<p>营收增长 16%，达到 ¥1,349亿 🚀</p>", "¥1,349亿", "¥1,349亿"),
         (Html, "<table><tr><td>2023</td><td>$9.9bn</td></tr></table>", "$9.9bn", "$9.9bn"),
+        (
+            Markdown,
+            "Intro.\n\n<p align=\"center\">Revenue: <b>$9.9&nbsp;bn</b></p>\n\nEnd.",
+            "$9.9 bn",
+            "$9.9&nbsp;bn",
+        ),
     ];
     for &(format, source, needle, want) in cases {
         let doc = Document::new("t", source, format);
@@ -68,6 +74,8 @@ fn hidden_content_is_skipped() {
         (Markdown, "<https://example.com/2014/>", "2014"),
         (Markdown, "![chart of $5 growth](img/2023.png)", "$5"),
         (Markdown, "<!-- draft: $9 billion -->\nText", "$9"),
+        (Markdown, "Text\n\n<script>\nvar x = '$9 billion';\n</script>\n", "$9"),
+        (Markdown, "<div title=\"$9 billion\">\n\nText\n\n</div>\n", "$9"),
         (Markdown, "---\ndate: 2024-03-05\ntitle: x\n---\n# Title\n", "2024"),
         (Html, "<p>a</p><script>var x = '$9 billion';</script>", "$9"),
         (Html, "<style>.a{width:50%}</style><p>a</p>", "50%"),
@@ -90,6 +98,12 @@ fn blocks_do_not_run_together() {
         (Markdown, "- one\n- two\n  - three", "one\ntwo\nthree"),
         (Markdown, "a\nb  \nc", "a b\nc"),
         (Markdown, "| a | b |\n|---|---|\n| 1 | 2 |", "a\tb\n1\t2"),
+        (
+            Markdown,
+            "One.\n\n<div>\n<p>Two &amp; <b>three</b>.</p><style>p{}</style><p>Four.</p>\n</div>\n",
+            "One.\nTwo & three.\nFour.",
+        ),
+        (Markdown, "<table><tr><td>2023</td><td title='a>b'>$9.9bn</td></tr></table>", "2023\t$9.9bn"),
         (Html, "<h1>Title</h1><p>One.</p><p>Two.</p>", "Title\nOne.\nTwo."),
         (Html, "<ul><li>one<li>two</ul>", "one\ntwo"),
         (Html, "<p>a<br>b</p>", "a\nb"),
@@ -147,4 +161,21 @@ fn verify_dev_style_articles() {
         source_of(&doc, "$13.7 billion, announced on June 16."),
         "$13.7 billion, announced on June 16."
     );
+}
+
+#[test]
+fn html_text_with_nul_cr_and_broken_markup() {
+    // (source, expected text)
+    let cases: &[(&str, &str)] = &[
+        ("<p>a\u{0}b</p>", "a\u{0}b\n"),
+        ("<p>a\rb</p>", "a b\n"),
+        ("<p>5 < 6 & 7 > 2</p>", "5 < 6 & 7 > 2\n"),
+        ("<p>&unknown; &amp</p>", "&unknown; &amp\n"),
+        ("<p>unclosed <b>bold", "unclosed bold"),
+        ("<p>&#128640; &#x1F680;</p>", "\u{1F680} \u{1F680}\n"),
+    ];
+    for &(source, want) in cases {
+        let doc = Document::new("t", source, Html);
+        assert_eq!(doc.text, want, "{source:?}");
+    }
 }
