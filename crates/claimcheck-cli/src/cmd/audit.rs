@@ -34,7 +34,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
             let claims = extractor.extract(doc, &options);
             let audit_options =
                 AuditOptions { reference_date: extractor.reference_date(doc, &options), tolerance };
-            let mut findings = auditor.audit(&claims, &audit_options);
+            let mut findings = auditor.audit(&claims, &doc.text, &audit_options);
             failed |= findings.iter().any(|f| fail_on.contains(&f.verdict));
             if !only.is_empty() {
                 findings.retain(|f| only.contains(&f.verdict));

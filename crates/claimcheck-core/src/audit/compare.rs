@@ -99,9 +99,10 @@ pub fn fact_interval(fact: &Fact) -> Option<Interval> {
         FactQualifier::Approximately | FactQualifier::Estimate => DEFAULT_HEDGE_TOLERANCE,
         _ => 0.0,
     });
+    // "surpassed 5 million" means a little over 5 million, not any amount above it.
     Some(match fact.qualifier {
-        FactQualifier::AtLeast => Interval { lo, hi: f64::INFINITY },
-        FactQualifier::AtMost => Interval { lo: f64::NEG_INFINITY, hi },
+        FactQualifier::AtLeast => Interval { lo, hi: hi + hi.abs() * NEARLY_TOLERANCE.max(tol) },
+        FactQualifier::AtMost => Interval { lo: lo - lo.abs() * NEARLY_TOLERANCE.max(tol), hi },
         _ => Interval { lo: lo - lo.abs() * tol, hi: hi + hi.abs() * tol },
     })
 }

@@ -58,7 +58,7 @@ pub fn attribute_cues(attribute: &str) -> &'static [&'static str] {
         ],
         "unveiled" => &["unveiled", "revealed", "showed off", "presented"],
         "ipo" => &["went public", "go public", "listed", "ipo", "listing", "public offering", "debut"],
-        "ipo_price" => &["went public", "ipo", "priced", "public offering"],
+        "ipo_price" => &["went public", "ipo", "priced", "pricing", "public offering", "listed"],
         "ipo_raised" => &["raised", "ipo", "went public"],
         "revenue" => &["revenue", "revenues", "sales", "turnover"],
         "revenue_growth" => &[
@@ -187,6 +187,17 @@ pub fn cue_strength(
     claim_at: usize,
     claim_len: usize,
 ) -> u32 {
+    cue_distance(attribute, synonyms, sentence, claim_at, claim_len).0
+}
+
+/// The cue strength and the distance of the nearest cue (for ranking ties).
+pub fn cue_distance(
+    attribute: &str,
+    synonyms: &[(String, String)],
+    sentence: &str,
+    claim_at: usize,
+    claim_len: usize,
+) -> (u32, usize) {
     let lower = sentence.to_lowercase();
     let mut cues: Vec<String> = attribute_cues(attribute).iter().map(|s| (*s).to_string()).collect();
     if cues.is_empty() {
@@ -195,6 +206,7 @@ pub fn cue_strength(
     }
     cues.extend(synonyms.iter().filter(|(_, a)| a == attribute).map(|(s, _)| s.to_lowercase()));
     let mut best = 0;
+    let mut best_dist = usize::MAX;
     for cue in &cues {
         let mut from = 0;
         while let Some(i) = lower[from..].find(cue.as_str()) {
@@ -206,12 +218,19 @@ pub fn cue_strength(
                 continue;
             }
             // Cues inside the claim itself ("per share" in "$196 per share") count as next to it.
+            // A cue after the claim that a conjunction separates belongs to another clause.
             let dist = if at >= claim_at && at < claim_at + claim_len {
                 0
             } else if at < claim_at {
-                claim_at - (at + cue.len()).min(claim_at)
+                let between = &lower[(at + cue.len()).min(claim_at)..claim_at];
+                let separated = [", and ", "; ", ", but ", ", while "].iter().any(|c| between.contains(c));
+                claim_at - (at + cue.len()).min(claim_at) + if separated { 100 } else { 0 }
             } else {
-                at - (claim_at + claim_len)
+                let between = &lower[(claim_at + claim_len).min(at)..at];
+                let separated = [" and ", " but ", ";", " while ", " after ", " before "]
+                    .iter()
+                    .any(|c| between.contains(c));
+                (at - (claim_at + claim_len)) * 2 + if separated { 100 } else { 0 }
             };
             let strength = if dist <= 40 {
                 3
@@ -221,9 +240,10 @@ pub fn cue_strength(
                 1
             };
             best = best.max(strength);
+            best_dist = best_dist.min(dist);
         }
     }
-    best
+    (best, best_dist)
 }
 
 /// Entity lookup over the ledger: exact names, aliases, normalized forms

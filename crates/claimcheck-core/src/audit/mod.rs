@@ -13,12 +13,13 @@ pub mod matching;
 use std::collections::HashSet;
 
 use serde::Serialize;
+use std::io::Write as _;
 
 use crate::claim::{Claim, ClaimKind, Qualifier};
 use crate::extract::EntityIndex;
 use crate::ledger::{Fact, FactValue, Ledger, Rank};
 use compare::{dates_agree, describe_fact_value, fact_date, fact_matches_kind, numbers_agree};
-use matching::{EntityResolver, claim_offset_in_sentence, cue_strength, is_event_attribute};
+use matching::{EntityResolver, claim_offset_in_sentence, cue_distance, cue_strength, is_event_attribute};
 
 /// The outcome of checking one claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -127,6 +128,7 @@ struct Candidate {
     entity: u32,
     object_ok: bool,
     cue: u32,
+    dist: usize,
 }
 
 impl Candidate {
@@ -151,10 +153,15 @@ impl<'l> Auditor<'l> {
         self.entities.clone()
     }
 
-    /// One finding per claim, in the claims' order.
-    pub fn audit(&self, claims: &[Claim], options: &AuditOptions) -> Vec<Finding> {
-        let doc_subject = self.document_subject(claims);
-        let periods = implied_periods(claims);
+    /// One finding per claim, in the claims' order. `text` is the document's
+    /// plain text: the entity it names most is the fallback subject.
+    pub fn audit(&self, claims: &[Claim], text: &str, options: &AuditOptions) -> Vec<Finding> {
+        let doc_subject = self.document_subject(text).or_else(|| self.subject_of_claims(claims));
+        let event_dates: Vec<bool> = claims
+            .iter()
+            .map(|c| c.kind == ClaimKind::Date && self.is_event_date(c, doc_subject.as_deref()))
+            .collect();
+        let periods = implied_periods(claims, &event_dates);
         claims
             .iter()
             .enumerate()
@@ -162,8 +169,40 @@ impl<'l> Auditor<'l> {
             .collect()
     }
 
+    /// The entity the document names most (its first line counts double).
+    fn document_subject(&self, text: &str) -> Option<String> {
+        let title_end = text.find('\n').unwrap_or(text.len());
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for (start, _, name) in self.entities.find(text) {
+            let weight = if start < title_end { 2 } else { 1 };
+            match counts.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, k)) => *k += weight,
+                None => counts.push((name, weight)),
+            }
+        }
+        counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.to_string())
+    }
+
+    /// A date claim strongly tied to a date fact ("founded in 1995") is an
+    /// event's date, not the period of a nearby figure.
+    fn is_event_date(&self, claim: &Claim, doc_subject: Option<&str>) -> bool {
+        let at = claim_offset_in_sentence(claim);
+        let mentioned: HashSet<&str> = self.entities.find(&claim.sentence).map(|(_, _, c)| c).collect();
+        self.ledger.facts.iter().any(|f| {
+            matches!(f.value, FactValue::Date(_))
+                && (mentioned.contains(f.entity.as_str()) || doc_subject == Some(f.entity.as_str()))
+                && cue_strength(
+                    &f.attribute,
+                    &self.ledger.attribute_synonyms,
+                    &claim.sentence,
+                    at,
+                    claim.text.len(),
+                ) >= 3
+        })
+    }
+
     /// The entity most claims are about: the fallback subject for headings and lists.
-    fn document_subject(&self, claims: &[Claim]) -> Option<String> {
+    fn subject_of_claims(&self, claims: &[Claim]) -> Option<String> {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for c in claims {
             if let Some(e) = c.subject.as_deref().and_then(|s| self.resolver.resolve(s)) {
@@ -203,11 +242,13 @@ impl<'l> Auditor<'l> {
         let at = claim_offset_in_sentence(claim);
         let mut candidates = Vec::new();
         for (idx, fact) in self.ledger.facts.iter().enumerate() {
+            let about_object = fact.object.as_deref().is_some_and(|o| subject.as_deref() == Some(o))
+                && (doc_subject == Some(fact.entity.as_str()) || mentioned.contains(fact.entity.as_str()));
             let entity = if subject.as_deref() == Some(fact.entity.as_str()) {
                 3
             } else if mentioned.contains(fact.entity.as_str()) {
                 2
-            } else if doc_subject == Some(fact.entity.as_str()) {
+            } else if doc_subject == Some(fact.entity.as_str()) || about_object {
                 1
             } else {
                 continue;
@@ -216,32 +257,54 @@ impl<'l> Auditor<'l> {
                 continue;
             }
             let object_ok = match fact.object.as_deref() {
-                Some(o) => mentioned.contains(o) || claim_object == Some(o),
+                Some(o) => mentioned.contains(o) || claim_object == Some(o) || subject.as_deref() == Some(o),
                 // A fact without object does not fit a claim about another party's deal,
                 // unless that party is the subject itself.
                 None => !mentioned.iter().any(|m| self.has_object_fact(&fact.entity, &fact.attribute, m)),
             };
-            let cue = cue_strength(
+            let (mut cue, dist) = cue_distance(
                 &fact.attribute,
                 &self.ledger.attribute_synonyms,
                 &claim.sentence,
                 at,
                 claim.text.len(),
             );
-            candidates.push(Candidate { fact: idx, entity, object_ok, cue });
+            // A named second party ("Whole Foods Market (2017): $13.7 billion") is
+            // itself evidence of the relation.
+            if fact.object.as_deref().is_some_and(|o| mentioned.contains(o)) {
+                cue = (cue + 2).min(3);
+            }
+            candidates.push(Candidate { fact: idx, entity, object_ok, cue, dist });
+        }
+        if std::env::var_os("CLAIMCHECK_DEBUG").is_some() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{} subj={subject:?} mentioned={mentioned:?} {:?}",
+                claim.text,
+                candidates
+                    .iter()
+                    .map(|c| (&self.ledger.facts[c.fact].id, c.entity, c.object_ok, c.cue))
+                    .collect::<Vec<_>>()
+            );
         }
         let strong: Vec<Candidate> = candidates.iter().copied().filter(Candidate::strong).collect();
         let best_score = strong.iter().map(Candidate::score).max();
 
         // 1. A strong tie: compare with the facts of the best key(s).
         if let Some(best) = best_score {
-            let keys: Vec<&Candidate> = strong.iter().filter(|c| c.score() + 1 >= best).collect();
+            // The best-scored keys, and among those the attribute cued nearest the claim.
+            let top: Vec<&Candidate> = strong.iter().filter(|c| c.score() == best).collect();
+            let nearest = top.iter().map(|c| c.dist).min().unwrap_or(0);
+            let keys: Vec<&Candidate> =
+                top.into_iter().filter(|c| c.dist <= nearest.saturating_add(15)).collect();
             // Any matching fact among the near-best keys supports the claim.
             if let Some(found) = self.judge_keys(claim, &keys, period, options) {
                 return found;
             }
         }
         // 2. A weak tie: a value that matches a fact about a named entity is supported.
+        // Also a claim whose only context is its subject ("So was $19bn too much?")
+        // when exactly one fact about that subject has its value.
         let weak: Vec<&Candidate> =
             candidates.iter().filter(|c| c.object_ok && (c.entity >= 2 || c.cue >= 1)).collect();
         for c in &weak {
@@ -252,6 +315,21 @@ impl<'l> Auditor<'l> {
             {
                 return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
             }
+        }
+        let by_subject: Vec<&Fact> = candidates
+            .iter()
+            .filter(|c| c.entity >= 3)
+            .map(|c| &self.ledger.facts[c.fact])
+            .filter(|f| {
+                matches!(f.rank, Rank::Preferred | Rank::Normal)
+                    && self.agrees(claim, f, options)
+                    && self.period_fits(claim, f, period)
+            })
+            .collect();
+        if let [fact] = by_subject.as_slice()
+            && claim.kind != ClaimKind::Date
+        {
+            return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
         }
         let what = match (&subject, &claim.attribute) {
             (Some(s), Some(a)) => format!("{s} / {a}"),
@@ -316,9 +394,10 @@ impl<'l> Auditor<'l> {
             message,
         };
         let facts: Vec<&Fact> = keys.iter().map(|c| &self.ledger.facts[c.fact]).collect();
+        let first = *facts.first()?;
         // Money in another currency is never compared: no invented exchange rates.
         if claim.kind == ClaimKind::Money && facts.iter().all(|f| f.unit != claim.unit) {
-            let f = facts[0];
+            let f = first;
             return Some(finding(
                 Verdict::Unverified,
                 f,
@@ -432,6 +511,21 @@ impl<'l> Auditor<'l> {
         }
         // Contradicted: compare with the closest current fact.
         let f = closest(claim, &preferred);
+        if claim.kind == ClaimKind::Date && is_anchor_relative(&claim.text) {
+            // "two years before" counts from an event the text may not have
+            // named last: too uncertain to call a contradiction.
+            return Some(finding(
+                Verdict::Unverified,
+                f,
+                format!(
+                    "article says {} (read as {}); ledger says {} ({}): the expression is relative to another event, so it is not judged",
+                    claim.text,
+                    claim.value,
+                    fact_date(f).unwrap_or("?"),
+                    f.source
+                ),
+            ));
+        }
         let mut msg = match claim.kind {
             ClaimKind::Date => format!(
                 "article says {} ({}); ledger says {} for {} {}{} (source {})",
@@ -530,6 +624,15 @@ impl<'l> Auditor<'l> {
     }
 }
 
+/// "two years before", "the following year", "three years later": dates
+/// counted from another event.
+fn is_anchor_relative(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["before", "later", "after", "following", "earlier", "previous", "prior", "same"]
+        .iter()
+        .any(|w| lower.split_whitespace().any(|x| x == *w))
+}
+
 /// The fact whose value is closest to the claim.
 fn closest<'f>(claim: &Claim, facts: &[&'f Fact]) -> &'f Fact {
     let v = claim.value.as_number();
@@ -551,6 +654,10 @@ fn closest<'f>(claim: &Claim, facts: &[&'f Fact]) -> &'f Fact {
 pub fn periods_match(claimed: &str, fact: &str) -> bool {
     let strip = |s: &str| s.trim_start_matches("FY").trim_start_matches("fy").to_string();
     let (c, f) = (strip(claimed), strip(fact));
+    if c.starts_with('Q') {
+        // A quarter with no year ("in Q4"): any year's quarter; "Q" is "the quarter".
+        return f.contains('Q') && f.ends_with(c.as_str());
+    }
     if c.contains('Q') || f.contains('Q') {
         return c == f;
     }
@@ -576,27 +683,42 @@ fn period_end(p: &str) -> String {
     }
 }
 
-/// The period each claim refers to: the date in its sentence that is
-/// nearer to it than to any other figure ("revenue of $39 billion in 2024").
-fn implied_periods(claims: &[Claim]) -> Vec<Option<String>> {
+/// The period each claim refers to: a date in its sentence right after it
+/// ("$39 billion in 2024"), or right before it ("ended 2024 with 301.63
+/// million"), that is nearer to it than to any other figure. Dates of events
+/// ("founded in 1995") are not periods.
+fn implied_periods(claims: &[Claim], event_dates: &[bool]) -> Vec<Option<String>> {
     let mut out = vec![None; claims.len()];
     for (i, c) in claims.iter().enumerate() {
         if c.kind == ClaimKind::Date {
             continue;
         }
         let mut best: Option<(usize, &Claim)> = None;
-        for d in claims
-            .iter()
-            .filter(|d| d.kind == ClaimKind::Date && d.sentence == c.sentence && d.file == c.file)
-        {
-            let dist = d.span.start.abs_diff(c.span.start);
-            // The date must be nearer this figure than any other figure.
-            let nearer_other = claims.iter().enumerate().any(|(j, o)| {
-                j != i
+        for (j, d) in claims.iter().enumerate() {
+            if d.kind != ClaimKind::Date || d.sentence != c.sentence || d.file != c.file || event_dates[j] {
+                continue;
+            }
+            let dist = if d.span.start >= c.span.end {
+                d.span.start - c.span.end
+            } else if c.span.start >= d.span.end {
+                // Before the figure: only close by ("ended 2024 with ...").
+                let gap = c.span.start - d.span.end;
+                if gap > 25 {
+                    continue;
+                }
+                gap
+            } else {
+                continue;
+            };
+            if dist > 80 {
+                continue;
+            }
+            let nearer_other = claims.iter().enumerate().any(|(k, o)| {
+                k != i
                     && o.kind != ClaimKind::Date
                     && o.kind != ClaimKind::Ordinal
                     && o.sentence == c.sentence
-                    && d.span.start.abs_diff(o.span.start) < dist
+                    && o.span.start.abs_diff(d.span.start).min(o.span.end.abs_diff(d.span.start)) < dist
             });
             if nearer_other {
                 continue;
@@ -605,19 +727,22 @@ fn implied_periods(claims: &[Claim]) -> Vec<Option<String>> {
                 best = Some((dist, d));
             }
         }
-        out[i] = best
-            .and_then(|(_, d)| d.value.as_date().map(|v| v.get(..4).unwrap_or(v).to_string()))
-            .or_else(|| c.period.clone());
-        // "in Q4" keeps its quarter: "2023-Q4".
-        if let (Some(p), Some(q)) = (&out[i], quarter_in(&c.sentence)) {
-            out[i] = Some(format!("{}-{q}", &p[..4.min(p.len())]));
+        out[i] = best.and_then(|(_, d)| d.value.as_date().map(|v| v.get(..4).unwrap_or(v).to_string()));
+        // "in Q4" keeps its quarter: "2023-Q4"; a quarter with no year stays "Q4".
+        match (&out[i], quarter_near(c)) {
+            (Some(p), Some(q)) => out[i] = Some(format!("{}-{q}", &p[..4.min(p.len())])),
+            (None, Some(q)) => out[i] = Some(q.to_string()),
+            _ => {}
         }
     }
     out
 }
 
-fn quarter_in(sentence: &str) -> Option<&'static str> {
-    let lower = sentence.to_lowercase();
+/// A quarter named close to the claim ("in Q4", "fourth-quarter revenue was").
+fn quarter_near(claim: &Claim) -> Option<&'static str> {
+    let lower = claim.sentence.to_lowercase();
+    let at = claim_offset_in_sentence(claim);
+    let end = at + claim.text.len();
     [
         ("q1", "Q1"),
         ("q2", "Q2"),
@@ -627,11 +752,17 @@ fn quarter_in(sentence: &str) -> Option<&'static str> {
         ("second quarter", "Q2"),
         ("third quarter", "Q3"),
         ("fourth quarter", "Q4"),
+        ("first-quarter", "Q1"),
+        ("second-quarter", "Q2"),
+        ("third-quarter", "Q3"),
+        ("fourth-quarter", "Q4"),
+        ("the quarter", "Q"),
     ]
     .iter()
     .find(|(k, _)| {
         lower.match_indices(k).any(|(i, _)| {
-            lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            let near = if i >= end { i - end <= 30 } else { at.saturating_sub(i + k.len()) <= 40 };
+            near && lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
                 && lower[i + k.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
         })
     })

@@ -326,7 +326,21 @@ impl<'a> Attributor<'a> {
         // else the sentence's subject (carried over for "it").
         let clause_start = self.clause_start(s, start);
         let mut subject = None;
+        // Appositive: "WhatsApp, a messaging app with ... 50 employees".
+        for m in self.mentions_in(s, start).collect::<Vec<_>>().into_iter().rev() {
+            let after = &self.text[m.end..start];
+            if (after.starts_with(", a ") || after.starts_with(", an ") || after.starts_with(", the "))
+                && !after[2..].contains([',', ';'])
+                && !m.person
+            {
+                subject = Some(m.name.clone());
+            }
+            break;
+        }
         for m in self.mentions_in(clause_start, start).collect::<Vec<_>>().into_iter().rev() {
+            if subject.is_some() {
+                break;
+            }
             if self.preceded_by_preposition(m.start, clause_start) || (m.person && !m.known) {
                 continue;
             }

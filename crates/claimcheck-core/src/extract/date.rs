@@ -27,6 +27,9 @@ pub struct DateContext {
     pub reference: Option<NaiveDate>,
     /// The last date or year mentioned before, for "the following year".
     pub anchor: Option<(i32, Option<u32>, Option<u32>)>,
+    /// A year written earlier in the same sentence or list item: a year-less
+    /// date there takes it ("Whole Foods Market (2017): ... announced on June 16").
+    pub sentence_year: Option<i32>,
 }
 
 /// A (year, month, day) triple with the precision written.
@@ -62,6 +65,9 @@ pub fn recognize(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
 /// The latest (month, day) not after the reference date; or, with no
 /// reference, no year (the value then has no year and is dropped).
 fn resolve_month_day(month: u32, day: Option<u32>, ctx: &DateContext) -> Option<Ymd> {
+    if let Some(y) = ctx.sentence_year {
+        return Some(Ymd { year: Some(y), month: Some(month), day });
+    }
     let r = ctx.reference?;
     let mut year = r.year();
     let this = (month, day.unwrap_or(1));

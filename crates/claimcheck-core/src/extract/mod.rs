@@ -110,7 +110,7 @@ impl Extractor {
         let masks: Vec<(usize, usize)> = MASK.find_iter(text).map(|m| (m.start(), m.end())).collect();
         let mut found = Vec::new();
         let mut toks = Tokens::default();
-        let mut ctx = DateContext { reference, anchor: None };
+        let mut ctx = DateContext { reference, anchor: None, sentence_year: None };
         let sentences = sentence::split(text);
         for &(s_start, s_end) in &sentences {
             if !text[s_start..s_end]
@@ -181,6 +181,7 @@ fn scan_sentence(
     sentence: (usize, usize),
     out: &mut Vec<Found>,
 ) {
+    ctx.sentence_year = None;
     let mut i = 0;
     while i < t.len() {
         if !could_start(text, t, i) {
@@ -196,6 +197,9 @@ fn scan_sentence(
         if date.is_some() && date_end >= measure_end && date_end >= ordinal_end {
             let Some(d) = date else { break };
             ctx.anchor = anchor_of(&d.value).or(ctx.anchor);
+            if !d.relative {
+                ctx.sentence_year = anchor_of(&d.value).map(|a| a.0);
+            }
             out.push(found_date(t, &d, sentence));
             i = d.end;
         } else if let Some(m) = measure.filter(|m| m.end > ordinal_end) {
