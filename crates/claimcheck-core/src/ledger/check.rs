@@ -254,15 +254,14 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<CheckReport, LedgerErro
             }
             if let (Some(before), Some(i)) = (stale_before, cols.idx[read::AS_OF]) {
                 let as_of = cells[read::AS_OF].trim();
-                if let Some(d) = value::iso_date_start(as_of).filter(|d| *d < before) {
+                if value::iso_date_start(as_of).is_some_and(|d| d < before) {
                     pending.push(Pending {
                         table: ti,
                         row: Some(row),
                         field: i,
                         severity: Severity::Warning,
                         message: format!(
-                            "fact checked on {as_of}, {} days ago (more than {} days): check it again",
-                            (opts.today - d).num_days(),
+                            "fact last checked on {as_of}, more than {} days ago: check it again",
                             opts.stale_after.unwrap_or(0)
                         ),
                     });
@@ -460,12 +459,13 @@ fn resolve_positions(tables: &[Table], mut pending: Vec<Pending>) -> Vec<Diagnos
                 String::from_utf8_lossy(b).into_owned()
             })
             .unwrap_or_default();
+        let index = crate::span::LineIndex::new(&text);
         for p in group {
             let start = p.row.map_or(0, |r| t.offset(r) as usize);
             let (line, col) = if text.is_empty() {
                 (p.row.map_or(1, |r| t.line(r)), 1)
             } else {
-                read::locate(&text, start, p.field)
+                read::locate_with(&text, &index, start, p.field)
             };
             out.push(Diagnostic {
                 severity: p.severity,
