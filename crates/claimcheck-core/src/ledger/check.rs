@@ -478,3 +478,53 @@ fn resolve_positions(tables: &[Table], mut pending: Vec<Pending>) -> Vec<Diagnos
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(facts: &str, aliases: Option<&str>) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("facts.csv"), facts).expect("write");
+        if let Some(a) = aliases {
+            std::fs::write(dir.path().join("aliases.csv"), a).expect("write");
+        }
+        let opts = CheckOptions { stale_after: None, today: chrono::NaiveDate::MIN };
+        let report = check(dir.path(), &opts).expect("checks");
+        report.diagnostics.iter().map(|d| format!("{}:{}: {}", d.line, d.col, d.message)).collect()
+    }
+
+    const H: &str = "id,entity,attribute,object,value,unit,period,rank,source\n";
+
+    #[test]
+    fn conflicts_resolve_aliases_and_respect_ranks() {
+        let facts = format!(
+            "{H}a,Meta,investment,Scale AI,14300000000,USD,2025-06-12,,s\n\
+             b,Facebook,investment,Scale AI,14800000000,USD,2025-06-12,deprecated,s\n\
+             c,facebook,investment,scale ai,14000000000,USD,2025-06-12,preferred,s\n\
+             d,Meta,investment,Scale AI,14300000000,USD,2025-06-12,,s2\n"
+        );
+        let d = run(&facts, Some("alias,entity\nFacebook,Meta\n"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].starts_with("4:32: conflicting preferred values"), "{d:?}");
+    }
+
+    #[test]
+    fn alias_problems() {
+        let facts = format!("{H}a,Meta,founded,,2004,,,,s\n");
+        let d = run(&facts, Some("alias,entity\nFacebook,Meta\nX,Y\nY,X\nFacebook,Other\n"));
+        assert!(d.iter().any(|m| m.contains("alias cycle: X -> Y -> X")), "{d:?}");
+        assert!(d.iter().any(|m| m.contains("points to `Other` here but to `Meta`")), "{d:?}");
+        assert!(!d.iter().any(|m| m.contains("unknown entity `Meta`")), "{d:?}");
+    }
+
+    #[test]
+    fn finds_default_ledger_in_git_work_tree() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join(".git")).expect("mkdir");
+        std::fs::create_dir_all(dir.path().join("claims")).expect("mkdir");
+        std::fs::create_dir_all(dir.path().join("a/b")).expect("mkdir");
+        let found = super::super::find_default_ledger(&dir.path().join("a/b"));
+        assert_eq!(found, Some(dir.path().join("claims")));
+    }
+}
