@@ -128,29 +128,50 @@ fn big_ledger(rows: usize) -> String {
     s
 }
 
+fn add_args(facts: &Path) -> Vec<std::ffi::OsString> {
+    let mut a: Vec<std::ffi::OsString> = ["ledger", "add", "--ledger"].iter().map(Into::into).collect();
+    a.push(facts.into());
+    for x in
+        ["--entity", "Aardvark", "--attribute", "revenue", "--value", "5", "--unit", "USD", "--source", "s"]
+    {
+        a.push(x.into());
+    }
+    a
+}
+
+/// Kill `ledger fmt` (even iterations) or `ledger add` (odd ones) at varying
+/// moments: the file must always be exactly the old or the new ledger.
 #[test]
 fn kill_during_write_leaves_old_or_new_ledger() {
     let dir = tempfile::tempdir().expect("tempdir");
     let facts = dir.path().join("facts.csv");
-    let old = big_ledger(20_000);
-    std::fs::write(&facts, &old).expect("write");
+    let raw = big_ledger(20_000);
+    std::fs::write(&facts, &raw).expect("write");
     claimcheck().args(["ledger", "fmt", "--ledger"]).arg(&facts).assert().code(0);
-    let new = read(&facts);
-    assert_ne!(old, new);
+    let formatted = read(&facts);
+    assert_ne!(raw, formatted);
+    claimcheck().args(add_args(&facts)).assert().code(0);
+    let added = read(&facts);
+    assert_ne!(added, formatted);
     for i in 0..20u64 {
-        std::fs::write(&facts, &old).expect("write");
+        let (old, new, args) = if i % 2 == 0 {
+            let args = vec!["ledger".into(), "fmt".into(), "--ledger".into(), facts.clone().into_os_string()];
+            (&raw, &formatted, args)
+        } else {
+            (&formatted, &added, add_args(&facts))
+        };
+        std::fs::write(&facts, old).expect("write");
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("claimcheck"))
-            .args(["ledger", "fmt", "--ledger"])
-            .arg(&facts)
+            .args(&args)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("spawns");
-        std::thread::sleep(Duration::from_millis(5 + (i * 7) % 60));
+        std::thread::sleep(Duration::from_millis(5 + (i * 37) % 600));
         let _ = child.kill();
         let _ = child.wait();
         let now = read(&facts);
-        assert!(now == old || now == new, "iteration {i}: ledger is neither the old nor the new one");
+        assert!(now == *old || now == *new, "iteration {i}: ledger is neither the old nor the new one");
         claimcheck().args(["ledger", "check", "--ledger"]).arg(&facts).assert().code(0);
     }
 }
