@@ -254,15 +254,14 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<CheckReport, LedgerErro
             }
             if let (Some(before), Some(i)) = (stale_before, cols.idx[read::AS_OF]) {
                 let as_of = cells[read::AS_OF].trim();
-                if let Some(d) = value::iso_date_start(as_of).filter(|d| *d < before) {
+                if value::iso_date_start(as_of).is_some_and(|d| d < before) {
                     pending.push(Pending {
                         table: ti,
                         row: Some(row),
                         field: i,
                         severity: Severity::Warning,
                         message: format!(
-                            "fact checked on {as_of}, {} days ago (more than {} days): check it again",
-                            (opts.today - d).num_days(),
+                            "fact last checked on {as_of}, more than {} days ago: check it again",
                             opts.stale_after.unwrap_or(0)
                         ),
                     });
@@ -460,12 +459,13 @@ fn resolve_positions(tables: &[Table], mut pending: Vec<Pending>) -> Vec<Diagnos
                 String::from_utf8_lossy(b).into_owned()
             })
             .unwrap_or_default();
+        let index = crate::span::LineIndex::new(&text);
         for p in group {
             let start = p.row.map_or(0, |r| t.offset(r) as usize);
             let (line, col) = if text.is_empty() {
                 (p.row.map_or(1, |r| t.line(r)), 1)
             } else {
-                read::locate(&text, start, p.field)
+                read::locate_with(&text, &index, start, p.field)
             };
             out.push(Diagnostic {
                 severity: p.severity,
@@ -477,4 +477,54 @@ fn resolve_positions(tables: &[Table], mut pending: Vec<Pending>) -> Vec<Diagnos
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(facts: &str, aliases: Option<&str>) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("facts.csv"), facts).expect("write");
+        if let Some(a) = aliases {
+            std::fs::write(dir.path().join("aliases.csv"), a).expect("write");
+        }
+        let opts = CheckOptions { stale_after: None, today: chrono::NaiveDate::MIN };
+        let report = check(dir.path(), &opts).expect("checks");
+        report.diagnostics.iter().map(|d| format!("{}:{}: {}", d.line, d.col, d.message)).collect()
+    }
+
+    const H: &str = "id,entity,attribute,object,value,unit,period,rank,source\n";
+
+    #[test]
+    fn conflicts_resolve_aliases_and_respect_ranks() {
+        let facts = format!(
+            "{H}a,Meta,investment,Scale AI,14300000000,USD,2025-06-12,,s\n\
+             b,Facebook,investment,Scale AI,14800000000,USD,2025-06-12,deprecated,s\n\
+             c,facebook,investment,scale ai,14000000000,USD,2025-06-12,preferred,s\n\
+             d,Meta,investment,Scale AI,14300000000,USD,2025-06-12,,s2\n"
+        );
+        let d = run(&facts, Some("alias,entity\nFacebook,Meta\n"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].starts_with("4:32: conflicting preferred values"), "{d:?}");
+    }
+
+    #[test]
+    fn alias_problems() {
+        let facts = format!("{H}a,Meta,founded,,2004,,,,s\n");
+        let d = run(&facts, Some("alias,entity\nFacebook,Meta\nX,Y\nY,X\nFacebook,Other\n"));
+        assert!(d.iter().any(|m| m.contains("alias cycle: X -> Y -> X")), "{d:?}");
+        assert!(d.iter().any(|m| m.contains("points to `Other` here but to `Meta`")), "{d:?}");
+        assert!(!d.iter().any(|m| m.contains("unknown entity `Meta`")), "{d:?}");
+    }
+
+    #[test]
+    fn finds_default_ledger_in_git_work_tree() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join(".git")).expect("mkdir");
+        std::fs::create_dir_all(dir.path().join("claims")).expect("mkdir");
+        std::fs::create_dir_all(dir.path().join("a/b")).expect("mkdir");
+        let found = super::super::find_default_ledger(&dir.path().join("a/b"));
+        assert_eq!(found, Some(dir.path().join("claims")));
+    }
 }

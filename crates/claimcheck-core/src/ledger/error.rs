@@ -7,8 +7,8 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum LedgerError {
-    /// The file or directory cannot be read.
-    #[error("{path}: {source}", path = .path.display())]
+    /// The file or directory cannot be read or written (the reason is the error's source).
+    #[error("cannot access {path}", path = .path.display())]
     Io {
         /// The path.
         path: PathBuf,

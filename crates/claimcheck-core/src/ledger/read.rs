@@ -127,6 +127,11 @@ fn strip_bom(bytes: &[u8]) -> (bool, &[u8]) {
 
 /// 1-based (line, column) of field `field` of the record starting at byte `start`.
 pub(crate) fn locate(text: &str, start: usize, field: usize) -> (u64, u64) {
+    locate_with(text, &LineIndex::new(text), start, field)
+}
+
+/// [`locate`] with a line index built once per file.
+pub(crate) fn locate_with(text: &str, index: &LineIndex, start: usize, field: usize) -> (u64, u64) {
     let bytes = text.as_bytes();
     let len = bytes.len();
     let mut i = start.min(len);
@@ -162,7 +167,7 @@ pub(crate) fn locate(text: &str, start: usize, field: usize) -> (u64, u64) {
     while i < len && !text.is_char_boundary(i) {
         i -= 1;
     }
-    let (line, col) = LineIndex::new(text).line_col(text, i);
+    let (line, col) = index.line_col(text, i);
     (line as u64, col as u64)
 }
 
