@@ -177,14 +177,16 @@ pub fn describe_amount(n: f64, unit: Option<&str>) -> String {
         (n, "")
     };
     let num = if word.is_empty() { group_thousands(n) } else { format_number((scaled * 1e6).round() / 1e6) };
-    let sign = if n < 0.0 && !num.starts_with('-') { "-" } else { "" };
+    let sign = if n < 0.0 { "-" } else { "" };
     match unit {
         Some("USD") => format!("{sign}${}{word}", num.trim_start_matches('-')),
         Some("EUR") => format!("{sign}€{}{word}", num.trim_start_matches('-')),
         Some("GBP") => format!("{sign}£{}{word}", num.trim_start_matches('-')),
         Some("%") => format!("{num}%"),
+        Some(u) if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => {
+            format!("{sign}{u} {}{word}", num.trim_start_matches('-'))
+        }
         Some("pp") => format!("{num} percentage points"),
-        Some(u) if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => format!("{u} {num}{word}"),
         Some(u) => format!("{num}{word} {u}"),
         None => format!("{num}{word}"),
     }

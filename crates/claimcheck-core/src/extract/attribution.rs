@@ -156,14 +156,6 @@ fn is_title(w: &str) -> bool {
     )
 }
 
-/// Words that refer back to the last subject.
-fn is_back_reference(w: &str) -> bool {
-    matches!(
-        w,
-        "it" | "its" | "the company" | "the firm" | "the group" | "the startup" | "the company's" | "it's"
-    )
-}
-
 /// One name mention in the text.
 #[derive(Debug, Clone)]
 struct Mention {

@@ -266,28 +266,6 @@ pub fn currency_adjective(adj: &str, noun: &str) -> Option<&'static str> {
     })
 }
 
-/// Currency nouns that need an adjective to be a currency ("francs", "dinar").
-pub fn needs_currency_adjective(w: &str) -> bool {
-    matches!(
-        w,
-        "franc"
-            | "francs"
-            | "dinar"
-            | "dinars"
-            | "riyal"
-            | "riyals"
-            | "rial"
-            | "rials"
-            | "peso"
-            | "pesos"
-            | "krona"
-            | "kronor"
-            | "krone"
-            | "kroner"
-            | "real"
-    )
-}
-
 /// Duration unit and multiplier ("decade" = 10 years).
 pub fn duration_unit(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
