@@ -228,15 +228,14 @@ impl<'a> Attributor<'a> {
         let sent = &self.text[s..e];
         let mut from = s;
         let first_word = sent.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-        if first_word.ends_with("ed")
+        if (first_word.ends_with("ed")
             || matches!(
                 first_word.as_str(),
                 "after" | "before" | "since" | "in" | "with" | "like" | "unlike" | "as" | "known"
-            )
+            ))
+            && let Some(comma) = sent.find(", ")
         {
-            if let Some(comma) = sent.find(", ") {
-                from = s + comma + 2;
-            }
+            from = s + comma + 2;
         }
         let mut person_fallback = None;
         for m in self.mentions_in(from, e) {
@@ -248,10 +247,10 @@ impl<'a> Attributor<'a> {
                 if person_fallback.is_none() {
                     person_fallback = Some(m.name.clone());
                 }
-                if self.preceded_by_title(m.start) {
-                    if let Some(p) = previous {
-                        return Some(p.to_string());
-                    }
+                if self.preceded_by_title(m.start)
+                    && let Some(p) = previous
+                {
+                    return Some(p.to_string());
                 }
                 continue;
             }
@@ -295,7 +294,7 @@ impl<'a> Attributor<'a> {
     fn preceded_by_title(&self, pos: usize) -> bool {
         let before = &self.text[..pos];
         before.split_whitespace().next_back().is_some_and(|w| {
-            is_title(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_string())
+            is_title(w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         })
     }
 
@@ -319,7 +318,7 @@ impl<'a> Attributor<'a> {
         let clause_start = self.clause_start(s, start);
         let mut subject = None;
         // Appositive: "WhatsApp, a messaging app with ... 50 employees".
-        for m in self.mentions_in(s, start).collect::<Vec<_>>().into_iter().rev() {
+        if let Some(m) = self.mentions_in(s, start).last() {
             let after = &self.text[m.end..start];
             if (after.starts_with(", a ") || after.starts_with(", an ") || after.starts_with(", the "))
                 && !after[2..].contains([',', ';'])
@@ -327,7 +326,6 @@ impl<'a> Attributor<'a> {
             {
                 subject = Some(m.name.clone());
             }
-            break;
         }
         for m in self.mentions_in(clause_start, start).collect::<Vec<_>>().into_iter().rev() {
             if subject.is_some() {
@@ -546,10 +544,7 @@ fn proper_names(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
             || lexicon::month(&name_part.to_lowercase()).is_some()
             || lexicon::weekday(&name_part.to_lowercase()).is_some()
             || is_title(&name_part.to_lowercase());
-        let ok = starts_upper
-            && !name_part.is_empty()
-            && !is_stop
-            && !(first_word && is_sentence_opener(name_part));
+        let ok = starts_upper && !is_stop && !(first_word && is_sentence_opener(name_part));
         if ok {
             let st = w_start + lead;
             let en = st + name_part.len();
@@ -558,12 +553,12 @@ fn proper_names(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
                 None => (st, en),
             });
             // A possessive or punctuation ends the name.
-            if name_part.len() < trimmed.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']).len()
-                || core.ends_with([',', '.', ';', ':', ')'])
+            if (name_part.len()
+                < trimmed.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']).len()
+                || core.ends_with([',', '.', ';', ':', ')']))
+                && let Some(r) = run.take()
             {
-                if let Some(r) = run.take() {
-                    out.push(r);
-                }
+                out.push(r);
             }
         } else if let Some(r) = run.take() {
             out.push(r);

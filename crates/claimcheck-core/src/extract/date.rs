@@ -218,10 +218,11 @@ fn day_at(t: &Tokens, k: usize) -> Option<(u32, usize)> {
         return Some((n.value as u32, next));
     }
     // Word days: "first", "twenty-first", "twenty second", "twenty nine".
-    if let Some((v, next)) = number::parse_ordinal(t, k) {
-        if (1.0..=31.0).contains(&v) && t.num(k).is_none() {
-            return Some((v as u32, next));
-        }
+    if let Some((v, next)) = number::parse_ordinal(t, k)
+        && (1.0..=31.0).contains(&v)
+        && t.num(k).is_none()
+    {
+        return Some((v as u32, next));
     }
     let w = t.lower(k);
     if let Some(v) = lexicon::cardinal(w) {
@@ -422,9 +423,7 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
             // A four-digit number right after is the year, not the day: handled below.
             let mut year = None;
             let mut after = end;
-            if sep_used.is_some() && t.sym(after) == sep_used {
-                after += 1;
-            } else if t.sym(after) == Some(',') {
+            if (sep_used.is_some() && t.sym(after) == sep_used) || t.sym(after) == Some(',') {
                 after += 1;
             }
             if let Some((y, e)) = year_at(t, after) {
@@ -483,9 +482,7 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
         return None;
     }
     let mut after = end;
-    if sep_used.is_some() && t.sym(after) == sep_used {
-        after += 1;
-    } else if t.sym(after) == Some(',') {
+    if (sep_used.is_some() && t.sym(after) == sep_used) || t.sym(after) == Some(',') {
         after += 1;
     }
     if matches!(t.lower(after), "of" | "in") {
@@ -688,7 +685,7 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
         }
         "later" | "after" | "before" | "earlier" if unit == "year" => {
             // "two years after the IPO" is about another event: only a bare "later/before".
-            if t.lower(k) == "after" && t.is_word(k + 1) && !matches!(t.sym(k + 1), Some(_)) {
+            if t.lower(k) == "after" && t.is_word(k + 1) && t.sym(k + 1).is_none() {
                 return None;
             }
             let (ay, _, _) = ctx.anchor?;

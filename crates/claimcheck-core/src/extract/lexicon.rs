@@ -520,7 +520,6 @@ pub fn is_function_word(w: &str) -> bool {
             | "off"
             | "last"
             | "next"
-            | "this"
             | "then"
             | "there"
             | "here"

@@ -41,7 +41,6 @@ enum Unit {
 
 #[derive(Debug, Clone)]
 struct Amount {
-    start: usize,
     end: usize,
     value: f64,
     unit: Unit,
@@ -114,18 +113,20 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         let _ = code;
     }
     // Durations: "a month and a half", "one hour and half".
-    if matches!(unit, Unit::Duration(_)) && m.high.is_none() {
-        if t.lower(m.end) == "and" && matches!(t.lower(m.end + 1), "a" | "half") {
-            let (n, e) = if t.lower(m.end + 1) == "half" {
-                (0.5, m.end + 2)
-            } else if t.lower(m.end + 2) == "half" {
-                (0.5, m.end + 3)
-            } else {
-                (0.0, m.end)
-            };
-            m.value += n;
-            m.end = e;
-        }
+    if matches!(unit, Unit::Duration(_))
+        && m.high.is_none()
+        && t.lower(m.end) == "and"
+        && matches!(t.lower(m.end + 1), "a" | "half")
+    {
+        let (n, e) = if t.lower(m.end + 1) == "half" {
+            (0.5, m.end + 2)
+        } else if t.lower(m.end + 2) == "half" {
+            (0.5, m.end + 3)
+        } else {
+            (0.0, m.end)
+        };
+        m.value += n;
+        m.end = e;
     }
     // Rates: "per month", "a year", "/mo", "annually".
     if !matches!(unit, Unit::Duration(_) | Unit::None)
@@ -212,10 +213,12 @@ fn currency_prefix(text: &str, t: &Tokens, k: usize, default_currency: &str) -> 
     // A one-letter prefix must be glued and upper-case ("A$5"), or "a $5" reads as "A$".
     let r0 = raw(text, t, k);
     let single_ok = r0.len() > 1 || (r0.chars().all(char::is_uppercase) && (t.glued(k + 1) || r0 == "C"));
-    if t.sym(k + 1) == Some('$') && (t.glued(k + 1) || w.len() <= 3) && single_ok {
-        if let Some(code) = lexicon::dollar_prefix(w) {
-            return Some((code.to_string(), k + 2));
-        }
+    if t.sym(k + 1) == Some('$')
+        && (t.glued(k + 1) || w.len() <= 3)
+        && single_ok
+        && let Some(code) = lexicon::dollar_prefix(w)
+    {
+        return Some((code.to_string(), k + 2));
     }
     let r = raw(text, t, k);
     if let Some(code) = lexicon::currency_code(r) {
@@ -254,7 +257,7 @@ fn amount(text: &str, t: &Tokens, k: usize, default_currency: &str) -> Option<Am
             let _ = c2;
             end += 1;
         }
-        return Some(Amount { start: k, end, value, unit: Unit::Money(code), num: Some(num) });
+        return Some(Amount { end, value, unit: Unit::Money(code), num: Some(num) });
     }
     // Suffixes.
     let (unit, e, factor) = suffix(text, t, end, default_currency, &num);
@@ -268,7 +271,7 @@ fn amount(text: &str, t: &Tokens, k: usize, default_currency: &str) -> Option<Am
         value *= s;
         end += 1;
     }
-    Some(Amount { start: k, end, value, unit, num: Some(num) })
+    Some(Amount { end, value, unit, num: Some(num) })
 }
 
 /// "half a day", "half-litre", "a kilogram", "an hour", "a dollar", "one mile".
@@ -280,12 +283,8 @@ fn article_amount(text: &str, t: &Tokens, k: usize, default_currency: &str) -> O
         "a" | "an" => (1.0, k + 1),
         _ => return None,
     };
-    if value < 1.0 {
-        if t.sym(n) == Some('-') {
-            n += 1;
-        } else if matches!(t.lower(n), "a" | "an") {
-            n += 1;
-        }
+    if value < 1.0 && (t.sym(n) == Some('-') || matches!(t.lower(n), "a" | "an")) {
+        n += 1;
     }
     let fake = NumExpr {
         value,
@@ -309,7 +308,7 @@ fn article_amount(text: &str, t: &Tokens, k: usize, default_currency: &str) -> O
             None
         }
         Unit::Quantity("lb") if value == 1.0 => None,
-        unit => Some(Amount { start: k, end, value: value * factor, unit, num: Some(fake) }),
+        unit => Some(Amount { end, value: value * factor, unit, num: Some(fake) }),
     }
 }
 
@@ -446,7 +445,7 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
     // Durations.
     if let Some((unit, factor)) = lexicon::duration_unit(w) {
         let short = matches!(w, "h" | "hr" | "hrs" | "yr" | "yrs" | "mos" | "wk" | "wks");
-        if (!short || glued || w.len() > 1) && !(num.scaled && !lexicon::is_spelled_scale(w)) {
+        if (w.len() > 1 || glued || !short) && (lexicon::is_spelled_scale(w) || !num.scaled) {
             return (Unit::Duration(unit), k + 1, factor);
         }
     }
@@ -488,12 +487,11 @@ fn quantity_at(text: &str, t: &Tokens, k: usize, glued: bool) -> Option<(&'stati
         "in" => return None,
         "l" | "t" if !glued => return None,
         "g" if r == "G" => return None,
-        "m" => {
+        "m"
             // "1.8m tall" is metres; "10M" and "$10m" are millions (the number took them).
-            if r == "M" {
+            if r == "M" => {
                 return None;
             }
-        }
         "mm" if r == "MM" => return None,
         _ => {}
     }
@@ -513,12 +511,7 @@ fn range_tail(
     default_currency: &str,
 ) -> Option<(Amount, usize)> {
     let k = first.end;
-    let connector = match (t.lower(k), intro) {
-        ("and", Some("between")) => true,
-        ("to" | "through", _) => true,
-        ("-", _) => true,
-        _ => false,
-    };
+    let connector = matches!((t.lower(k), intro), ("and", Some("between")) | ("to" | "through" | "-", _));
     if !connector {
         return None;
     }

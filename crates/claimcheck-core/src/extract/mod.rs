@@ -551,7 +551,6 @@ fn is_name_word(text: &str, t: &Tokens, p: usize) -> bool {
                 | "some"
                 | "all"
                 | "total"
-                | "about"
         )
     {
         return false;
@@ -567,7 +566,6 @@ fn ordinal_is_noise(t: &Tokens, i: usize) -> bool {
     let next = t.lower(i + 1);
     (w == "first" && (matches!(prev, "at") || matches!(next, "of") && t.lower(i + 2) == "all"))
         || (w == "second" && matches!(prev, "a" | "per" | "every") && !t.is_word(i + 1))
-        || matches!(w, "second" if matches!(next, "half" | "quarter") && false)
 }
 
 #[cfg(test)]

@@ -98,12 +98,11 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
                 && t.glued(k)
                 && t.num(k + 1).is_some_and(|n| n.value == 10.0)
                 && t.sym(k + 2) == Some('^')
+                && let Some(e) = t.num(k + 3)
             {
-                if let Some(e) = t.num(k + 3) {
-                    current *= 10f64.powf(e.value);
-                    fancy_digits = true;
-                    k += 4;
-                }
+                current *= 10f64.powf(e.value);
+                fancy_digits = true;
+                k += 4;
             }
             continue;
         }
@@ -267,14 +266,14 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
                 last = Atom::Fraction;
                 k += skip;
                 // "two thirds of a million"
-                if t.lower(k) == "of" && matches!(t.lower(k + 1), "a" | "an") {
-                    if let Some(s) =
+                if t.lower(k) == "of"
+                    && matches!(t.lower(k + 1), "a" | "an")
+                    && let Some(s) =
                         lexicon::scale(t.lower(k + 2)).filter(|_| lexicon::is_spelled_scale(t.lower(k + 2)))
-                    {
-                        current *= s;
-                        fraction_only = false;
-                        k += 3;
-                    }
+                {
+                    current *= s;
+                    fraction_only = false;
+                    k += 3;
                 }
                 continue;
             }
@@ -370,7 +369,7 @@ fn sign_context(t: &Tokens, k: usize) -> bool {
     let after_space = t.toks[k].gap;
     let prev_is_value = matches!(prev.kind, super::token::TokKind::Num(_) | super::token::TokKind::Word)
         || matches!(t.sym(k - 1), Some('$' | '%' | ')'));
-    (after_space || !prev_is_value) && (glued_to_next || !prev_is_value)
+    !prev_is_value || (after_space && glued_to_next)
 }
 
 fn a_means_one(t: &Tokens, k: usize) -> bool {
