@@ -417,6 +417,13 @@ impl<'l> Auditor<'l> {
         // latest fact on or before the article's date.
         let in_period: Vec<&Fact> =
             facts.iter().copied().filter(|f| self.fact_in_scope(claim, f, period, options)).collect();
+        if std::env::var_os("CLAIMCHECK_DEBUG").is_some() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "  period={period:?} in_period={:?}",
+                in_period.iter().map(|f| &f.id).collect::<Vec<_>>()
+            );
+        }
         let matching: Vec<&Fact> =
             in_period.iter().copied().filter(|f| self.agrees(claim, f, options)).collect();
         let current = |f: &&Fact| matches!(f.rank, Rank::Preferred | Rank::Normal);
@@ -572,7 +579,13 @@ impl<'l> Auditor<'l> {
         if let Some(p) = period {
             return fact.period.as_deref().is_none_or(|fp| periods_match(p, fp));
         }
-        // No period in the article: the latest fact on or before its date.
+        // No period in the article: the latest fact on or before its date;
+        // a quarterly figure only when the sentence speaks of a quarter.
+        let quarterly = quarter_near(claim).is_some();
+        let is_quarterly = |f: &Fact| f.period.as_deref().is_some_and(|p| p.contains('Q'));
+        if is_quarterly(fact) != quarterly {
+            return false;
+        }
         let same_key: Vec<&Fact> = self
             .ledger
             .facts
@@ -582,6 +595,7 @@ impl<'l> Auditor<'l> {
                     && f.attribute == fact.attribute
                     && f.object == fact.object
                     && matches!(f.rank, Rank::Preferred | Rank::Normal)
+                    && is_quarterly(f) == quarterly
             })
             .collect();
         let when = |f: &Fact| f.period.as_deref().or(f.as_of.as_deref()).map(period_end);

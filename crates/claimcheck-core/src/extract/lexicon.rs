@@ -337,9 +337,12 @@ pub fn qualifier_prefix(words: &[&str]) -> Option<(Qualifier, usize)> {
         ("upwards" | "upward", "of", _) => (MoreThan, 2),
         ("well", "over" | "above", _) => (MoreThan, 2),
         ("just", "over" | "above", _) => (MoreThan, 2),
-        ("over" | "above" | "exceeding" | "exceeds" | "topping" | "surpassing" | "beyond", _, _) => {
-            (MoreThan, 1)
-        }
+        (
+            "over" | "above" | "exceeding" | "exceeds" | "exceeded" | "topping" | "topped" | "surpassing"
+            | "surpassed" | "beyond",
+            _,
+            _,
+        ) => (MoreThan, 1),
         ("at", "least", _) => (AtLeast, 2),
         ("no" | "not", "less" | "fewer", "than") => (AtLeast, 3),
         ("a", "minimum", "of") => (AtLeast, 3),

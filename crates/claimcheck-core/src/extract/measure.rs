@@ -152,6 +152,16 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
             m.kind = ClaimKind::Quantity;
             m.unit = Some(u.to_string());
         }
+        // "a third of its workforce", "nearly a sixth of revenue": a share, in percent.
+        Unit::None
+            if first.num.is_some_and(|n| n.fraction_only && n.spelled)
+                && m.high.is_none()
+                && t.lower(m.end) == "of" =>
+        {
+            m.kind = ClaimKind::Percent;
+            m.value *= 100.0;
+            m.unit = Some("%".to_string());
+        }
         Unit::None => {
             m.kind = ClaimKind::Number;
             if let Some((noun, end)) = counted_noun(t, m.end) {

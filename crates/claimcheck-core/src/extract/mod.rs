@@ -564,7 +564,10 @@ fn ordinal_is_noise(t: &Tokens, i: usize) -> bool {
     let w = t.lower(i);
     let prev = if i > 0 { t.lower(i - 1) } else { "" };
     let next = t.lower(i + 1);
-    (w == "first" && (matches!(prev, "at") || matches!(next, "of") && t.lower(i + 2) == "all"))
+    // "the fourth quarter", "the first half": periods, not rankings.
+    matches!(next, "quarter" | "half" | "quarters" | "halves")
+        || (t.sym(i + 1) == Some('-') && matches!(t.lower(i + 2), "quarter" | "half"))
+        || (w == "first" && (matches!(prev, "at") || matches!(next, "of") && t.lower(i + 2) == "all"))
         || (w == "second" && matches!(prev, "a" | "per" | "every") && !t.is_word(i + 1))
 }
 
