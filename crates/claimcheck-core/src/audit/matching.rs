@@ -12,6 +12,7 @@ use crate::ledger::{Fact, Ledger};
 pub fn attribute_cues(attribute: &str) -> &'static [&'static str] {
     match attribute {
         "acquisition" => &[
+            "transaction",
             "buy",
             "bought",
             "buys",
@@ -59,7 +60,7 @@ pub fn attribute_cues(attribute: &str) -> &'static [&'static str] {
         "unveiled" => &["unveiled", "revealed", "showed off", "presented"],
         "ipo" => &["went public", "go public", "listed", "ipo", "listing", "public offering", "debut"],
         "ipo_price" => &["went public", "ipo", "priced", "pricing", "public offering", "listed"],
-        "ipo_raised" => &["raised", "ipo", "went public"],
+        "ipo_raised" => &["raised", "raising", "ipo", "went public"],
         "revenue" => &["revenue", "revenues", "sales", "turnover"],
         "revenue_growth" => &[
             "revenue grew",
@@ -78,7 +79,7 @@ pub fn attribute_cues(attribute: &str) -> &'static [&'static str] {
         "employees" => &["employees", "staff", "workers", "workforce", "headcount", "employs", "employ"],
         "members" => &["members", "membership"],
         "paid_memberships" => &["memberships", "members", "subscribers", "paid"],
-        "subscribers" => &["subscribers", "subscriptions", "subscriber"],
+        "subscribers" => &["subscribers", "subscriptions", "subscriber", "pay for", "paying", "paid"],
         "monthly_active_users" => &["monthly", "each month", "every month", "a month"],
         "daily_active_users" => &["daily", "every day", "each day", "a day"],
         "weekly_active_users" => &["weekly", "every week", "each week", "a week"],
@@ -107,7 +108,7 @@ pub fn attribute_cues(attribute: &str) -> &'static [&'static str] {
         "deliveries" => &["deliveries", "delivered", "shipped", "handed over"],
         "settlement" => &["settlement", "settle", "settled", "penalty"],
         "fine" => &["fine", "fined", "penalty", "penalised", "penalized"],
-        "pledged" => &["pledged", "pledge", "committed", "promised", "vowed"],
+        "pledged" => &["pledged", "pledge", "pledging", "committed", "promised", "vowed"],
         "renamed" => &["renamed", "rebranded", "changed its name", "new name", "name"],
         "became_ceo" => &["ceo", "chief executive", "top job", "took over", "succeeding", "succeeded"],
         "index_inclusion" => &["s&p 500", "index", "joined the"],
@@ -131,6 +132,60 @@ pub fn attribute_cues(attribute: &str) -> &'static [&'static str] {
         ],
         _ => &[],
     }
+}
+
+/// Events that happen again and again to the same parties: told apart by
+/// date and amount rather than by who is involved.
+pub fn is_recurring_event(attribute: &str) -> bool {
+    matches!(
+        attribute,
+        "investment"
+            | "funding"
+            | "settlement"
+            | "fine"
+            | "pledged"
+            | "grant"
+            | "contract"
+            | "provision"
+            | "layoffs"
+            | "share_repurchase_authorization"
+            | "compensation"
+    )
+}
+
+/// Do two counted nouns count the same kind of thing? ("people" and "users" do.)
+pub fn nouns_compatible(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        let w = s.rsplit(' ').next().unwrap_or(s).to_lowercase();
+        w.trim_end_matches('s').to_string()
+    };
+    let (a, b) = (norm(a), norm(b));
+    if a == b {
+        return true;
+    }
+    const GROUPS: &[&[&str]] = &[
+        &[
+            "user",
+            "people",
+            "person",
+            "member",
+            "membership",
+            "subscriber",
+            "customer",
+            "account",
+            "listener",
+            "player",
+            "viewer",
+            "reader",
+            "household",
+            "buyer",
+        ],
+        &["employee", "staff", "worker", "people", "person", "job", "position", "role", "engineer"],
+        &["vehicle", "car", "unit", "deliverie", "delivery", "truck"],
+        &["host", "people", "person"],
+        &["listing", "home", "propertie", "property"],
+    ];
+    GROUPS.iter().any(|g| g.contains(&a.as_str()) && g.contains(&b.as_str()))
 }
 
 /// Attributes that describe one dated event, tied by entity and object

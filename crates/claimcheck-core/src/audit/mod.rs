@@ -10,7 +10,7 @@
 pub mod compare;
 pub mod matching;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use std::io::Write as _;
@@ -156,16 +156,27 @@ impl<'l> Auditor<'l> {
     /// One finding per claim, in the claims' order. `text` is the document's
     /// plain text: the entity it names most is the fallback subject.
     pub fn audit(&self, claims: &[Claim], text: &str, options: &AuditOptions) -> Vec<Finding> {
-        let doc_subject = self.document_subject(text).or_else(|| self.subject_of_claims(claims));
+        let subject = self.document_subject(text).or_else(|| self.subject_of_claims(claims));
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (_, _, name) in self.entities.find(text) {
+            *counts.entry(name).or_default() += 1;
+        }
         let event_dates: Vec<bool> = claims
             .iter()
-            .map(|c| c.kind == ClaimKind::Date && self.is_event_date(c, doc_subject.as_deref()))
+            .map(|c| c.kind == ClaimKind::Date && self.is_event_date(c, subject.as_deref()))
             .collect();
         let periods = implied_periods(claims, &event_dates);
+        let doc = DocContext {
+            subject: subject.as_deref(),
+            text,
+            counts,
+            claims,
+            dateline: dateline_of(text, options),
+        };
         claims
             .iter()
             .enumerate()
-            .map(|(i, c)| self.audit_claim(c, periods[i].as_deref(), doc_subject.as_deref(), options))
+            .map(|(i, c)| self.audit_claim(c, i, periods[i].as_deref(), &doc, options))
             .collect()
     }
 
@@ -218,10 +229,12 @@ impl<'l> Auditor<'l> {
     fn audit_claim(
         &self,
         claim: &Claim,
+        index: usize,
         period: Option<&str>,
-        doc_subject: Option<&str>,
+        doc: &DocContext<'_>,
         options: &AuditOptions,
     ) -> Finding {
+        let doc_subject = doc.subject;
         let finding = |verdict, fact: Option<&Fact>, message: String| Finding {
             file: claim.file.clone(),
             claim: claim.clone(),
@@ -236,8 +249,21 @@ impl<'l> Auditor<'l> {
                 format!("{} is an ordinal; the ledger holds no rankings", claim.text),
             );
         }
+        if claim.kind == ClaimKind::Date
+            && doc.dateline.as_deref() == claim.value.as_date()
+            && claim.span.start < 600
+        {
+            return finding(
+                Verdict::Unverified,
+                None,
+                format!("{} is the article's own date (dateline), not a claim", claim.text),
+            );
+        }
         let subject = claim.subject.as_deref().and_then(|s| self.resolver.resolve(s)).map(str::to_string);
         let mentioned: HashSet<&str> = self.entities.find(&claim.sentence).map(|(_, _, c)| c).collect();
+        // Names in the text just before the sentence: "it" and "the company" point back to them.
+        let context: HashSet<&str> =
+            self.entities.find(doc.context_before(&claim.sentence)).map(|(_, _, c)| c).collect();
         let claim_object = claim.object.as_deref().and_then(|o| self.resolver.resolve(o));
         let at = claim_offset_in_sentence(claim);
         let mut candidates = Vec::new();
@@ -248,20 +274,39 @@ impl<'l> Auditor<'l> {
                 3
             } else if mentioned.contains(fact.entity.as_str()) {
                 2
-            } else if doc_subject == Some(fact.entity.as_str()) || about_object {
+            } else if doc_subject == Some(fact.entity.as_str())
+                || about_object
+                || context.contains(fact.entity.as_str())
+            {
                 1
             } else {
                 continue;
             };
-            if !fact_matches_kind(claim, fact) {
+            if !fact_matches_kind(claim, fact) || !self.nouns_fit(claim, fact) {
                 continue;
             }
+            // A claim about a known entity is about that entity: another
+            // entity's fact can support it by value but never contradict it.
+            let subject_fits = subject.as_deref().is_none_or(|s| {
+                !self.is_known_entity(s)
+                    || s == fact.entity
+                    || fact.object.as_deref() == Some(s)
+                    || mentioned.contains(fact.entity.as_str()) && !mentioned.contains(s)
+            });
             let object_ok = match fact.object.as_deref() {
-                Some(o) => mentioned.contains(o) || claim_object == Some(o) || subject.as_deref() == Some(o),
+                Some(o) => {
+                    mentioned.contains(o)
+                        || claim_object == Some(o)
+                        || subject.as_deref() == Some(o)
+                        // The deal the article is about ("the $26.2 million transaction").
+                        || (doc.main_object(self, &fact.entity, &fact.attribute) == Some(o)
+                            && !mentioned.iter().any(|m| self.has_object_fact(&fact.entity, &fact.attribute, m)))
+                        || (doc_subject == Some(o) && !mentioned.iter().any(|m| self.has_object_fact(&fact.entity, &fact.attribute, m)))
+                }
                 // A fact without object does not fit a claim about another party's deal,
                 // unless that party is the subject itself.
                 None => !mentioned.iter().any(|m| self.has_object_fact(&fact.entity, &fact.attribute, m)),
-            };
+            } && subject_fits;
             let (mut cue, dist) = cue_distance(
                 &fact.attribute,
                 &self.ledger.attribute_synonyms,
@@ -287,6 +332,12 @@ impl<'l> Auditor<'l> {
                     .collect::<Vec<_>>()
             );
         }
+        // Recurring events (investments, fines, rounds) are told apart by date
+        // and amount: a claim that fits neither is another event.
+        let candidates: Vec<Candidate> = candidates
+            .into_iter()
+            .filter(|c| !self.is_other_event(claim, index, &self.ledger.facts[c.fact], period, doc, options))
+            .collect();
         let strong: Vec<Candidate> = candidates.iter().copied().filter(Candidate::strong).collect();
         let best_score = strong.iter().map(Candidate::score).max();
 
@@ -343,6 +394,59 @@ impl<'l> Auditor<'l> {
             None,
             format!("no ledger fact for {what}{period_note}; article says {}", claim.text),
         )
+    }
+
+    fn is_known_entity(&self, name: &str) -> bool {
+        self.ledger.facts.iter().any(|f| f.entity == name || f.object.as_deref() == Some(name))
+    }
+
+    /// Counted nouns must fit: "200,000 titles" is not a count of users.
+    fn nouns_fit(&self, claim: &Claim, fact: &Fact) -> bool {
+        if claim.kind != ClaimKind::Number {
+            return true;
+        }
+        match (claim.unit.as_deref(), fact.unit.as_deref()) {
+            (Some(c), Some(f)) => matching::nouns_compatible(c, f),
+            _ => true,
+        }
+    }
+
+    /// A recurring event (investment, fine, funding round) whose date and
+    /// amount both differ from the claim's is another event of the same kind.
+    fn is_other_event(
+        &self,
+        claim: &Claim,
+        index: usize,
+        fact: &Fact,
+        period: Option<&str>,
+        doc: &DocContext<'_>,
+        options: &AuditOptions,
+    ) -> bool {
+        if !matching::is_recurring_event(&fact.attribute) {
+            return false;
+        }
+        let Some(fact_period) = fact.period.as_deref() else { return false };
+        let siblings = doc
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(j, c)| *j != index && c.sentence == claim.sentence && c.file == claim.file);
+        match claim.kind {
+            ClaimKind::Date => {
+                let date_fits = claim.value.as_date().is_some_and(|d| dates_agree(d, fact_period));
+                let amount_fits = siblings
+                    .clone()
+                    .filter(|(_, c)| c.kind != ClaimKind::Date)
+                    .any(|(_, c)| fact_matches_kind(c, fact) && self.agrees(c, fact, options));
+                let has_amount =
+                    siblings.clone().any(|(_, c)| fact_matches_kind(c, fact) && c.kind != ClaimKind::Date);
+                has_amount && !date_fits && !amount_fits
+            }
+            _ => {
+                let Some(p) = period else { return false };
+                !dates_agree(p, fact_period) && !self.agrees(claim, fact, options)
+            }
+        }
     }
 
     fn has_object_fact(&self, entity: &str, attribute: &str, object: &str) -> bool {
@@ -636,6 +740,53 @@ impl<'l> Auditor<'l> {
             fact.source
         )
     }
+}
+
+/// What the audit knows about the document a claim comes from.
+struct DocContext<'a> {
+    /// The entity the document names most.
+    subject: Option<&'a str>,
+    /// The plain text.
+    text: &'a str,
+    /// How often each known entity is named.
+    counts: HashMap<&'a str, usize>,
+    /// Every claim of the document.
+    claims: &'a [Claim],
+    /// The article's own date, from `--reference-date` or its dateline.
+    dateline: Option<String>,
+}
+
+impl DocContext<'_> {
+    /// Up to 300 bytes of text before `sentence`.
+    fn context_before(&self, sentence: &str) -> &str {
+        let probe: String = sentence.chars().take(40).collect();
+        let Some(pos) = self.text.find(probe.as_str()) else { return "" };
+        let mut start = pos.saturating_sub(300);
+        while !self.text.is_char_boundary(start) {
+            start += 1;
+        }
+        &self.text[start..pos]
+    }
+
+    /// The second party the document names most among an entity's facts of
+    /// one attribute (the deal an article is about).
+    fn main_object<'f>(&self, auditor: &'f Auditor<'_>, entity: &str, attribute: &str) -> Option<&'f str> {
+        auditor
+            .ledger
+            .facts
+            .iter()
+            .filter(|f| f.entity == entity && f.attribute == attribute)
+            .filter_map(|f| f.object.as_deref())
+            .filter_map(|o| self.counts.get(o).map(|n| (o, *n)))
+            .max_by_key(|(_, n)| *n)
+            .filter(|(_, n)| *n >= 2)
+            .map(|(o, _)| o)
+    }
+}
+
+fn dateline_of(text: &str, options: &AuditOptions) -> Option<String> {
+    let _ = text;
+    options.reference_date.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// "two years before", "the following year", "three years later": dates
