@@ -13,6 +13,8 @@ pub fn attribute_cues(attribute: &str) -> &'static [&'static str] {
     match attribute {
         "acquisition" => &[
             "transaction",
+            "agreed",
+            "announced",
             "buy",
             "bought",
             "buys",
@@ -278,13 +280,16 @@ pub fn cue_distance(
                 0
             } else if at < claim_at {
                 let between = &lower[(at + cue.len()).min(claim_at)..claim_at];
-                let separated = [", and ", "; ", ", but ", ", while "].iter().any(|c| between.contains(c));
+                let separated = [", and ", "; ", ", but ", ", while ", " although ", ", though "]
+                    .iter()
+                    .any(|c| between.contains(c));
                 claim_at - (at + cue.len()).min(claim_at) + if separated { 100 } else { 0 }
             } else {
                 let between = &lower[(claim_at + claim_len).min(at)..at];
-                let separated = [" and ", " but ", ";", " while ", " after ", " before "]
-                    .iter()
-                    .any(|c| between.contains(c));
+                let separated =
+                    [" and ", " but ", ";", " while ", " after ", " before ", " although ", " though "]
+                        .iter()
+                        .any(|c| between.contains(c));
                 (at - (claim_at + claim_len)) * 2 + if separated { 100 } else { 0 }
             };
             let strength = if dist <= 40 {

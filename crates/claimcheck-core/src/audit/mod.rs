@@ -316,8 +316,11 @@ impl<'l> Auditor<'l> {
             );
             // A named second party ("Whole Foods Market (2017): $13.7 billion") is
             // itself evidence of the relation.
-            if fact.object.as_deref().is_some_and(|o| mentioned.contains(o)) {
-                cue = (cue + 2).min(3);
+            // A date needs some word of the relation too ("announced on June 16").
+            if fact.object.as_deref().is_some_and(|o| mentioned.contains(o))
+                && (claim.kind != ClaimKind::Date || cue >= 1)
+            {
+                cue = cue.max(2);
             }
             candidates.push(Candidate { fact: idx, entity, object_ok, cue, dist });
         }
@@ -821,7 +824,7 @@ pub fn periods_match(claimed: &str, fact: &str) -> bool {
     let (c, f) = (strip(claimed), strip(fact));
     if c.starts_with('Q') {
         // A quarter with no year ("in Q4"): any year's quarter; "Q" is "the quarter".
-        return f.contains('Q') && f.ends_with(c.as_str());
+        return f.contains('Q') && (c == "Q" || f.ends_with(c.as_str()));
     }
     if c.contains('Q') || f.contains('Q') {
         return c == f;
