@@ -436,5 +436,11 @@ pub fn normalize(name: &str) -> String {
 /// Where the claim sits in its (whitespace-normalized) sentence.
 pub fn claim_offset_in_sentence(claim: &Claim) -> usize {
     let text: String = claim.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    claim.sentence.find(&text).unwrap_or(claim.sentence.len() / 2)
+    claim.sentence.find(&text).unwrap_or_else(|| {
+        let mut mid = claim.sentence.len() / 2;
+        while !claim.sentence.is_char_boundary(mid) {
+            mid -= 1;
+        }
+        mid
+    })
 }

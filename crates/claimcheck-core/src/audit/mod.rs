@@ -266,6 +266,7 @@ impl<'l> Auditor<'l> {
             self.entities.find(doc.context_before(&claim.sentence)).map(|(_, _, c)| c).collect();
         let claim_object = claim.object.as_deref().and_then(|o| self.resolver.resolve(o));
         let at = claim_offset_in_sentence(claim);
+        let local = self.local_subject(claim, at);
         let mut candidates = Vec::new();
         for (idx, fact) in self.ledger.facts.iter().enumerate() {
             let about_object = fact.object.as_deref().is_some_and(|o| subject.as_deref() == Some(o))
@@ -287,12 +288,7 @@ impl<'l> Auditor<'l> {
             }
             // A claim about a known entity is about that entity: another
             // entity's fact can support it by value but never contradict it.
-            let subject_fits = subject.as_deref().is_none_or(|s| {
-                !self.is_known_entity(s)
-                    || s == fact.entity
-                    || fact.object.as_deref() == Some(s)
-                    || mentioned.contains(fact.entity.as_str()) && !mentioned.contains(s)
-            });
+            let subject_fits = local.is_none_or(|s| s == fact.entity || fact.object.as_deref() == Some(s));
             let object_ok = match fact.object.as_deref() {
                 Some(o) => {
                     mentioned.contains(o)
@@ -399,8 +395,48 @@ impl<'l> Auditor<'l> {
         )
     }
 
-    fn is_known_entity(&self, name: &str) -> bool {
-        self.ledger.facts.iter().any(|f| f.entity == name || f.object.as_deref() == Some(name))
+    /// The known entity the claim's own clause is about: an appositive
+    /// ("WhatsApp, a messaging app with ... 50 employees"), a relative clause
+    /// ("Skype, which it bought for $8.5 billion"), or the nearest name in the
+    /// clause that no preposition governs.
+    fn local_subject<'c>(&'c self, claim: &'c Claim, at: usize) -> Option<&'c str> {
+        let s = claim.sentence.as_str();
+        let at = at.min(s.len());
+        let clause = [", and ", "; ", ", but ", ", while ", " although ", ": "]
+            .iter()
+            .filter_map(|sep| s[..at].rfind(sep).map(|i| i + sep.len()))
+            .max()
+            .unwrap_or(0);
+        let mentions: Vec<(usize, usize, &str)> = self.entities.find(s).filter(|m| m.1 <= at).collect();
+        for &(start, end, name) in mentions.iter().rev() {
+            let between = &s[end..at];
+            let attached =
+                [", which ", ", who ", ", a ", ", an ", ", the "].iter().any(|p| between.starts_with(p))
+                    && !between[2..].contains(", ");
+            if attached {
+                return Some(name);
+            }
+            if start < clause {
+                break;
+            }
+            let before = s[..start].trim_end();
+            let governed = [
+                "in", "for", "of", "to", "from", "with", "against", "by", "at", "into", "than", "on", "like",
+                "over", "about", "bought", "acquired", "buy", "acquire",
+            ]
+            .iter()
+            .any(|p| {
+                let cut = before.len().saturating_sub(p.len());
+                before.get(cut..).is_some_and(|w| w.eq_ignore_ascii_case(p))
+                    && before
+                        .get(..cut)
+                        .is_some_and(|head| head.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+            });
+            if !governed {
+                return Some(name);
+            }
+        }
+        None
     }
 
     /// Counted nouns must fit: "200,000 titles" is not a count of users.
