@@ -315,6 +315,8 @@ pub struct EntityResolver {
     normalized: HashMap<String, String>,
     /// Canonical names, for fuzzy matching.
     canonical: Vec<String>,
+    /// Aliases as written in the ledger, with their canonical entity.
+    surfaces: Vec<(String, String)>,
 }
 
 impl EntityResolver {
@@ -322,6 +324,7 @@ impl EntityResolver {
     pub fn new(ledger: &Ledger) -> Self {
         let mut exact = HashMap::new();
         let mut canonical: Vec<String> = Vec::new();
+        let mut surfaces = Vec::new();
         for f in &ledger.facts {
             for name in std::iter::once(&f.entity).chain(f.object.as_ref()) {
                 exact.entry(name.to_lowercase()).or_insert_with(|| name.clone());
@@ -332,10 +335,28 @@ impl EntityResolver {
         }
         for (alias, entity) in &ledger.aliases {
             let target = ledger.canonical_entity(entity).unwrap_or(entity).to_string();
-            exact.insert(alias.to_lowercase(), target);
+            exact.insert(alias.to_lowercase(), target.clone());
+            surfaces.push((alias.clone(), target));
         }
         let normalized = exact.iter().map(|(k, v)| (normalize(k), v.clone())).collect();
-        EntityResolver { exact, normalized, canonical }
+        for (alias, target) in builtin_aliases() {
+            if exact.contains_key(&target.to_lowercase()) {
+                exact.entry(alias.to_lowercase()).or_insert_with(|| target.to_string());
+                surfaces.push((alias.to_string(), target.to_string()));
+            }
+        }
+        // People are often named by their last name alone ("Nadella").
+        for name in &canonical {
+            if let Some(last) = person_last_name(name)
+                && !exact.contains_key(&last.to_lowercase())
+            {
+                surfaces.push((last.to_string(), name.clone()));
+            }
+        }
+        for (alias, target) in &surfaces {
+            exact.entry(alias.to_lowercase()).or_insert_with(|| target.clone());
+        }
+        EntityResolver { exact, normalized, canonical, surfaces }
     }
 
     /// The canonical entity for a name written in an article.
@@ -368,35 +389,75 @@ impl EntityResolver {
 
     /// The surface names to look for in text, with their canonical entity.
     pub fn index(&self) -> EntityIndex {
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        for c in &self.canonical {
-            pairs.push((c.clone(), c.clone()));
-        }
-        for (alias, entity) in &self.exact {
-            // Aliases are stored lower-cased; keep their original capital where the canonical has one.
-            pairs.push((recase(alias, entity), entity.clone()));
+        let mut pairs: Vec<(String, String)> =
+            self.canonical.iter().map(|c| (c.clone(), c.clone())).collect();
+        for (alias, entity) in &self.surfaces {
+            pairs.push((alias.clone(), entity.clone()));
+            // "ad-supported tier" is also "the ad-supported one", "the ad-supported plan".
+            if let Some(head) = descriptive_head(alias) {
+                pairs.push((head.to_string(), entity.clone()));
+            }
         }
         EntityIndex::new(pairs)
     }
 }
 
-/// Give a lower-cased alias the capitals of words it shares with its entity,
-/// and a capital first letter when it is a proper name ("facebook" → "Facebook").
-fn recase(alias: &str, _entity: &str) -> String {
-    if alias.starts_with("the ") || alias.starts_with("its ") {
-        return alias.to_string();
+/// Country names that articles abbreviate.
+fn builtin_aliases() -> &'static [(&'static str, &'static str)] {
+    &[
+        ("US", "United States"),
+        ("U.S.", "United States"),
+        ("USA", "United States"),
+        ("America", "United States"),
+        ("UK", "United Kingdom"),
+        ("U.K.", "United Kingdom"),
+        ("Britain", "United Kingdom"),
+        ("EU", "European Union"),
+    ]
+}
+
+/// "Satya Nadella" → "Nadella": two capitalized words that look like a
+/// person's name (no digits, no corporate word, a last name of four letters or more).
+fn person_last_name(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [first, last] = words.as_slice() else { return None };
+    let corporate = [
+        "Market",
+        "Foods",
+        "Group",
+        "Labs",
+        "Motors",
+        "Systems",
+        "Media",
+        "Capital",
+        "Partners",
+        "Platforms",
+        "Technologies",
+        "Bank",
+        "Plus",
+        "Pro",
+        "Premium",
+    ];
+    let name_like = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(|c| c.is_lowercase())
+            && w.len() >= 3
+    };
+    (name_like(first) && name_like(last) && last.len() >= 4 && !corporate.contains(last)).then_some(*last)
+}
+
+/// The descriptive part of a lower-case alias ending in a generic noun:
+/// "ad-supported tier" → "ad-supported".
+fn descriptive_head(alias: &str) -> Option<&str> {
+    if alias.chars().next().is_none_or(char::is_uppercase) {
+        return None;
     }
-    let mut out = String::with_capacity(alias.len());
-    let mut at_start = true;
-    for c in alias.chars() {
-        if at_start && c.is_alphabetic() {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
-        }
-        at_start = c == ' ';
-    }
-    out
+    let (head, last) = alias.rsplit_once(' ')?;
+    let generic = matches!(
+        last,
+        "tier" | "plan" | "version" | "model" | "service" | "product" | "app" | "unit" | "option" | "package"
+    );
+    (generic && head.len() >= 6 && !head.contains(' ') && head.contains('-')).then_some(head)
 }
 
 /// Lower-case, drop a possessive, corporate suffixes and "the".

@@ -205,7 +205,9 @@ impl<'a> Attributor<'a> {
             if s.is_some() {
                 last.clone_from(&s);
             }
-            subjects.push(last.clone());
+            // Only a sentence that names someone, or points back with "it",
+            // has a subject; otherwise the audit falls back to the document's.
+            subjects.push(s);
         }
         me.sentence_subjects = subjects;
         me

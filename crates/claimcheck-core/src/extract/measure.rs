@@ -162,6 +162,13 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
             m.value *= 100.0;
             m.unit = Some("%".to_string());
         }
+        // "one of them", "at least one": a pronoun, not a count.
+        Unit::None
+            if first.num.is_some_and(|n| n.spelled && !n.scaled && n.value == 1.0)
+                && counted_noun(t, m.end).is_none() =>
+        {
+            return None;
+        }
         Unit::None => {
             m.kind = ClaimKind::Number;
             if let Some((noun, end)) = counted_noun(t, m.end) {
