@@ -402,6 +402,11 @@ impl EntityResolver {
     }
 }
 
+/// A country or region: a setting, never the subject of a company's fact.
+pub fn is_place(name: &str) -> bool {
+    builtin_aliases().iter().any(|(_, target)| *target == name)
+}
+
 /// Country names that articles abbreviate.
 fn builtin_aliases() -> &'static [(&'static str, &'static str)] {
     &[

@@ -312,9 +312,13 @@ impl<'l> Auditor<'l> {
             );
             // A named second party ("Whole Foods Market (2017): $13.7 billion") is
             // itself evidence of the relation.
-            // A date needs some word of the relation too ("announced on June 16").
+            // A date needs some word of the relation too ("announced on June 16"),
+            // unless it labels the party: "Twitch (2016): ...".
+            let labels_object = fact.object.as_deref().is_some_and(|o| {
+                claim.sentence[..at].trim_end().strip_suffix('(').is_some_and(|b| b.trim_end().ends_with(o))
+            });
             if fact.object.as_deref().is_some_and(|o| mentioned.contains(o))
-                && (claim.kind != ClaimKind::Date || cue >= 1)
+                && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object)
             {
                 cue = cue.max(2);
             }
@@ -366,9 +370,14 @@ impl<'l> Auditor<'l> {
                 return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
             }
         }
+        // With no subject named, the document's subject stands in.
+        let min_entity = if subject.is_some() { 3 } else { 1 };
         let by_subject: Vec<&Fact> = candidates
             .iter()
-            .filter(|c| c.entity >= 3)
+            .filter(|c| {
+                c.entity >= min_entity
+                    && (c.entity >= 2 || doc_subject == Some(self.ledger.facts[c.fact].entity.as_str()))
+            })
             .map(|c| &self.ledger.facts[c.fact])
             .filter(|f| {
                 matches!(f.rank, Rank::Preferred | Rank::Normal)
@@ -409,6 +418,10 @@ impl<'l> Auditor<'l> {
             .unwrap_or(0);
         let mentions: Vec<(usize, usize, &str)> = self.entities.find(s).filter(|m| m.1 <= at).collect();
         for &(start, end, name) in mentions.iter().rev() {
+            // Places are settings, not the parties of a fact.
+            if matching::is_place(name) {
+                continue;
+            }
             let between = &s[end..at];
             let attached =
                 [", which ", ", who ", ", a ", ", an ", ", the "].iter().any(|p| between.starts_with(p))
@@ -419,7 +432,13 @@ impl<'l> Auditor<'l> {
             if start < clause {
                 break;
             }
-            let before = s[..start].trim_end();
+            let mut before = s[..start].trim_end();
+            for det in ["the", "a", "an", "its", "their"] {
+                if let Some(rest) = before.strip_suffix(det).filter(|r| r.is_empty() || r.ends_with(' ')) {
+                    before = rest.trim_end();
+                    break;
+                }
+            }
             let governed = [
                 "in", "for", "of", "to", "from", "with", "against", "by", "at", "into", "than", "on", "like",
                 "over", "about", "bought", "acquired", "buy", "acquire",

@@ -51,7 +51,8 @@ impl EntityIndex {
             m.find_iter(text).filter_map(move |hit| {
                 let (s, e) = (hit.start(), hit.end());
                 let before_ok = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                let after_ok = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                // "US" in "US$8.45 billion" is a currency prefix, not a country.
+                let after_ok = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '$');
                 // A lower-case alias ("the streamer") must match as written; a
                 // name must keep its capital ("Meta", not "meta-analysis").
                 let written = &text[s..e];
