@@ -142,10 +142,14 @@ pub fn dates_agree(claimed: &str, fact: &str) -> bool {
 pub fn fact_date(fact: &Fact) -> Option<&str> {
     match &fact.value {
         FactValue::Date(d) => Some(d),
-        _ => fact
-            .period
-            .as_deref()
-            .filter(|p| p.len() >= 4 && p[..4].bytes().all(|b| b.is_ascii_digit()) && !p.contains('Q')),
+        // Only an event's period is its date; a measurement's period is not.
+        _ => fact.period.as_deref().filter(|p| {
+            (super::matching::is_event_attribute(&fact.attribute, fact)
+                || (super::matching::is_recurring_event(&fact.attribute) && p.len() == 10))
+                && p.len() >= 4
+                && p[..4].bytes().all(|b| b.is_ascii_digit())
+                && !p.contains('Q')
+        }),
     }
 }
 

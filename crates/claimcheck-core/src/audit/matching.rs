@@ -150,6 +150,7 @@ pub fn is_recurring_event(attribute: &str) -> bool {
             | "contract"
             | "provision"
             | "layoffs"
+            | "layoffs_share"
             | "share_repurchase_authorization"
             | "compensation"
     )

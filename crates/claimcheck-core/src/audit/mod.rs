@@ -249,9 +249,11 @@ impl<'l> Auditor<'l> {
                 format!("{} is an ordinal; the ledger holds no rankings", claim.text),
             );
         }
+        // The dateline ("REDMOND, Wash., June 14, 2016") is the article's own date.
         if claim.kind == ClaimKind::Date
             && doc.dateline.as_deref() == claim.value.as_date()
-            && claim.span.start < 600
+            && claim.span.line <= 4
+            && claim.text.bytes().filter(u8::is_ascii_digit).count() >= 6
         {
             return finding(
                 Verdict::Unverified,
@@ -613,11 +615,20 @@ impl<'l> Auditor<'l> {
             }
             return Some(finding(Verdict::Supported, f, self.message_supported(claim, f)));
         }
-        if let Some(f) = matching.iter().copied().find(|f| f.rank == Rank::Disputed) {
-            let preferred = in_period.iter().copied().find(current);
-            let other = preferred
-                .map(|p| format!("; preferred value {} ({})", describe_fact_value(p), p.source))
-                .unwrap_or_default();
+        let disputed: Vec<&Fact> = matching.iter().copied().filter(|f| f.rank == Rank::Disputed).collect();
+        if !disputed.is_empty() {
+            let f = closest(claim, &disputed);
+            // Name every other sourced value for this key, so both sides are visible.
+            let others: Vec<String> = in_period
+                .iter()
+                .filter(|o| o.id != f.id && o.rank != Rank::Deprecated)
+                .map(|o| {
+                    let label = if current(o) { "preferred value " } else { "" };
+                    format!("{label}{} ({})", describe_fact_value(o), o.source)
+                })
+                .collect();
+            let other =
+                if others.is_empty() { String::new() } else { format!("; also {}", others.join("; ")) };
             return Some(finding(
                 Verdict::Disputed,
                 f,
