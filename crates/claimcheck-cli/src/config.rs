@@ -29,8 +29,10 @@ pub enum ReferenceDate {
 /// A loaded and validated configuration. The default is "no file".
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
-    /// The file it came from.
+    /// The file it came from, as named in messages.
     pub path: Option<PathBuf>,
+    /// The absolute directory of that file (where `exclude` patterns start).
+    pub root: Option<PathBuf>,
     /// `ledger`, resolved against the config file's directory.
     pub ledger: Option<PathBuf>,
     /// `default_currency`.
@@ -76,10 +78,18 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 /// Load the configuration that applies to the current directory, if any.
 pub fn load_for_cwd() -> Result<Config> {
     let cwd = std::env::current_dir()?;
-    match find(&cwd) {
-        Some(path) => load(&path),
-        None => Ok(Config::default()),
+    let Some(found) = find(&cwd) else { return Ok(Config::default()) };
+    // Name the file relative to the current directory in messages and
+    // resolve `ledger` the same way, so no absolute path leaks into output.
+    let depth = cwd.components().count().saturating_sub(found.components().count() - 1);
+    let mut rel = PathBuf::new();
+    for _ in 0..depth {
+        rel.push("..");
     }
+    rel.push(FILE_NAME);
+    let mut config = load(&rel)?;
+    config.root = found.parent().map(Path::to_path_buf);
+    Ok(config)
 }
 
 /// Read and validate one configuration file.
@@ -193,7 +203,11 @@ impl Config {
             return;
         }
         let cwd = std::env::current_dir().unwrap_or_default();
-        let base = self.path.as_deref().and_then(Path::parent).unwrap_or(Path::new(""));
+        let base = self
+            .root
+            .as_deref()
+            .or_else(|| self.path.as_deref().and_then(Path::parent))
+            .unwrap_or(Path::new(""));
         documents.retain(|doc| {
             let given = Path::new(&doc.path);
             if named.iter().any(|n| n == given) {
