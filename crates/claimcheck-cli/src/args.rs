@@ -46,6 +46,9 @@ pub struct InputArgs {
     /// Currency of a bare `$` (ISO-4217 code) [default: USD, or `default_currency` in .claimcheck.toml].
     #[arg(long, value_name = "CODE")]
     pub default_currency: Option<String>,
+    /// Skip files matching this glob when walking a directory (repeatable; replaces `exclude` in .claimcheck.toml).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 /// Input formats.

@@ -13,6 +13,8 @@ use claimcheck_core::span::LineIndex;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::args::InputArgs;
+
 /// The file name looked for.
 pub const FILE_NAME: &str = ".claimcheck.toml";
 
@@ -198,10 +200,14 @@ impl Config {
 
     /// Drop documents found by walking a directory whose path matches an
     /// `exclude` pattern. Files named on the command line are always kept.
-    pub fn drop_excluded(&self, named: &[PathBuf], documents: &mut Vec<Document>) {
-        if self.exclude.is_empty() {
+    /// `--exclude` patterns, when given, replace the file's (and are matched
+    /// relative to the current directory when there is no file).
+    pub fn drop_excluded(&self, args: &InputArgs, documents: &mut Vec<Document>) {
+        let patterns = if args.exclude.is_empty() { &self.exclude } else { &args.exclude };
+        if patterns.is_empty() {
             return;
         }
+        let named = &args.files;
         let cwd = std::env::current_dir().unwrap_or_default();
         let base = self
             .root
@@ -214,7 +220,7 @@ impl Config {
                 return true;
             }
             let rel = relative_to(&cwd.join(given), base).unwrap_or_else(|| slashed(given));
-            !self.exclude.iter().any(|p| glob_match(p, &rel))
+            !patterns.iter().any(|p| glob_match(p, &rel))
         });
     }
 }

@@ -65,6 +65,14 @@ const PROBE: &str = r#"
   ['contradicted', 'disputed', 'unverified'].forEach(function (v) {
     r.after.others[v] = { highlighted: highlighted('pre.source mark.v-' + v), rows: rowsShown(v) };
   });
+  var hiddenMark = Array.prototype.filter.call(document.querySelectorAll('pre.source mark.v-supported'), function (x) {
+    return x !== m;
+  })[0];
+  if (hiddenMark) {
+    hiddenMark.click();
+    var hd = document.getElementById('d-' + hiddenMark.dataset.idx);
+    r.after.filteredClickShows = !!hd && !hd.hidden;
+  }
   r.resources = performance.getEntriesByType('resource').map(function (e) { return e.name; });
   var csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
   r.csp = csp ? csp.getAttribute('content') : null;
@@ -232,6 +240,9 @@ fn html_report_in_headless_chromium() {
     assert_eq!(r["filterPressed"], "false");
     assert_eq!(r["after"]["supportedHighlighted"], 0, "filter hides supported highlights: {r:#}");
     assert_eq!(r["after"]["supportedRows"], 0, "filter hides supported rows: {r:#}");
+    if r["after"].get("filteredClickShows").is_some() {
+        assert_eq!(r["after"]["filteredClickShows"], false, "a filtered-out claim stays inert: {r:#}");
+    }
     for v in ["contradicted", "disputed", "unverified"] {
         assert_eq!(r["after"]["others"][v]["highlighted"].as_u64(), Some(expected[v]), "{v} stays: {r:#}");
         assert_eq!(r["after"]["others"][v]["rows"].as_u64(), Some(expected[v]), "{v} rows stay: {r:#}");

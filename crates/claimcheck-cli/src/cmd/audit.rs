@@ -27,7 +27,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     };
     let reviewed = load_reviewed(&ledger_path)?;
     let mut inputs = read_inputs(&args.input);
-    config.drop_excluded(&args.input.files, &mut inputs.documents);
+    config.drop_excluded(&args.input, &mut inputs.documents);
     let auditor = Auditor::new(&ledger);
     let extractor = Extractor::with_entities(auditor.entity_index());
     let only: Vec<Verdict> = args.only.iter().copied().map(Verdict::from).collect();

@@ -13,7 +13,7 @@ use crate::render;
 pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     let config = crate::config::load_for_cwd()?;
     let mut inputs = read_inputs(&args.input);
-    config.drop_excluded(&args.input.files, &mut inputs.documents);
+    config.drop_excluded(&args.input, &mut inputs.documents);
     let extractor = Extractor::new();
     let options = ExtractOptions {
         reference_date: args.input.reference_date.or(config.reference_date()),

@@ -69,7 +69,11 @@ const JS: &str = r#"
   }
   document.querySelectorAll('mark[data-idx]').forEach(function (m) {
     ['click', 'mouseenter', 'focus'].forEach(function (ev) {
-      m.addEventListener(ev, function () { show(m.dataset.idx); });
+      m.addEventListener(ev, function () {
+        // A claim whose verdict is filtered out looks like plain text; keep it inert.
+        if (document.body.classList.contains('hide-' + m.dataset.verdict)) { return; }
+        show(m.dataset.idx);
+      });
     });
   });
   document.querySelectorAll('tr[data-idx]').forEach(function (tr) {
