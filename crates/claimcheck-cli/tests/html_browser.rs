@@ -8,6 +8,7 @@
 //! test fails when `CI` is set and is skipped with a note otherwise.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -156,10 +157,23 @@ fn run_chromium(bin: &Path, page: &Path, extra: &[String]) -> String {
     .stdout(Stdio::piped())
     .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("starts chromium");
+    // Drain both pipes while waiting: a DOM dump larger than the pipe buffer
+    // would otherwise block Chromium until the deadline.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
     let deadline = Instant::now() + Duration::from_secs(120);
-    loop {
-        if child.try_wait().expect("waits on chromium").is_some() {
-            break;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waits on chromium") {
+            break status;
         }
         if Instant::now() > deadline {
             let _ = child.kill();
@@ -167,10 +181,11 @@ fn run_chromium(bin: &Path, page: &Path, extra: &[String]) -> String {
             panic!("chromium did not finish within two minutes");
         }
         std::thread::sleep(Duration::from_millis(100));
-    }
-    let out = child.wait_with_output().expect("chromium output");
-    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let stdout = stdout.join().expect("stdout reader");
+    let stderr = stderr.join().expect("stderr reader");
+    assert!(status.success(), "chromium failed: {}", String::from_utf8_lossy(&stderr));
+    String::from_utf8_lossy(&stdout).into_owned()
 }
 
 fn with_script(report: &str, script: &str) -> String {
