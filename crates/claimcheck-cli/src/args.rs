@@ -43,9 +43,12 @@ pub struct InputArgs {
     /// How to read the input (default: by file extension).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormatArg>,
-    /// Currency of a bare `$` (ISO-4217 code).
-    #[arg(long, value_name = "CODE", default_value = "USD")]
-    pub default_currency: String,
+    /// Currency of a bare `$` (ISO-4217 code) [default: USD, or `default_currency` in .claimcheck.toml].
+    #[arg(long, value_name = "CODE")]
+    pub default_currency: Option<String>,
+    /// Skip files matching this glob when walking a directory (repeatable; replaces `exclude` in .claimcheck.toml).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 /// Input formats.
@@ -102,16 +105,18 @@ pub struct AuditArgs {
     /// Show only findings with these verdicts (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT", help_heading = "Output")]
     pub only: Vec<VerdictArg>,
-    /// Exit 1 when a finding has one of these verdicts (comma-separated).
-    #[arg(
-        long,
-        value_enum,
-        value_delimiter = ',',
-        value_name = "VERDICT",
-        default_value = "contradicted",
-        help_heading = "Output"
-    )]
+    /// Exit 1 when a finding has one of these verdicts (comma-separated) [default: contradicted].
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT", help_heading = "Output")]
     pub fail_on: Vec<VerdictArg>,
+    /// SARIF: also report unverified claims, at level `note`.
+    #[arg(long, help_heading = "Output")]
+    pub sarif_include_unverified: bool,
+    /// Also show findings listed in the ledger's `reviewed.csv` (they still do not fail the run).
+    #[arg(long, help_heading = "Review")]
+    pub show_reviewed: bool,
+    /// Print `fingerprint<TAB>path:line:col<TAB>message` for each finding instead of the report.
+    #[arg(long, help_heading = "Review")]
+    pub print_fingerprints: bool,
 }
 
 /// Output formats of `audit`.

@@ -2,6 +2,7 @@
 
 mod args;
 mod cmd;
+mod config;
 #[allow(dead_code)] // reason: the renderers are being filled in on another branch
 mod render;
 

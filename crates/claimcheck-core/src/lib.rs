@@ -20,6 +20,7 @@ pub mod claim;
 pub mod extract;
 pub mod input;
 pub mod ledger;
+pub mod review;
 pub mod span;
 
 pub use claim::{Claim, ClaimKind, ClaimValue, Qualifier};

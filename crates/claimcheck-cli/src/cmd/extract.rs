@@ -11,11 +11,18 @@ use crate::args::ExtractArgs;
 use crate::render;
 
 pub fn run(args: &ExtractArgs) -> Result<Outcome> {
-    let inputs = read_inputs(&args.input);
+    let config = crate::config::load_for_cwd()?;
+    let mut inputs = read_inputs(&args.input);
+    config.drop_excluded(&args.input, &mut inputs.documents);
     let extractor = Extractor::new();
     let options = ExtractOptions {
-        reference_date: args.input.reference_date,
-        default_currency: Some(args.input.default_currency.clone()),
+        reference_date: args.input.reference_date.or(config.reference_date()),
+        default_currency: args
+            .input
+            .default_currency
+            .clone()
+            .or(config.default_currency)
+            .or(Some("USD".into())),
     };
     let files: Vec<render::ExtractedFile> = inputs
         .documents

@@ -39,7 +39,8 @@ body.hide-unverified mark.v-unverified, body.hide-supported mark.v-supported { b
 body.hide-contradicted tr.v-contradicted, body.hide-disputed tr.v-disputed,
 body.hide-unverified tr.v-unverified, body.hide-supported tr.v-supported { display: none; }
 table.findings { width: 100%; border-collapse: collapse; font-size: 14px; }
-table.findings th, table.findings td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+table.findings th, table.findings td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+table.findings td:nth-child(2), table.findings td:nth-child(4) { white-space: nowrap; }
 table.findings th { cursor: pointer; user-select: none; white-space: nowrap; background: var(--panel); }
 table.findings th[aria-sort="ascending"]::after { content: " \25B2"; }
 table.findings th[aria-sort="descending"]::after { content: " \25BC"; }
@@ -68,7 +69,11 @@ const JS: &str = r#"
   }
   document.querySelectorAll('mark[data-idx]').forEach(function (m) {
     ['click', 'mouseenter', 'focus'].forEach(function (ev) {
-      m.addEventListener(ev, function () { show(m.dataset.idx); });
+      m.addEventListener(ev, function () {
+        // A claim whose verdict is filtered out looks like plain text; keep it inert.
+        if (document.body.classList.contains('hide-' + m.dataset.verdict)) { return; }
+        show(m.dataset.idx);
+      });
     });
   });
   document.querySelectorAll('tr[data-idx]').forEach(function (tr) {

@@ -497,6 +497,7 @@ pub fn ledger_files(path: &Path) -> Result<LedgerFiles, LedgerError> {
         match name.as_str() {
             "aliases.csv" => files.aliases = Some(p),
             "attributes.csv" => files.attributes = Some(p),
+            "reviewed.csv" => {} // reviewed findings (see `review`), not facts
             _ => files.facts.push(p),
         }
     }
