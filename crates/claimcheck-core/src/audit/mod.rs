@@ -771,7 +771,8 @@ impl<'l> Auditor<'l> {
                     && is_quarterly(f) == quarterly
             })
             .collect();
-        let when = |f: &Fact| f.period.as_deref().or(f.as_of.as_deref()).map(period_end);
+        // A period counts from its start: a 2025 price is in force in August 2025.
+        let when = |f: &Fact| f.period.as_deref().or(f.as_of.as_deref()).map(period_start);
         let reference = options.reference_date.map(|d| d.format("%Y-%m-%d").to_string());
         let eligible: Vec<&&Fact> = same_key
             .iter()
@@ -898,21 +899,21 @@ pub fn periods_match(claimed: &str, fact: &str) -> bool {
     dates_agree(&c, &f)
 }
 
-/// The last day a period covers, for ordering: "2023" → "2023-12-31".
-fn period_end(p: &str) -> String {
+/// The first day a period covers, for ordering: "2023" → "2023-01-01".
+fn period_start(p: &str) -> String {
     let p = p.trim_start_matches("FY");
     match p.len() {
-        4 => format!("{p}-12-31"),
+        4 => format!("{p}-01-01"),
         7 if p.contains('Q') => {
-            let month = match &p[5..] {
-                "Q1" => "03-31",
-                "Q2" => "06-30",
-                "Q3" => "09-30",
-                _ => "12-31",
+            let month = match p.get(5..) {
+                Some("Q1") => "01-01",
+                Some("Q2") => "04-01",
+                Some("Q3") => "07-01",
+                _ => "10-01",
             };
             format!("{}-{month}", &p[..4])
         }
-        7 => format!("{p}-31"),
+        7 => format!("{p}-01"),
         _ => p.to_string(),
     }
 }

@@ -6,7 +6,7 @@
 //! and prepositions in the sentence, plus names carried over from earlier
 //! sentences for "it", "its" and "the company".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -182,8 +182,23 @@ impl<'a> Attributor<'a> {
             .find(text)
             .map(|(s, e, c)| Mention { start: s, end: e, name: c.to_string(), known: true, person: false })
             .collect();
-        for &(s, e) in sentences {
-            for (ps, pe) in proper_names(text, s, e) {
+        let guesses: Vec<(usize, usize, bool)> = sentences
+            .iter()
+            .flat_map(|&(s, e)| proper_names(text, s, e).into_iter().map(move |(ps, pe)| (ps, pe, ps == s)))
+            .collect();
+        // A capitalized word that opens a sentence is a name only if the text
+        // also capitalizes it elsewhere ("Revenue of $9.9 billion" is not a name).
+        let mid_sentence: HashSet<&str> = guesses.iter().filter(|g| !g.2).map(|g| &text[g.0..g.1]).collect();
+        for (ps, pe, at_start) in guesses {
+            let name = &text[ps..pe];
+            let single = !name.contains(' ');
+            if (single && at_start && !mid_sentence.contains(name))
+                || (single && name.len() <= 3 && name.chars().all(|c| c.is_uppercase()))
+                || name.chars().any(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | '.')))
+            {
+                continue;
+            }
+            {
                 if mentions.iter().any(|m| m.start < pe && ps < m.end) {
                     continue;
                 }
@@ -469,7 +484,10 @@ impl<'a> Attributor<'a> {
                     ["in", "by", "for", "fiscal", "during", "since", "of", "year", "through", "ended", "fy"]
                         .iter()
                         .any(|p| before.ends_with(p));
-                if prep && (1900..=2100).contains(&year.parse::<u32>().unwrap_or(0)) {
+                // A period follows its figure ("$200 million by 2023") or sits
+                // right before it ("ended 2024 with 301 million"), not a clause away.
+                let near = if abs >= end { abs - end <= 80 } else { start - (abs + 4).min(start) <= 25 };
+                if prep && near && (1900..=2100).contains(&year.parse::<u32>().unwrap_or(0)) {
                     let dist = abs.abs_diff(start);
                     let fiscal = before.ends_with("fiscal") || before.ends_with("fy");
                     let label = if fiscal { format!("FY{year}") } else { year.to_string() };

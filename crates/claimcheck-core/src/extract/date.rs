@@ -193,6 +193,10 @@ fn slash_month_day(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
     if i > 0 && t.num(i - 1).is_some() {
         return None;
     }
+    // "24/7" is round the clock, not July 24.
+    if a == 24 && b == 7 {
+        return None;
+    }
     let (m, d) = if a > 12 { (b, a) } else { (a, b) };
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) || (a <= 12 && b <= 12 && b < 13 && a == 1 && b <= 8)
     {

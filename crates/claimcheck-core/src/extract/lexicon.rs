@@ -350,6 +350,7 @@ pub fn qualifier_prefix(words: &[&str]) -> Option<(Qualifier, usize)> {
         ("up", "to", _) => (AtMost, 2),
         ("as", "much" | "many" | "high", "as") => (AtMost, 3),
         ("at", "most", _) => (AtMost, 2),
+        ("within" | "inside", _, _) => (AtMost, 1),
         ("no" | "not", "more", "than") => (AtMost, 3),
         ("a", "maximum", "of") => (AtMost, 3),
         ("maximum", "of", _) => (AtMost, 2),
@@ -382,7 +383,7 @@ pub fn hedge(w: &str) -> Option<&'static str> {
         "rumored" | "rumoured" => "rumored",
         "allegedly" | "alleged" => "allegedly",
         "could" | "might" => "possible",
-        "planned" | "plans" => "planned",
+        "planned" => "planned",
         "targeted" | "targets" | "aims" => "targeted",
         _ => return None,
     })

@@ -402,6 +402,18 @@ fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
             return true;
         }
     }
+    // Scores and identifiers: "3-2", "10-4".
+    if (t.sym(k + 1) == Some('-')
+        && t.glued(k + 1)
+        && t.num(k + 2).is_some()
+        && t.glued(k + 2)
+        && m.end <= k + 1)
+        || (prev.is_some_and(|p| {
+            t.sym(p) == Some('-') && t.glued(k) && p > 0 && t.num(p - 1).is_some() && t.glued(p)
+        }))
+    {
+        return true;
+    }
     // Glued to letters after that are not a unit or suffix: "24703L202", "4a".
     if t.glued(k + 1) && (t.is_word(k + 1) || t.num(k + 1).is_some()) && m.end <= k + 1 {
         return true;

@@ -187,7 +187,12 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
                     continue;
                 }
                 let next_is_number = lexicon::cardinal(t.lower(k + 1)).is_some() || t.num(k + 1).is_some();
-                if matches!(last, Atom::Hundred | Atom::Scale) && next_is_number {
+                // "6 crore and two hundred" continues; "$10K and 5.5m euros" is two amounts:
+                // only a spelled scale continues, and only with a smaller part.
+                let spelled_scale = last != Atom::Scale || k > 0 && lexicon::is_spelled_scale(t.lower(k - 1));
+                let next_scale = (k + 2..k + 5).find_map(|j| scale_at(t, j, Atom::Digits)).unwrap_or(0.0);
+                let smaller = last != Atom::Scale || next_scale < last_scale;
+                if matches!(last, Atom::Hundred | Atom::Scale) && next_is_number && spelled_scale && smaller {
                     k += 1;
                     continue;
                 }
@@ -413,6 +418,15 @@ fn scale_at(t: &Tokens, k: usize, last: Atom) -> Option<f64> {
     // A suffix must end the word: "10km" is not "10k" + "m".
     match w {
         "k" | "bn" | "mn" | "mln" | "bln" | "tn" | "tln" | "trn" => Some(s),
+        // "1.8m tall" is metres.
+        "m" if glued
+            && matches!(
+                t.lower(k + 1),
+                "tall" | "long" | "high" | "wide" | "deep" | "away" | "high," | "tall,"
+            ) =>
+        {
+            None
+        }
         "m" | "b" if glued => Some(s),
         "m" if !glued && !raw.upper => None,
         "m" => Some(s),
