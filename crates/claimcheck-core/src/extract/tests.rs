@@ -61,7 +61,7 @@ fn kinds_values_and_units() {
         ("up 3 percentage points", Percent, "3 percentage points", "3", Some("pp")),
         ("Shares jumped 47 percent.", Percent, "47 percent", "47", Some("%")),
         ("Founded by David Holz in 2022, it grew.", Date, "2022", "2022", None),
-        ("within two years", Duration, "two years", "2", Some("year")),
+        ("within two years", Duration, "within two years", "2", Some("year")),
         ("over a decade", Duration, "over a decade", "10", Some("year")),
         ("the third-largest bank", Ordinal, "third", "3", None),
         ("500,000 barrels a day", Quantity, "500,000 barrels a day", "500000", Some("bbl")),
