@@ -10,7 +10,7 @@
 pub mod compare;
 pub mod matching;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use std::io::Write as _;
@@ -119,6 +119,53 @@ pub struct Auditor<'l> {
     ledger: &'l Ledger,
     resolver: EntityResolver,
     entities: EntityIndex,
+    facts: FactIndex,
+}
+
+/// Fact indices by entity, built once so that a claim's lookup touches only
+/// the facts of the entities in its context, never the whole ledger.
+#[derive(Debug, Default)]
+struct FactIndex {
+    /// Entity → its facts, in ledger order.
+    by_entity: HashMap<String, Vec<usize>>,
+    /// Entity → its date-valued facts, in ledger order.
+    dates_by_entity: HashMap<String, Vec<usize>>,
+    /// `(entity, attribute, object)` of every fact with an object.
+    with_object: HashSet<(String, String, String)>,
+}
+
+impl FactIndex {
+    fn new(ledger: &Ledger) -> Self {
+        let mut index = FactIndex::default();
+        for (idx, f) in ledger.facts.iter().enumerate() {
+            index.by_entity.entry(f.entity.clone()).or_default().push(idx);
+            if matches!(f.value, FactValue::Date(_)) {
+                index.dates_by_entity.entry(f.entity.clone()).or_default().push(idx);
+            }
+            if let Some(o) = &f.object {
+                index.with_object.insert((f.entity.clone(), f.attribute.clone(), o.clone()));
+            }
+        }
+        index
+    }
+
+    /// The facts of any of `entities`, in ledger order, each once.
+    fn about<'e>(
+        map: &HashMap<String, Vec<usize>>,
+        entities: impl IntoIterator<Item = &'e str>,
+    ) -> Vec<usize> {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut out: Vec<usize> = Vec::new();
+        for e in entities {
+            if seen.insert(e)
+                && let Some(ids) = map.get(e)
+            {
+                out.extend_from_slice(ids);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
 }
 
 /// A fact tied to a claim, with the evidence for the tie.
@@ -145,7 +192,8 @@ impl<'l> Auditor<'l> {
     pub fn new(ledger: &'l Ledger) -> Self {
         let resolver = EntityResolver::new(ledger);
         let entities = resolver.index();
-        Auditor { ledger, resolver, entities }
+        let facts = FactIndex::new(ledger);
+        Auditor { ledger, resolver, entities, facts }
     }
 
     /// The ledger's names and aliases, for the extractor's attribution.
@@ -188,7 +236,9 @@ impl<'l> Auditor<'l> {
     fn is_event_date(&self, claim: &Claim, doc_subject: Option<&str>) -> bool {
         let at = claim_offset_in_sentence(claim);
         let mentioned: HashSet<&str> = self.entities.find(&claim.sentence).map(|(_, _, c)| c).collect();
-        self.ledger.facts.iter().any(|f| {
+        let dated =
+            FactIndex::about(&self.facts.dates_by_entity, mentioned.iter().copied().chain(doc_subject));
+        dated.into_iter().map(|i| &self.ledger.facts[i]).any(|f| {
             matches!(f.value, FactValue::Date(_))
                 && (mentioned.contains(f.entity.as_str()) || doc_subject == Some(f.entity.as_str()))
                 && cue_strength(
@@ -241,7 +291,11 @@ impl<'l> Auditor<'l> {
         let claim_object = claim.object.as_deref().and_then(|o| self.resolver.resolve(o));
         let at = claim_offset_in_sentence(claim);
         let mut candidates = Vec::new();
-        for (idx, fact) in self.ledger.facts.iter().enumerate() {
+        // Only facts about the subject, a name in the sentence or the document's
+        // subject can tie (see `entity` below); the index yields exactly those.
+        let context = subject.as_deref().into_iter().chain(mentioned.iter().copied()).chain(doc_subject);
+        for idx in FactIndex::about(&self.facts.by_entity, context) {
+            let fact = &self.ledger.facts[idx];
             let about_object = fact.object.as_deref().is_some_and(|o| subject.as_deref() == Some(o))
                 && (doc_subject == Some(fact.entity.as_str()) || mentioned.contains(fact.entity.as_str()));
             let entity = if subject.as_deref() == Some(fact.entity.as_str()) {
@@ -346,10 +400,7 @@ impl<'l> Auditor<'l> {
     }
 
     fn has_object_fact(&self, entity: &str, attribute: &str, object: &str) -> bool {
-        self.ledger
-            .facts
-            .iter()
-            .any(|f| f.entity == entity && f.attribute == attribute && f.object.as_deref() == Some(object))
+        self.facts.with_object.contains(&(entity.to_string(), attribute.to_string(), object.to_string()))
     }
 
     fn agrees(&self, claim: &Claim, fact: &Fact, options: &AuditOptions) -> bool {
@@ -767,4 +818,16 @@ fn quarter_near(claim: &Claim) -> Option<&'static str> {
         })
     })
     .map(|(_, q)| *q)
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    /// The CLI shares one `Auditor` between worker threads.
+    #[test]
+    fn auditor_is_send_and_sync() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Auditor<'static>>();
+    }
 }
