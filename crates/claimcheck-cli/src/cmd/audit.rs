@@ -111,6 +111,8 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     let mut failed = false;
     let mut total = Summary::default();
     let mut files_done = 0usize;
+    // Files read and processed: the summary's total.
+    let mut processed = 0usize;
     let mut wrote_any = false;
     let mut kept: Vec<(Document, Vec<Finding>)> = Vec::new();
     let emit = |done: Done| -> Result<()> {
@@ -124,6 +126,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
                 had_errors = true;
             }
             Ok(a) => {
+                processed += 1;
                 failed |= a.failed;
                 summary::add(&mut total, &a.summary);
                 match mode {
@@ -163,7 +166,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
                 writeln!(out, "{total}")?;
             }
         }
-        Mode::Summary => summary::audit_total(json, files_done, &total, &mut out)?,
+        Mode::Summary => summary::audit_total(json, processed, &total, &mut out)?,
         Mode::Collect => {
             let (documents, findings): (Vec<Document>, Vec<Vec<Finding>>) = kept.into_iter().unzip();
             let files: Vec<render::AuditedFile> = documents

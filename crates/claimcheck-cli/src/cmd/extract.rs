@@ -76,6 +76,8 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     let mut had_errors = inputs.had_errors;
     let mut total = KindCounts::default();
     let mut files_done = 0usize;
+    // Files read and processed: the summary's total.
+    let mut processed = 0usize;
     let mut wrote_any = false;
     let mut kept: Vec<(Document, Vec<Claim>)> = Vec::new();
     let emit = |done: Done| -> Result<()> {
@@ -89,6 +91,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
                 had_errors = true;
             }
             Ok(x) => {
+                processed += 1;
                 total.add(&x.counts);
                 if summary_only {
                     summary::extract_file(json, &x.name, &x.counts, &mut out)?;
@@ -115,7 +118,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     streamed?;
 
     if summary_only {
-        summary::extract_total(json, files_done, &total, &mut out)?;
+        summary::extract_total(json, processed, &total, &mut out)?;
     } else if streaming {
         if !wrote_any {
             render::claims(args.format, &[], &mut out)?;
