@@ -51,6 +51,21 @@ pub struct InputArgs {
     pub exclude: Vec<String>,
 }
 
+/// How to run over many files, shared by `extract` and `audit`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Run")]
+pub struct RunArgs {
+    /// Files to process at once (default: all cores, or RAYON_NUM_THREADS).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// No progress bar (it only shows on a terminal, after about a second).
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+    /// Print only counts: per verdict (audit) or per kind (extract), per file and in total.
+    #[arg(long, help_heading = "Output")]
+    pub summary: bool,
+}
+
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormatArg {
@@ -67,6 +82,8 @@ pub enum InputFormatArg {
 pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Ledger whose entity names and aliases help attribution (CSV file or directory).
     #[arg(long, value_name = "PATH", help_heading = "Ledger")]
     pub ledger: Option<PathBuf>,
@@ -93,6 +110,8 @@ pub enum ExtractFormat {
 pub struct AuditArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
     /// The ledger: a CSV file or a directory (default: `claims/` of the enclosing git work tree).
     #[arg(long, value_name = "PATH", help_heading = "Ledger")]
     pub ledger: Option<PathBuf>,

@@ -202,7 +202,7 @@ impl Config {
     /// `exclude` pattern. Files named on the command line are always kept.
     /// `--exclude` patterns, when given, replace the file's (and are matched
     /// relative to the current directory when there is no file).
-    pub fn drop_excluded(&self, args: &InputArgs, documents: &mut Vec<Document>) {
+    pub fn drop_excluded(&self, args: &InputArgs, paths: &mut Vec<PathBuf>) {
         let patterns = if args.exclude.is_empty() { &self.exclude } else { &args.exclude };
         if patterns.is_empty() {
             return;
@@ -214,8 +214,8 @@ impl Config {
             .as_deref()
             .or_else(|| self.path.as_deref().and_then(Path::parent))
             .unwrap_or(Path::new(""));
-        documents.retain(|doc| {
-            let given = Path::new(&doc.path);
+        paths.retain(|path| {
+            let given = path.as_path();
             if named.iter().any(|n| n == given) {
                 return true;
             }

@@ -1,4 +1,10 @@
 //! `claimcheck audit`.
+//!
+//! Files are audited in parallel and printed in input order. `jsonl`, `csv`,
+//! `github`, `diag` and `--summary` stream: a file's output is written as soon
+//! as it and every file before it are done. `table`, `json`, `markdown`,
+//! `html` and `sarif` need the whole set (one array, one report, one summary
+//! table) and so hold every file's findings until the end.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -7,14 +13,44 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use claimcheck_core::audit::{AuditOptions, Auditor, Finding, Verdict};
 use claimcheck_core::extract::{ExtractOptions, Extractor};
+use claimcheck_core::input::Document;
 use claimcheck_core::ledger::Ledger;
 use claimcheck_core::review;
 use claimcheck_core::span::LineIndex;
 
 use super::Outcome;
-use super::input::read_inputs;
-use crate::args::AuditArgs;
-use crate::render;
+use super::input::{Loaded, collect_paths, read_document, size_of};
+use super::stream::{self, Progress};
+use crate::args::{AuditArgs, AuditFormat};
+use crate::render::{self, Summary, summary};
+
+/// How the output is produced.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Each file's output on its own, in order.
+    Stream,
+    /// Every file's findings, rendered at the end.
+    Collect,
+    /// Counts only.
+    Summary,
+}
+
+/// What a worker hands back for one file.
+struct Done {
+    bytes: u64,
+    warning: Option<String>,
+    result: Result<Audited, String>,
+}
+
+struct Audited {
+    name: String,
+    failed: bool,
+    summary: Summary,
+    /// The rendered output (stream mode).
+    rendered: Vec<u8>,
+    /// The document and findings (collect mode).
+    kept: Option<(Document, Vec<Finding>)>,
+}
 
 pub fn run(args: &AuditArgs) -> Result<Outcome> {
     let config = crate::config::load_for_cwd()?;
@@ -26,8 +62,8 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
         None => config.tolerance,
     };
     let reviewed = load_reviewed(&ledger_path)?;
-    let mut inputs = read_inputs(&args.input);
-    config.drop_excluded(&args.input, &mut inputs.documents);
+    let mut inputs = collect_paths(&args.input);
+    config.drop_excluded(&args.input, &mut inputs.paths);
     let auditor = Auditor::new(&ledger);
     let extractor = Extractor::with_entities(auditor.entity_index());
     let only: Vec<Verdict> = args.only.iter().copied().map(Verdict::from).collect();
@@ -36,50 +72,145 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     } else {
         args.fail_on.iter().copied().map(Verdict::from).collect()
     };
-    let mut failed = false;
-    let files: Vec<render::AuditedFile> = inputs
-        .documents
-        .iter()
-        .map(|doc| {
-            let options = ExtractOptions {
-                reference_date: args.input.reference_date.or(config.reference_date()),
-                default_currency: Some(
-                    args.input
-                        .default_currency
-                        .clone()
-                        .or_else(|| config.default_currency.clone())
-                        .unwrap_or_else(|| "USD".to_string()),
-                ),
-            };
-            let claims = extractor.extract(doc, &options);
-            let audit_options =
-                AuditOptions { reference_date: extractor.reference_date(doc, &options), tolerance };
-            let mut findings = auditor.audit(&claims, &doc.text, &audit_options);
-            let suppressed = suppressed_by_review(doc, &findings, &reviewed);
-            failed |= findings.iter().zip(&suppressed).any(|(f, &s)| !s && fail_on.contains(&f.verdict));
-            if !args.show_reviewed {
-                let mut keep = suppressed.iter().map(|&s| !s);
-                findings.retain(|_| keep.next().unwrap_or(true));
+    let default_currency = args
+        .input
+        .default_currency
+        .clone()
+        .or_else(|| config.default_currency.clone())
+        .unwrap_or_else(|| "USD".to_string());
+    let reference_date = args.input.reference_date.or(config.reference_date());
+    let mode = if args.run.summary {
+        Mode::Summary
+    } else if args.print_fingerprints
+        || matches!(
+            args.format,
+            AuditFormat::Jsonl | AuditFormat::Csv | AuditFormat::Github | AuditFormat::Diag
+        )
+    {
+        Mode::Stream
+    } else {
+        Mode::Collect
+    };
+    let json = matches!(args.format, AuditFormat::Json | AuditFormat::Jsonl);
+    let render_options = render::RenderOptions {
+        sarif_include_unverified: args.sarif_include_unverified,
+        ..render::RenderOptions::for_stdout()
+    };
+    let paths = &inputs.paths;
+    let sizes: Vec<u64> = paths.iter().map(|p| size_of(p)).collect();
+    let progress = Progress::new(paths.len(), sizes.iter().sum(), args.run.quiet);
+
+    let work = |i: usize| -> Done {
+        let (document, warning) = match read_document(&paths[i], &args.input) {
+            Ok(Loaded { document, warning }) => (document, warning),
+            Err(line) => return Done { bytes: sizes[i], warning: None, result: Err(line) },
+        };
+        let options = ExtractOptions { reference_date, default_currency: Some(default_currency.clone()) };
+        let claims = extractor.extract(&document, &options);
+        let audit_options =
+            AuditOptions { reference_date: extractor.reference_date(&document, &options), tolerance };
+        let mut findings = auditor.audit(&claims, &document.text, &audit_options);
+        let suppressed = suppressed_by_review(&document, &findings, &reviewed);
+        let failed = findings.iter().zip(&suppressed).any(|(f, &s)| !s && fail_on.contains(&f.verdict));
+        if !args.show_reviewed {
+            let mut keep = suppressed.iter().map(|&s| !s);
+            findings.retain(|_| keep.next().unwrap_or(true));
+        }
+        if !only.is_empty() {
+            findings.retain(|f| only.contains(&f.verdict));
+        }
+        let files = [render::AuditedFile { document: &document, findings }];
+        let summary = summary::of_audited(&files[0]);
+        let mut rendered = Vec::new();
+        if args.print_fingerprints {
+            if let Err(e) = print_fingerprints(&files, &mut rendered) {
+                return Done { bytes: sizes[i], warning, result: Err(format!("claimcheck: error: {e:#}")) };
             }
-            if !only.is_empty() {
-                findings.retain(|f| only.contains(&f.verdict));
-            }
-            render::AuditedFile { document: doc, findings }
-        })
-        .collect();
+        } else if mode == Mode::Stream
+            && let Err(e) = render::findings_with(args.format, &files, &render_options, &mut rendered)
+        {
+            return Done { bytes: sizes[i], warning, result: Err(format!("claimcheck: error: {e:#}")) };
+        }
+        let [render::AuditedFile { findings, .. }] = files;
+        let name = document.path.clone();
+        let kept = (mode == Mode::Collect).then_some((document, findings));
+        Done { bytes: sizes[i], warning, result: Ok(Audited { name, failed, summary, rendered, kept }) }
+    };
+
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if args.print_fingerprints {
-        print_fingerprints(&files, &mut out)?;
-    } else {
-        let options = render::RenderOptions {
-            sarif_include_unverified: args.sarif_include_unverified,
-            ..render::RenderOptions::for_stdout()
-        };
-        render::findings_with(args.format, &files, &options, &mut out)?;
+    let mut had_errors = inputs.had_errors;
+    let mut failed = false;
+    let mut total = Summary::default();
+    let mut files_done = 0usize;
+    // Files read and processed: the summary's total.
+    let mut processed = 0usize;
+    let mut wrote_any = false;
+    let mut kept: Vec<(Document, Vec<Finding>)> = Vec::new();
+    let emit = |done: Done| -> Result<()> {
+        files_done += 1;
+        if let Some(w) = &done.warning {
+            progress.eprintln(w);
+        }
+        match done.result {
+            Err(line) => {
+                progress.eprintln(&line);
+                had_errors = true;
+            }
+            Ok(a) => {
+                processed += 1;
+                failed |= a.failed;
+                summary::add(&mut total, &a.summary);
+                match mode {
+                    Mode::Stream => {
+                        let mut bytes = a.rendered.as_slice();
+                        // One CSV header, one closing summary line for diag: for the whole run.
+                        if args.format == AuditFormat::Csv && wrote_any {
+                            let body = bytes.iter().position(|b| *b == b'\n').map_or(bytes.len(), |n| n + 1);
+                            bytes = &bytes[body..];
+                        }
+                        let own_summary = format!("{}\n", a.summary);
+                        if args.format == AuditFormat::Diag {
+                            bytes = bytes.strip_suffix(own_summary.as_bytes()).unwrap_or(bytes);
+                        }
+                        out.write_all(bytes)?;
+                        wrote_any = true;
+                    }
+                    Mode::Summary => summary::audit_file(json, &a.name, &a.summary, &mut out)?,
+                    Mode::Collect => kept.extend(a.kept),
+                }
+            }
+        }
+        progress.file_done(files_done, done.bytes);
+        Ok(())
+    };
+    let jobs = stream::jobs(args.run.jobs);
+    let streamed = stream::ordered(paths.len(), jobs, &progress, work, emit);
+    progress.finish();
+    streamed?;
+
+    match mode {
+        Mode::Stream => {
+            if args.format == AuditFormat::Csv && !wrote_any {
+                render::findings(args.format, &[], &mut out)?;
+            }
+            if args.format == AuditFormat::Diag {
+                writeln!(out, "{total}")?;
+            }
+        }
+        Mode::Summary => summary::audit_total(json, processed, &total, &mut out)?,
+        Mode::Collect => {
+            let (documents, findings): (Vec<Document>, Vec<Vec<Finding>>) = kept.into_iter().unzip();
+            let files: Vec<render::AuditedFile> = documents
+                .iter()
+                .zip(findings)
+                .map(|(document, findings)| render::AuditedFile { document, findings })
+                .collect();
+            render::findings_with(args.format, &files, &render_options, &mut out)?;
+        }
     }
     out.flush()?;
-    Ok(if inputs.had_errors {
+    Ok(if had_errors {
         Outcome::BadInput
     } else if failed {
         Outcome::Failed

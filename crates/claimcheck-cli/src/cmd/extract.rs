@@ -1,19 +1,44 @@
 //! `claimcheck extract`.
+//!
+//! Files are read and extracted in parallel and printed in input order.
+//! `jsonl`, `csv` and `--summary` stream (each file's output is written as
+//! soon as it and every file before it are done); `table` and `json` need the
+//! whole set and hold every file's claims until the end.
 
 use std::io::Write;
 
 use anyhow::Result;
+use claimcheck_core::Claim;
 use claimcheck_core::extract::{ExtractOptions, Extractor};
+use claimcheck_core::input::Document;
 
 use super::Outcome;
-use super::input::read_inputs;
-use crate::args::ExtractArgs;
-use crate::render;
+use super::input::{Loaded, collect_paths, read_document, size_of};
+use super::stream::{self, Progress};
+use crate::args::{ExtractArgs, ExtractFormat};
+use crate::render::summary::{self, KindCounts};
+use crate::render::{self, ExtractedFile};
+
+/// What a worker hands back for one file.
+struct Done {
+    bytes: u64,
+    warning: Option<String>,
+    result: Result<Extracted, String>,
+}
+
+struct Extracted {
+    name: String,
+    counts: KindCounts,
+    /// The rendered output (streaming formats).
+    rendered: Vec<u8>,
+    /// The document and claims (formats that need the whole set).
+    kept: Option<(Document, Vec<Claim>)>,
+}
 
 pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     let config = crate::config::load_for_cwd()?;
-    let mut inputs = read_inputs(&args.input);
-    config.drop_excluded(&args.input, &mut inputs.documents);
+    let mut inputs = collect_paths(&args.input);
+    config.drop_excluded(&args.input, &mut inputs.paths);
     let extractor = Extractor::new();
     let options = ExtractOptions {
         reference_date: args.input.reference_date.or(config.reference_date()),
@@ -24,14 +49,96 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
             .or(config.default_currency)
             .or(Some("USD".into())),
     };
-    let files: Vec<render::ExtractedFile> = inputs
-        .documents
-        .iter()
-        .map(|doc| render::ExtractedFile { document: doc, claims: extractor.extract(doc, &options) })
-        .collect();
+    let summary_only = args.run.summary;
+    let streaming = matches!(args.format, ExtractFormat::Jsonl | ExtractFormat::Csv);
+    let json = matches!(args.format, ExtractFormat::Json | ExtractFormat::Jsonl);
+    let render_options = render::RenderOptions::for_stdout();
+    let paths = &inputs.paths;
+    let sizes: Vec<u64> = paths.iter().map(|p| size_of(p)).collect();
+    let progress = Progress::new(paths.len(), sizes.iter().sum(), args.run.quiet);
+
+    let work = |i: usize| -> Done {
+        let (document, warning) = match read_document(&paths[i], &args.input) {
+            Ok(Loaded { document, warning }) => (document, warning),
+            Err(line) => return Done { bytes: sizes[i], warning: None, result: Err(line) },
+        };
+        let claims = extractor.extract(&document, &options);
+        let counts = KindCounts::of(&claims);
+        let files = [ExtractedFile { document: &document, claims }];
+        let mut rendered = Vec::new();
+        if !summary_only
+            && streaming
+            && let Err(e) = render::claims_with(args.format, &files, &render_options, &mut rendered)
+        {
+            return Done { bytes: sizes[i], warning, result: Err(format!("claimcheck: error: {e:#}")) };
+        }
+        let [ExtractedFile { claims, .. }] = files;
+        let name = document.path.clone();
+        let kept = (!summary_only && !streaming).then_some((document, claims));
+        Done { bytes: sizes[i], warning, result: Ok(Extracted { name, counts, rendered, kept }) }
+    };
+
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    render::claims(args.format, &files, &mut out)?;
+    let mut had_errors = inputs.had_errors;
+    let mut total = KindCounts::default();
+    let mut files_done = 0usize;
+    // Files read and processed: the summary's total.
+    let mut processed = 0usize;
+    let mut wrote_any = false;
+    let mut kept: Vec<(Document, Vec<Claim>)> = Vec::new();
+    let emit = |done: Done| -> Result<()> {
+        files_done += 1;
+        if let Some(w) = &done.warning {
+            progress.eprintln(w);
+        }
+        match done.result {
+            Err(line) => {
+                progress.eprintln(&line);
+                had_errors = true;
+            }
+            Ok(x) => {
+                processed += 1;
+                total.add(&x.counts);
+                if summary_only {
+                    summary::extract_file(json, &x.name, &x.counts, &mut out)?;
+                } else if streaming {
+                    let mut bytes = x.rendered.as_slice();
+                    // One CSV header for the whole run.
+                    if args.format == ExtractFormat::Csv && wrote_any {
+                        let body = bytes.iter().position(|b| *b == b'\n').map_or(bytes.len(), |n| n + 1);
+                        bytes = &bytes[body..];
+                    }
+                    out.write_all(bytes)?;
+                    wrote_any = true;
+                } else {
+                    kept.extend(x.kept);
+                }
+            }
+        }
+        progress.file_done(files_done, done.bytes);
+        Ok(())
+    };
+    let jobs = stream::jobs(args.run.jobs);
+    let streamed = stream::ordered(paths.len(), jobs, &progress, work, emit);
+    progress.finish();
+    streamed?;
+
+    if summary_only {
+        summary::extract_total(json, processed, &total, &mut out)?;
+    } else if streaming {
+        if !wrote_any {
+            render::claims(args.format, &[], &mut out)?;
+        }
+    } else {
+        let (documents, claims): (Vec<Document>, Vec<Vec<Claim>>) = kept.into_iter().unzip();
+        let files: Vec<ExtractedFile> = documents
+            .iter()
+            .zip(claims)
+            .map(|(document, claims)| ExtractedFile { document, claims })
+            .collect();
+        render::claims(args.format, &files, &mut out)?;
+    }
     out.flush()?;
-    Ok(if inputs.had_errors { Outcome::BadInput } else { Outcome::Clean })
+    Ok(if had_errors { Outcome::BadInput } else { Outcome::Clean })
 }

@@ -7,15 +7,16 @@ use claimcheck_core::input::{Document, InputFormat};
 
 use crate::args::{InputArgs, InputFormatArg};
 
-/// The documents that could be read, and whether any could not.
-pub struct Inputs {
-    pub documents: Vec<Document>,
+/// The files to read, in order: as given, directories walked sorted.
+pub struct Paths {
+    pub paths: Vec<PathBuf>,
+    /// A directory could not be walked (reported already).
     pub had_errors: bool,
 }
 
-/// Read every input named on the command line. Unreadable inputs are reported
-/// on stderr and skipped; the caller exits 2 at the end.
-pub fn read_inputs(args: &InputArgs) -> Inputs {
+/// List every input named on the command line. Directories that cannot be
+/// walked are reported on stderr; the caller exits 2 at the end.
+pub fn collect_paths(args: &InputArgs) -> Paths {
     let mut paths = Vec::new();
     let mut had_errors = false;
     for p in &args.files {
@@ -30,27 +31,33 @@ pub fn read_inputs(args: &InputArgs) -> Inputs {
             paths.push(p.clone());
         }
     }
-    let mut documents = Vec::with_capacity(paths.len());
-    for path in paths {
-        match read_one(&path) {
-            Ok(bytes) => {
-                let name = path.display().to_string();
-                let source = decode(&name, bytes);
-                let format = match args.input_format {
-                    Some(InputFormatArg::Text) => InputFormat::Text,
-                    Some(InputFormatArg::Markdown) => InputFormat::Markdown,
-                    Some(InputFormatArg::Html) => InputFormat::Html,
-                    None => InputFormat::from_path(&path),
-                };
-                documents.push(Document::new(name, source, format));
-            }
-            Err(e) => {
-                eprintln!("claimcheck: error: {}: {e}", path.display());
-                had_errors = true;
-            }
-        }
-    }
-    Inputs { documents, had_errors }
+    Paths { paths, had_errors }
+}
+
+/// A document read from disk, with a warning to show in order.
+pub struct Loaded {
+    pub document: Document,
+    /// Set when the bytes were not valid UTF-8.
+    pub warning: Option<String>,
+}
+
+/// Read one input. The error is the line to print on stderr.
+pub fn read_document(path: &Path, args: &InputArgs) -> Result<Loaded, String> {
+    let bytes = read_one(path).map_err(|e| format!("claimcheck: error: {}: {e}", path.display()))?;
+    let name = path.display().to_string();
+    let (source, warning) = decode(&name, bytes);
+    let format = match args.input_format {
+        Some(InputFormatArg::Text) => InputFormat::Text,
+        Some(InputFormatArg::Markdown) => InputFormat::Markdown,
+        Some(InputFormatArg::Html) => InputFormat::Html,
+        None => InputFormat::from_path(path),
+    };
+    Ok(Loaded { document: Document::new(name, source, format), warning })
+}
+
+/// The size of an input, for the progress bar (0 for stdin or when unknown).
+pub fn size_of(path: &Path) -> u64 {
+    if path.as_os_str() == "-" { 0 } else { std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) }
 }
 
 fn read_one(path: &Path) -> std::io::Result<Vec<u8>> {
@@ -65,13 +72,14 @@ fn read_one(path: &Path) -> std::io::Result<Vec<u8>> {
 
 /// Articles are decoded lossily: a newsroom's mis-encoded file is still worth
 /// auditing, but the user learns where the bad bytes are.
-fn decode(name: &str, bytes: Vec<u8>) -> String {
+fn decode(name: &str, bytes: Vec<u8>) -> (String, Option<String>) {
     match String::from_utf8(bytes) {
-        Ok(s) => s,
+        Ok(s) => (s, None),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
-            eprintln!("claimcheck: warning: {name}: invalid UTF-8 at byte {offset}; decoded lossily");
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+            let warning =
+                format!("claimcheck: warning: {name}: invalid UTF-8 at byte {offset}; decoded lossily");
+            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(warning))
         }
     }
 }

@@ -4,6 +4,7 @@ mod audit;
 mod extract;
 mod input;
 mod ledger;
+mod stream;
 
 use anyhow::Result;
 

@@ -8,6 +8,7 @@ mod html;
 mod json;
 mod markdown;
 mod sarif;
+pub mod summary;
 mod table;
 
 use std::fmt;

@@ -41,7 +41,8 @@ impl Rng {
     }
 }
 
-const COMPANIES: &[&str] = &[
+/// The companies the articles name (the ledger generator writes facts about them).
+pub const COMPANIES: &[&str] = &[
     "Meta",
     "Microsoft",
     "LinkedIn",

@@ -326,10 +326,12 @@ impl EntityResolver {
         let mut exact = HashMap::new();
         let mut canonical: Vec<String> = Vec::new();
         let mut surfaces = Vec::new();
+        // A set beside the list: `canonical.contains` made loading quadratic in entities.
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for f in &ledger.facts {
             for name in std::iter::once(&f.entity).chain(f.object.as_ref()) {
                 exact.entry(name.to_lowercase()).or_insert_with(|| name.clone());
-                if !canonical.contains(name) {
+                if seen.insert(name) {
                     canonical.push(name.clone());
                 }
             }

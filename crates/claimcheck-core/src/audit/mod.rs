@@ -11,6 +11,7 @@ pub mod compare;
 pub mod matching;
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use serde::Serialize;
 use std::io::Write as _;
@@ -119,6 +120,53 @@ pub struct Auditor<'l> {
     ledger: &'l Ledger,
     resolver: EntityResolver,
     entities: EntityIndex,
+    facts: FactIndex,
+}
+
+/// Fact indices by entity, built once so that a claim's lookup touches only
+/// the facts of the entities in its context, never the whole ledger.
+#[derive(Debug, Default)]
+struct FactIndex {
+    /// Entity → its facts, in ledger order.
+    by_entity: HashMap<String, Vec<usize>>,
+    /// Entity → its date-valued facts, in ledger order.
+    dates_by_entity: HashMap<String, Vec<usize>>,
+    /// `(entity, attribute, object)` of every fact with an object.
+    with_object: HashSet<(String, String, String)>,
+}
+
+impl FactIndex {
+    fn new(ledger: &Ledger) -> Self {
+        let mut index = FactIndex::default();
+        for (idx, f) in ledger.facts.iter().enumerate() {
+            index.by_entity.entry(f.entity.clone()).or_default().push(idx);
+            if matches!(f.value, FactValue::Date(_)) {
+                index.dates_by_entity.entry(f.entity.clone()).or_default().push(idx);
+            }
+            if let Some(o) = &f.object {
+                index.with_object.insert((f.entity.clone(), f.attribute.clone(), o.clone()));
+            }
+        }
+        index
+    }
+
+    /// The facts of any of `entities`, in ledger order, each once.
+    fn about<'e>(
+        map: &HashMap<String, Vec<usize>>,
+        entities: impl IntoIterator<Item = &'e str>,
+    ) -> Vec<usize> {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut out: Vec<usize> = Vec::new();
+        for e in entities {
+            if seen.insert(e)
+                && let Some(ids) = map.get(e)
+            {
+                out.extend_from_slice(ids);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
 }
 
 /// A fact tied to a claim, with the evidence for the tie.
@@ -145,7 +193,8 @@ impl<'l> Auditor<'l> {
     pub fn new(ledger: &'l Ledger) -> Self {
         let resolver = EntityResolver::new(ledger);
         let entities = resolver.index();
-        Auditor { ledger, resolver, entities }
+        let facts = FactIndex::new(ledger);
+        Auditor { ledger, resolver, entities, facts }
     }
 
     /// The ledger's names and aliases, for the extractor's attribution.
@@ -165,13 +214,16 @@ impl<'l> Auditor<'l> {
             .iter()
             .map(|c| c.kind == ClaimKind::Date && self.is_event_date(c, subject.as_deref()))
             .collect();
-        let periods = implied_periods(claims, &event_dates);
+        let groups = sentence_groups(claims);
+        let (periods, is_period) = implied_periods(claims, &event_dates, &groups);
         let doc = DocContext {
             subject: subject.as_deref(),
             text,
             counts,
             claims,
             dateline: dateline_of(text, options),
+            groups,
+            is_period,
         };
         claims
             .iter()
@@ -199,7 +251,9 @@ impl<'l> Auditor<'l> {
     fn is_event_date(&self, claim: &Claim, doc_subject: Option<&str>) -> bool {
         let at = claim_offset_in_sentence(claim);
         let mentioned: HashSet<&str> = self.entities.find(&claim.sentence).map(|(_, _, c)| c).collect();
-        self.ledger.facts.iter().any(|f| {
+        let dated =
+            FactIndex::about(&self.facts.dates_by_entity, mentioned.iter().copied().chain(doc_subject));
+        dated.into_iter().map(|i| &self.ledger.facts[i]).any(|f| {
             matches!(f.value, FactValue::Date(_))
                 && (mentioned.contains(f.entity.as_str()) || doc_subject == Some(f.entity.as_str()))
                 && cue_strength(
@@ -270,7 +324,16 @@ impl<'l> Auditor<'l> {
         let at = claim_offset_in_sentence(claim);
         let local = self.local_subject(claim, at);
         let mut candidates = Vec::new();
-        for (idx, fact) in self.ledger.facts.iter().enumerate() {
+        // Only facts about the subject, a name in the sentence or the document's
+        // subject can tie (see `entity` below); the index yields exactly those.
+        let lookup = subject
+            .as_deref()
+            .into_iter()
+            .chain(mentioned.iter().copied())
+            .chain(doc_subject)
+            .chain(context.iter().copied());
+        for idx in FactIndex::about(&self.facts.by_entity, lookup) {
+            let fact = &self.ledger.facts[idx];
             let about_object = fact.object.as_deref().is_some_and(|o| subject.as_deref() == Some(o))
                 && (doc_subject == Some(fact.entity.as_str()) || mentioned.contains(fact.entity.as_str()));
             let entity = if subject.as_deref() == Some(fact.entity.as_str()) {
@@ -354,7 +417,15 @@ impl<'l> Auditor<'l> {
             let keys: Vec<&Candidate> =
                 top.into_iter().filter(|c| c.dist <= nearest.saturating_add(15)).collect();
             // Any matching fact among the near-best keys supports the claim.
-            if let Some(found) = self.judge_keys(claim, &keys, period, options) {
+            // A date contradicts only when the relation's word governs it
+            // ("founded in 2001") and it is not just a figure's period
+            // ("revenue was $500 million in 2023").
+            let firm_date = claim.kind != ClaimKind::Date
+                || keys.iter().any(|c| !matches!(self.ledger.facts[c.fact].value, FactValue::Date(_)))
+                || (!doc.is_period[index] && keys.iter().all(|c| c.cue >= 3));
+            if let Some(found) = self.judge_keys(claim, &keys, period, options)
+                && (firm_date || found.verdict != Verdict::Contradicted)
+            {
                 return found;
             }
         }
@@ -486,11 +557,7 @@ impl<'l> Auditor<'l> {
             return false;
         }
         let Some(fact_period) = fact.period.as_deref() else { return false };
-        let siblings = doc
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(j, c)| *j != index && c.sentence == claim.sentence && c.file == claim.file);
+        let siblings = doc.groups[index].clone().map(|j| (j, &doc.claims[j])).filter(|(j, _)| *j != index);
         match claim.kind {
             ClaimKind::Date => {
                 let date_fits = claim.value.as_date().is_some_and(|d| dates_agree(d, fact_period));
@@ -510,10 +577,7 @@ impl<'l> Auditor<'l> {
     }
 
     fn has_object_fact(&self, entity: &str, attribute: &str, object: &str) -> bool {
-        self.ledger
-            .facts
-            .iter()
-            .any(|f| f.entity == entity && f.attribute == attribute && f.object.as_deref() == Some(object))
+        self.facts.with_object.contains(&(entity.to_string(), attribute.to_string(), object.to_string()))
     }
 
     fn agrees(&self, claim: &Claim, fact: &Fact, options: &AuditOptions) -> bool {
@@ -824,6 +888,10 @@ struct DocContext<'a> {
     claims: &'a [Claim],
     /// The article's own date, from `--reference-date` or its dateline.
     dateline: Option<String>,
+    /// For each claim, the claims of its sentence.
+    groups: Vec<Range<usize>>,
+    /// For each claim, whether it is a date that gives a nearby figure its period.
+    is_period: Vec<bool>,
 }
 
 impl DocContext<'_> {
@@ -922,15 +990,22 @@ fn period_start(p: &str) -> String {
 /// ("$39 billion in 2024"), or right before it ("ended 2024 with 301.63
 /// million"), that is nearer to it than to any other figure. Dates of events
 /// ("founded in 1995") are not periods.
-fn implied_periods(claims: &[Claim], event_dates: &[bool]) -> Vec<Option<String>> {
+fn implied_periods(
+    claims: &[Claim],
+    event_dates: &[bool],
+    groups: &[Range<usize>],
+) -> (Vec<Option<String>>, Vec<bool>) {
     let mut out = vec![None; claims.len()];
+    let mut used = vec![false; claims.len()];
     for (i, c) in claims.iter().enumerate() {
         if c.kind == ClaimKind::Date {
             continue;
         }
-        let mut best: Option<(usize, &Claim)> = None;
-        for (j, d) in claims.iter().enumerate() {
-            if d.kind != ClaimKind::Date || d.sentence != c.sentence || d.file != c.file || event_dates[j] {
+        let group = groups[i].clone();
+        let mut best: Option<(usize, usize)> = None;
+        for j in group.clone() {
+            let d = &claims[j];
+            if d.kind != ClaimKind::Date || event_dates[j] {
                 continue;
             }
             let dist = if d.span.start >= c.span.end {
@@ -948,27 +1023,49 @@ fn implied_periods(claims: &[Claim], event_dates: &[bool]) -> Vec<Option<String>
             if dist > 80 {
                 continue;
             }
-            let nearer_other = claims.iter().enumerate().any(|(k, o)| {
+            let nearer_other = group.clone().any(|k| {
+                let o = &claims[k];
                 k != i
                     && o.kind != ClaimKind::Date
                     && o.kind != ClaimKind::Ordinal
-                    && o.sentence == c.sentence
                     && o.span.start.abs_diff(d.span.start).min(o.span.end.abs_diff(d.span.start)) < dist
             });
             if nearer_other {
                 continue;
             }
             if best.is_none_or(|(bd, _)| dist < bd) {
-                best = Some((dist, d));
+                best = Some((dist, j));
             }
         }
-        out[i] = best.and_then(|(_, d)| d.value.as_date().map(|v| v.get(..4).unwrap_or(v).to_string()));
+        if let Some((_, j)) = best {
+            used[j] = true;
+            out[i] = claims[j].value.as_date().map(|v| v.get(..4).unwrap_or(v).to_string());
+        }
         // "in Q4" keeps its quarter: "2023-Q4"; a quarter with no year stays "Q4".
         match (&out[i], quarter_near(c)) {
             (Some(p), Some(q)) => out[i] = Some(format!("{}-{q}", &p[..4.min(p.len())])),
             (None, Some(q)) => out[i] = Some(q.to_string()),
             _ => {}
         }
+    }
+    (out, used)
+}
+
+/// For each claim, the range of claims that share its sentence (claims come
+/// sorted by offset, so a sentence's claims are contiguous).
+fn sentence_groups(claims: &[Claim]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(claims.len());
+    let mut start = 0;
+    while start < claims.len() {
+        let mut end = start + 1;
+        while end < claims.len()
+            && claims[end].sentence == claims[start].sentence
+            && claims[end].file == claims[start].file
+        {
+            end += 1;
+        }
+        out.extend(std::iter::repeat_n(start..end, end - start));
+        start = end;
     }
     out
 }
@@ -1002,4 +1099,16 @@ fn quarter_near(claim: &Claim) -> Option<&'static str> {
         })
     })
     .map(|(_, q)| *q)
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    /// The CLI shares one `Auditor` between worker threads.
+    #[test]
+    fn auditor_is_send_and_sync() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Auditor<'static>>();
+    }
 }
