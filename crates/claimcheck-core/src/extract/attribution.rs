@@ -157,6 +157,14 @@ fn is_title(w: &str) -> bool {
     )
 }
 
+/// Per-sentence word facts, cached while the claims of one sentence are attributed.
+#[derive(Debug, Default)]
+struct SentenceWords {
+    start: Option<usize>,
+    keywords: Vec<(usize, &'static str)>,
+    hedge: Option<&'static str>,
+}
+
 /// One name mention in the text.
 #[derive(Debug, Clone)]
 struct Mention {
@@ -173,6 +181,7 @@ pub struct Attributor<'a> {
     sentences: &'a [(usize, usize)],
     mentions: Vec<Mention>,
     sentence_subjects: Vec<Option<String>>,
+    words: std::cell::RefCell<SentenceWords>,
 }
 
 impl<'a> Attributor<'a> {
@@ -182,6 +191,8 @@ impl<'a> Attributor<'a> {
             .find(text)
             .map(|(s, e, c)| Mention { start: s, end: e, name: c.to_string(), known: true, person: false })
             .collect();
+        // Known names, in order and without overlaps, to test guesses against.
+        let known: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let guesses: Vec<(usize, usize, bool)> = sentences
             .iter()
             .flat_map(|&(s, e)| proper_names(text, s, e).into_iter().map(move |(ps, pe)| (ps, pe, ps == s)))
@@ -199,7 +210,8 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             {
-                if mentions.iter().any(|m| m.start < pe && ps < m.end) {
+                let i = known.partition_point(|&(_, e)| e <= ps);
+                if known.get(i).is_some_and(|&(s, _)| s < pe) {
                     continue;
                 }
                 let person = is_person_like(text, ps, pe);
@@ -213,7 +225,13 @@ impl<'a> Attributor<'a> {
             }
         }
         mentions.sort_by_key(|m| m.start);
-        let mut me = Attributor { text, sentences, mentions, sentence_subjects: Vec::new() };
+        let mut me = Attributor {
+            text,
+            sentences,
+            mentions,
+            sentence_subjects: Vec::new(),
+            words: Default::default(),
+        };
         let mut last: Option<String> = None;
         let mut subjects = Vec::with_capacity(sentences.len());
         for idx in 0..sentences.len() {
@@ -376,12 +394,36 @@ impl<'a> Attributor<'a> {
         let _ = value;
 
         // Hedge: a hedge word anywhere in the clause.
-        out.hedge = sent
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .find_map(|w| lexicon::hedge(&w.to_lowercase()))
-            .map(str::to_string);
+        out.hedge = self.words_of(s, e).hedge.map(str::to_string);
         out
+    }
+
+    /// The attribute keywords and hedge of sentence `s..e`, computed once per
+    /// sentence: a sentence often holds several claims.
+    fn words_of(&self, s: usize, e: usize) -> std::cell::Ref<'_, SentenceWords> {
+        if self.words.borrow().start != Some(s) {
+            let mut keywords = Vec::new();
+            let mut hedge = None;
+            let mut buf = String::with_capacity(32);
+            let mut pos = s;
+            for word in self.text[s..e].split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+                let w_start = pos;
+                pos += word.len() + 1;
+                if word.is_empty() || word.len() > 24 || !word.as_bytes()[0].is_ascii_alphabetic() {
+                    continue;
+                }
+                buf.clear();
+                buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                if let Some(attr) = attribute_of_word(&buf) {
+                    keywords.push((w_start, attr));
+                }
+                if hedge.is_none() {
+                    hedge = lexicon::hedge(buf.trim_end_matches('-'));
+                }
+            }
+            *self.words.borrow_mut() = SentenceWords { start: Some(s), keywords, hedge };
+        }
+        self.words.borrow()
     }
 
     /// Start of the clause that holds `pos`: after the last ";" or ", and"/", but" before it.
@@ -404,15 +446,11 @@ impl<'a> Attributor<'a> {
         unit: Option<&str>,
     ) -> Option<String> {
         let mut best: Option<(usize, &'static str)> = None;
-        let mut pos = s;
-        for word in self.text[s..e].split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-            let w_start = pos;
-            pos += word.len() + 1;
-            if word.is_empty() || (w_start >= start && w_start < end) {
+        let words = self.words_of(s, e);
+        for &(w_start, attr) in &words.keywords {
+            if w_start >= start && w_start < end {
                 continue;
             }
-            let lw = word.to_lowercase();
-            let Some(attr) = attribute_of_word(&lw) else { continue };
             if !fits_kind(attr, kind, unit) {
                 continue;
             }
@@ -561,11 +599,15 @@ fn proper_names(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         let name_part = trimmed.split(['’', '\'']).next().unwrap_or("");
         let name_part = name_part.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?', '*']);
         let starts_upper = name_part.chars().next().is_some_and(char::is_uppercase);
-        let is_stop = lexicon::is_function_word(&name_part.to_lowercase())
-            || lexicon::month(&name_part.to_lowercase()).is_some()
-            || lexicon::weekday(&name_part.to_lowercase()).is_some()
-            || is_title(&name_part.to_lowercase());
-        let ok = starts_upper && !is_stop && !(first_word && is_sentence_opener(name_part));
+        // Most words are lower-case: only capitalized ones need the word lists.
+        let ok = starts_upper && {
+            let lower = name_part.to_lowercase();
+            let is_stop = lexicon::is_function_word(&lower)
+                || lexicon::month(&lower).is_some()
+                || lexicon::weekday(&lower).is_some()
+                || is_title(&lower);
+            !(is_stop || (first_word && is_sentence_opener(name_part)))
+        };
         if ok {
             let st = w_start + lead;
             let en = st + name_part.len();

@@ -125,6 +125,7 @@ impl Extractor {
         }
         let lines = LineIndex::new(&doc.source);
         let attribution = attribution::Attributor::new(&self.entities, text, &sentences);
+        let mut last_sentence = ((usize::MAX, 0), String::new());
         found
             .into_iter()
             .map(|f| {
@@ -146,14 +147,28 @@ impl Extractor {
                     attribute: attr.attribute,
                     object: attr.object,
                     period: attr.period,
-                    sentence: text[f.sentence.0..f.sentence.1]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    sentence: {
+                        if last_sentence.0 != f.sentence {
+                            last_sentence = (f.sentence, normalize_space(&text[f.sentence.0..f.sentence.1]));
+                        }
+                        last_sentence.1.clone()
+                    },
                 }
             })
             .collect()
     }
+}
+
+/// Runs of whitespace (line breaks included) become one space.
+fn normalize_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Masked tokens become an inert symbol so no recognizer starts or runs through them.

@@ -357,7 +357,16 @@ pub fn round_significant(x: f64) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
-    format!("{x:.14e}").parse().unwrap_or(x)
+    // Scale to 15 significant digits, round, scale back: cheap, and exact
+    // for the decimal figures news text writes.
+    let digits = x.abs().log10().floor() as i32;
+    let shift = 14 - digits;
+    if !(-300..=300).contains(&shift) {
+        return x;
+    }
+    let m = 10f64.powi(shift);
+    let r = (x * m).round() / m;
+    if r.is_finite() { r } else { x }
 }
 
 fn starts_number(t: &Tokens, k: usize) -> bool {
