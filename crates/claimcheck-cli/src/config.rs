@@ -8,7 +8,6 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use claimcheck_core::audit::Verdict;
-use claimcheck_core::input::Document;
 use claimcheck_core::span::LineIndex;
 use serde::Deserialize;
 use toml::Spanned;
