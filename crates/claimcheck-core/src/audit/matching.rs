@@ -236,7 +236,7 @@ fn is_measurement(attribute: &str) -> bool {
     ) || attribute.ends_with("_users")
 }
 
-/// How strongly the sentence speaks of `attribute` near the claim: 0 none,
+/// How strongly `sentence` speaks of `attribute` near the claim: 0 none,
 /// 1 somewhere in the sentence, 2 close to the claim, 3 right next to it.
 pub fn cue_strength(
     attribute: &str,
@@ -245,54 +245,70 @@ pub fn cue_strength(
     claim_at: usize,
     claim_len: usize,
 ) -> u32 {
-    cue_distance(attribute, synonyms, sentence, claim_at, claim_len).0
+    let index = CueIndex::new([attribute], synonyms);
+    index.scan(sentence, claim_at, claim_len).into_values().next().map_or(0, |(s, _)| s)
 }
 
-/// The cue strength and the distance of the nearest cue (for ranking ties).
-pub fn cue_distance(
-    attribute: &str,
-    synonyms: &[(String, String)],
-    sentence: &str,
-    claim_at: usize,
-    claim_len: usize,
-) -> (u32, usize) {
-    let lower = sentence.to_lowercase();
-    let mut cues: Vec<String> = attribute_cues(attribute).iter().map(|s| (*s).to_string()).collect();
-    if cues.is_empty() {
-        cues.extend(attribute.split('_').filter(|w| w.len() > 2).map(str::to_string));
-        cues.push(attribute.replace('_', " "));
+/// The cues of a set of attributes in one automaton: one pass over a
+/// sentence finds every cue of every attribute.
+pub struct CueIndex {
+    matcher: Option<aho_corasick::AhoCorasick>,
+    /// For each pattern, its length and the attributes it cues.
+    patterns: Vec<(usize, Vec<usize>)>,
+    /// The attributes, by index.
+    attributes: Vec<String>,
+}
+
+impl CueIndex {
+    /// Index the cues of `attributes` (and the ledger's synonyms for them).
+    pub fn new<'a>(attributes: impl IntoIterator<Item = &'a str>, synonyms: &[(String, String)]) -> Self {
+        let mut attrs: Vec<String> = Vec::new();
+        let mut by_cue: HashMap<String, Vec<usize>> = HashMap::new();
+        for attribute in attributes {
+            if attrs.iter().any(|a| a == attribute) {
+                continue;
+            }
+            let id = attrs.len();
+            attrs.push(attribute.to_string());
+            let mut cues: Vec<String> = attribute_cues(attribute).iter().map(|s| (*s).to_string()).collect();
+            if cues.is_empty() {
+                cues.extend(attribute.split('_').filter(|w| w.len() > 2).map(str::to_string));
+                cues.push(attribute.replace('_', " "));
+            }
+            cues.extend(synonyms.iter().filter(|(_, a)| a == attribute).map(|(s, _)| s.to_lowercase()));
+            for cue in cues {
+                let ids = by_cue.entry(cue).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        let mut words: Vec<(String, Vec<usize>)> = by_cue.into_iter().collect();
+        words.sort();
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words.iter().map(|(w, _)| w.as_str()))
+            .ok();
+        let patterns = words.into_iter().map(|(w, ids)| (w.len(), ids)).collect();
+        CueIndex { matcher, patterns, attributes: attrs }
     }
-    cues.extend(synonyms.iter().filter(|(_, a)| a == attribute).map(|(s, _)| s.to_lowercase()));
-    let mut best = 0;
-    let mut best_dist = usize::MAX;
-    for cue in &cues {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(cue.as_str()) {
-            let at = from + i;
-            from = at + cue.len().max(1);
-            let before_ok = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = lower[at + cue.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+
+    /// For each attribute cued in `sentence`: (strength, distance) of its
+    /// nearest cue to the claim at `claim_at..claim_at + claim_len`.
+    /// Strength is 3 right next to the claim, 2 close to it, 1 elsewhere.
+    pub fn scan(&self, sentence: &str, claim_at: usize, claim_len: usize) -> HashMap<&str, (u32, usize)> {
+        let mut out: HashMap<&str, (u32, usize)> = HashMap::new();
+        let Some(matcher) = &self.matcher else { return out };
+        let bytes = sentence.as_bytes();
+        for hit in matcher.find_overlapping_iter(sentence) {
+            let (at, end) = (hit.start(), hit.end());
+            let before_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+            let after_ok = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
             if !(before_ok && after_ok) {
                 continue;
             }
-            // Cues inside the claim itself ("per share" in "$196 per share") count as next to it.
-            // A cue after the claim that a conjunction separates belongs to another clause.
-            let dist = if at >= claim_at && at < claim_at + claim_len {
-                0
-            } else if at < claim_at {
-                let between = &lower[(at + cue.len()).min(claim_at)..claim_at];
-                let separated = [", and ", "; ", ", but ", ", while ", " although ", ", though "]
-                    .iter()
-                    .any(|c| between.contains(c));
-                claim_at - (at + cue.len()).min(claim_at) + if separated { 100 } else { 0 }
-            } else {
-                let between = &lower[(claim_at + claim_len).min(at)..at];
-                let separated =
-                    [" and ", " but ", ";", " while ", " after ", " before ", " although ", " though "]
-                        .iter()
-                        .any(|c| between.contains(c));
-                (at - (claim_at + claim_len)) * 2 + if separated { 100 } else { 0 }
-            };
+            let (len, ids) = &self.patterns[hit.pattern().as_usize()];
+            let dist = cue_gap(sentence, at, *len, claim_at, claim_len);
             let strength = if dist <= 40 {
                 3
             } else if dist <= 90 {
@@ -300,11 +316,37 @@ pub fn cue_distance(
             } else {
                 1
             };
-            best = best.max(strength);
-            best_dist = best_dist.min(dist);
+            for &id in ids {
+                let slot = out.entry(self.attributes[id].as_str()).or_insert((0, usize::MAX));
+                slot.0 = slot.0.max(strength);
+                slot.1 = slot.1.min(dist);
+            }
         }
+        out
     }
-    (best, best_dist)
+}
+
+/// How far a cue at `at` is from the claim, in bytes. A cue inside the claim
+/// ("per share" in "$196 per share") is next to it; a cue after the claim
+/// counts double; a cue that a conjunction separates from the claim belongs
+/// to another clause.
+fn cue_gap(sentence: &str, at: usize, cue_len: usize, claim_at: usize, claim_len: usize) -> usize {
+    let slice = |a: usize, b: usize| sentence.get(a.min(b)..b).unwrap_or("");
+    if at >= claim_at && at < claim_at + claim_len {
+        0
+    } else if at < claim_at {
+        let between = slice(at + cue_len, claim_at);
+        let separated = [", and ", "; ", ", but ", ", while ", " although ", ", though "]
+            .iter()
+            .any(|c| between.contains(c));
+        claim_at - (at + cue_len).min(claim_at) + if separated { 100 } else { 0 }
+    } else {
+        let between = slice(claim_at + claim_len, at);
+        let separated = [" and ", " but ", ";", " while ", " after ", " before ", " although ", " though "]
+            .iter()
+            .any(|c| between.contains(c));
+        (at - (claim_at + claim_len)) * 2 + if separated { 100 } else { 0 }
+    }
 }
 
 /// Entity lookup over the ledger: exact names, aliases, normalized forms
@@ -318,6 +360,11 @@ pub struct EntityResolver {
     canonical: Vec<String>,
     /// Aliases as written in the ledger, with their canonical entity.
     surfaces: Vec<(String, String)>,
+    /// Normalized canonical names by first character, for fuzzy matching:
+    /// (normalized, index into `canonical`).
+    fuzzy: HashMap<char, Vec<(String, usize)>>,
+    /// Fuzzy answers already computed: subjects repeat across an archive.
+    cache: std::sync::Mutex<HashMap<String, Option<usize>>>,
 }
 
 impl EntityResolver {
@@ -359,7 +406,14 @@ impl EntityResolver {
         for (alias, target) in &surfaces {
             exact.entry(alias.to_lowercase()).or_insert_with(|| target.clone());
         }
-        EntityResolver { exact, normalized, canonical, surfaces }
+        let mut fuzzy: HashMap<char, Vec<(String, usize)>> = HashMap::new();
+        for (i, c) in canonical.iter().enumerate() {
+            let n = normalize(&c.to_lowercase());
+            if let Some(first) = n.chars().next() {
+                fuzzy.entry(first).or_default().push((n, i));
+            }
+        }
+        EntityResolver { exact, normalized, canonical, surfaces, fuzzy, cache: Default::default() }
     }
 
     /// The canonical entity for a name written in an article.
@@ -374,20 +428,28 @@ impl EntityResolver {
         // Fuzzy: one clear best above the threshold; never a name the ledger
         // knows as a different entity (checked above by exact lookup).
         let n = normalize(&lower);
-        let mut scored: Vec<(f64, &String)> = self
-            .canonical
-            .iter()
-            .map(|c| (strsim::jaro_winkler(&n, &normalize(&c.to_lowercase())), c))
-            .collect();
+        if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(&n).copied()) {
+            return hit.map(|i| self.canonical[i].as_str());
+        }
+        // Jaro-Winkler weighs the start of a name most: a clear match shares
+        // its first letter, so only those names are scored.
+        let mut scored: Vec<(f64, usize)> = n
+            .chars()
+            .next()
+            .and_then(|first| self.fuzzy.get(&first))
+            .map(|names| names.iter().map(|(c, i)| (strsim::jaro_winkler(&n, c), *i)).collect())
+            .unwrap_or_default();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        match scored.as_slice() {
-            [(best, name), rest @ ..]
-                if *best >= 0.94 && rest.first().is_none_or(|(s, _)| best - s > 0.03) =>
-            {
-                Some(name)
+        let hit = match scored.as_slice() {
+            [(best, i), rest @ ..] if *best >= 0.94 && rest.first().is_none_or(|(s, _)| best - s > 0.03) => {
+                Some(*i)
             }
             _ => None,
+        };
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(n, hit);
         }
+        hit.map(|i| self.canonical[i].as_str())
     }
 
     /// The surface names to look for in text, with their canonical entity.

@@ -20,7 +20,7 @@ use crate::claim::{Claim, ClaimKind, Qualifier};
 use crate::extract::EntityIndex;
 use crate::ledger::{Fact, FactValue, Ledger, Rank};
 use compare::{dates_agree, describe_fact_value, fact_date, fact_matches_kind, numbers_agree};
-use matching::{EntityResolver, claim_offset_in_sentence, cue_distance, cue_strength, is_event_attribute};
+use matching::{EntityResolver, claim_offset_in_sentence, is_event_attribute};
 
 /// The outcome of checking one claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -121,6 +121,7 @@ pub struct Auditor<'l> {
     resolver: EntityResolver,
     entities: EntityIndex,
     facts: FactIndex,
+    cues: matching::CueIndex,
 }
 
 /// Fact indices by entity, built once so that a claim's lookup touches only
@@ -194,7 +195,11 @@ impl<'l> Auditor<'l> {
         let resolver = EntityResolver::new(ledger);
         let entities = resolver.index();
         let facts = FactIndex::new(ledger);
-        Auditor { ledger, resolver, entities, facts }
+        let cues = matching::CueIndex::new(
+            ledger.facts.iter().map(|f| f.attribute.as_str()),
+            &ledger.attribute_synonyms,
+        );
+        Auditor { ledger, resolver, entities, facts, cues }
     }
 
     /// The ledger's names and aliases, for the extractor's attribution.
@@ -222,6 +227,7 @@ impl<'l> Auditor<'l> {
             counts,
             claims,
             dateline: dateline_of(text, options),
+            sentence_at: sentence_positions(text, claims, &groups),
             groups,
             is_period,
         };
@@ -253,16 +259,14 @@ impl<'l> Auditor<'l> {
         let mentioned: HashSet<&str> = self.entities.find(&claim.sentence).map(|(_, _, c)| c).collect();
         let dated =
             FactIndex::about(&self.facts.dates_by_entity, mentioned.iter().copied().chain(doc_subject));
+        if dated.is_empty() {
+            return false;
+        }
+        let cues = self.cues.scan(&claim.sentence, at, claim.text.len());
         dated.into_iter().map(|i| &self.ledger.facts[i]).any(|f| {
             matches!(f.value, FactValue::Date(_))
                 && (mentioned.contains(f.entity.as_str()) || doc_subject == Some(f.entity.as_str()))
-                && cue_strength(
-                    &f.attribute,
-                    &self.ledger.attribute_synonyms,
-                    &claim.sentence,
-                    at,
-                    claim.text.len(),
-                ) >= 3
+                && cues.get(f.attribute.as_str()).is_some_and(|c| c.0 >= 3)
         })
     }
 
@@ -319,11 +323,13 @@ impl<'l> Auditor<'l> {
         let mentioned: HashSet<&str> = self.entities.find(&claim.sentence).map(|(_, _, c)| c).collect();
         // Names in the text just before the sentence: "it" and "the company" point back to them.
         let context: HashSet<&str> =
-            self.entities.find(doc.context_before(&claim.sentence)).map(|(_, _, c)| c).collect();
+            self.entities.find(doc.context_before(index)).map(|(_, _, c)| c).collect();
         let claim_object = claim.object.as_deref().and_then(|o| self.resolver.resolve(o));
         let at = claim_offset_in_sentence(claim);
         let local = self.local_subject(claim, at);
         let mut candidates = Vec::new();
+        // Every attribute's cues in one pass over the sentence.
+        let cues = self.cues.scan(&claim.sentence, at, claim.text.len());
         // Only facts about the subject, a name in the sentence or the document's
         // subject can tie (see `entity` below); the index yields exactly those.
         let lookup = subject
@@ -368,13 +374,7 @@ impl<'l> Auditor<'l> {
                 // unless that party is the subject itself.
                 None => !mentioned.iter().any(|m| self.has_object_fact(&fact.entity, &fact.attribute, m)),
             } && subject_fits;
-            let (mut cue, dist) = cue_distance(
-                &fact.attribute,
-                &self.ledger.attribute_synonyms,
-                &claim.sentence,
-                at,
-                claim.text.len(),
-            );
+            let (mut cue, dist) = cues.get(fact.attribute.as_str()).copied().unwrap_or((0, usize::MAX));
             // A named second party ("Whole Foods Market (2017): $13.7 billion") is
             // itself evidence of the relation.
             // A date needs some word of the relation too ("announced on June 16"),
@@ -892,13 +892,14 @@ struct DocContext<'a> {
     groups: Vec<Range<usize>>,
     /// For each claim, whether it is a date that gives a nearby figure its period.
     is_period: Vec<bool>,
+    /// For each claim, where its sentence starts in the text (when found).
+    sentence_at: Vec<Option<usize>>,
 }
 
 impl DocContext<'_> {
-    /// Up to 300 bytes of text before `sentence`.
-    fn context_before(&self, sentence: &str) -> &str {
-        let probe: String = sentence.chars().take(40).collect();
-        let Some(pos) = self.text.find(probe.as_str()) else { return "" };
+    /// Up to 300 bytes of text before the sentence of claim `index`.
+    fn context_before(&self, index: usize) -> &str {
+        let Some(pos) = self.sentence_at[index] else { return "" };
         let mut start = pos.saturating_sub(300);
         while !self.text.is_char_boundary(start) {
             start += 1;
@@ -910,10 +911,13 @@ impl DocContext<'_> {
     /// one attribute (the deal an article is about).
     fn main_object<'f>(&self, auditor: &'f Auditor<'_>, entity: &str, attribute: &str) -> Option<&'f str> {
         auditor
-            .ledger
             .facts
-            .iter()
-            .filter(|f| f.entity == entity && f.attribute == attribute)
+            .by_entity
+            .get(entity)
+            .into_iter()
+            .flatten()
+            .map(|&i| &auditor.ledger.facts[i])
+            .filter(|f| f.attribute == attribute)
             .filter_map(|f| f.object.as_deref())
             .filter_map(|o| self.counts.get(o).map(|n| (o, *n)))
             .max_by_key(|(_, n)| *n)
@@ -1049,6 +1053,32 @@ fn implied_periods(
         }
     }
     (out, used)
+}
+
+/// Where each claim's sentence starts in `text`. Sentences come in order, so
+/// each search starts where the previous one ended: linear in the text.
+fn sentence_positions(text: &str, claims: &[Claim], groups: &[Range<usize>]) -> Vec<Option<usize>> {
+    let mut out = vec![None; claims.len()];
+    let mut cursor = 0;
+    let mut i = 0;
+    while i < claims.len() {
+        let group = groups[i].clone();
+        // The sentence is whitespace-normalized; its first word is verbatim.
+        let probe = claims[i].sentence.split(' ').next().unwrap_or("");
+        let found = if probe.is_empty() {
+            None
+        } else {
+            text.get(cursor..).and_then(|t| t.find(probe)).map(|p| cursor + p)
+        };
+        if let Some(pos) = found {
+            cursor = pos;
+            for slot in &mut out[group.clone()] {
+                *slot = Some(pos);
+            }
+        }
+        i = group.end.max(i + 1);
+    }
+    out
 }
 
 /// For each claim, the range of claims that share its sentence (claims come
