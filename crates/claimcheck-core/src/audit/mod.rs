@@ -824,9 +824,12 @@ impl<'l> Auditor<'l> {
             return false;
         }
         let same_key: Vec<&Fact> = self
-            .ledger
             .facts
-            .iter()
+            .by_entity
+            .get(&fact.entity)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.ledger.facts[i])
             .filter(|f| {
                 f.entity == fact.entity
                     && f.attribute == fact.attribute
