@@ -25,6 +25,8 @@ pub enum ReferenceDate {
     Dateline,
     /// Always this date.
     Fixed(NaiveDate),
+    /// No reference date: relative dates ("in June", "last year") stay unresolved.
+    None,
 }
 
 /// A loaded and validated configuration. The default is "no file".
@@ -161,16 +163,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
     if let Some(r) = raw.reference_date {
         config.reference_date = match r.get_ref().as_str() {
             "dateline" => ReferenceDate::Dateline,
-            "none" => {
-                return Err(at(
-                    Some(r.span()),
-                    "`reference_date = \"none\"` is not supported yet: relative dates fall back to the article's dateline\nhelp: use \"dateline\" or a fixed YYYY-MM-DD",
-                ));
-            }
+            "none" => ReferenceDate::None,
             s => ReferenceDate::Fixed(NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
                 at(
                     Some(r.span()),
-                    &format!("`reference_date`: expected \"dateline\" or YYYY-MM-DD (got `{s}`)"),
+                    &format!("`reference_date`: expected \"dateline\", \"none\" or YYYY-MM-DD (got `{s}`)"),
                 )
             })?),
         };
@@ -192,9 +189,14 @@ impl Config {
     /// The reference date when the flag is absent.
     pub fn reference_date(&self) -> Option<NaiveDate> {
         match self.reference_date {
-            ReferenceDate::Dateline => None,
+            ReferenceDate::Dateline | ReferenceDate::None => None,
             ReferenceDate::Fixed(d) => Some(d),
         }
+    }
+
+    /// True when the article's own date must not be used (`reference_date = "none"`).
+    pub fn ignore_dateline(&self) -> bool {
+        self.reference_date == ReferenceDate::None
     }
 
     /// Drop documents found by walking a directory whose path matches an
@@ -311,10 +313,6 @@ mod tests {
             ("colour = 1\n", "proj/.claimcheck.toml:1:1: unknown field `colour`"),
             ("tolerance = \"150%\"", "proj/.claimcheck.toml:1:13: `tolerance`"),
             ("reference_date = \"22/08/2025\"", "proj/.claimcheck.toml:1:18: `reference_date`"),
-            (
-                "reference_date = \"none\"",
-                "proj/.claimcheck.toml:1:18: `reference_date = \"none\"` is not supported",
-            ),
             ("default_currency = \"usd\"", "proj/.claimcheck.toml:1:20: `default_currency`"),
             ("\n\nledger = [", "proj/.claimcheck.toml:3:"),
             ("tolerance = 5", "proj/.claimcheck.toml:1:13: invalid type"),

@@ -105,7 +105,11 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
             Ok(Loaded { document, warning }) => (document, warning),
             Err(line) => return Done { bytes: sizes[i], warning: None, result: Err(line) },
         };
-        let options = ExtractOptions { reference_date, default_currency: Some(default_currency.clone()) };
+        let options = ExtractOptions {
+            reference_date,
+            default_currency: Some(default_currency.clone()),
+            ignore_dateline: config.ignore_dateline(),
+        };
         let claims = extractor.extract(&document, &options);
         let audit_options =
             AuditOptions { reference_date: extractor.reference_date(&document, &options), tolerance };

@@ -46,8 +46,9 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
             .input
             .default_currency
             .clone()
-            .or(config.default_currency)
+            .or(config.default_currency.clone())
             .or(Some("USD".into())),
+        ignore_dateline: config.ignore_dateline(),
     };
     let summary_only = args.run.summary;
     let streaming = matches!(args.format, ExtractFormat::Jsonl | ExtractFormat::Csv);

@@ -35,6 +35,9 @@ pub struct ExtractOptions {
     pub reference_date: Option<chrono::NaiveDate>,
     /// Currency for a bare `$` (default USD).
     pub default_currency: Option<String>,
+    /// Do not fall back to a date found in the article (dateline, byline,
+    /// `<time>`): without `reference_date`, relative dates stay unresolved.
+    pub ignore_dateline: bool,
 }
 
 /// Finds claims in documents. Build once, use for many documents.
@@ -92,6 +95,9 @@ impl Extractor {
     /// The date relative expressions resolve against: the given reference
     /// date, else the dateline or byline date found near the top.
     pub fn reference_date(&self, doc: &Document, options: &ExtractOptions) -> Option<chrono::NaiveDate> {
+        if options.ignore_dateline {
+            return options.reference_date;
+        }
         options
             .reference_date
             .or_else(|| {

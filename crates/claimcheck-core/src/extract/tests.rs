@@ -9,6 +9,7 @@ fn extract(text: &str, reference: Option<&str>) -> Vec<Claim> {
         reference_date: reference
             .map(|r| chrono::NaiveDate::parse_from_str(r, "%Y-%m-%d").expect("test date")),
         default_currency: None,
+        ignore_dateline: false,
     };
     Extractor::new().extract(&doc, &options)
 }
