@@ -55,6 +55,13 @@ impl Ymd {
 
 /// Try every date form at token `i`.
 pub fn recognize(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
+    // A weekday before a numeric date: "Friday 2018-7-6".
+    if lexicon::weekday(t.lower(i)).is_some() {
+        let n = if t.sym(i + 1) == Some(',') { i + 2 } else { i + 1 };
+        if let Some(d) = numeric(t, n) {
+            return Some(DateMatch { start: i, ..d });
+        }
+    }
     numeric(t, i)
         .or_else(|| with_month_name(t, i, ctx))
         .or_else(|| relative(t, i, ctx))
@@ -145,6 +152,21 @@ fn numeric(t: &Tokens, i: usize) -> Option<DateMatch> {
             i + 3,
             Ymd { year: Some(two_digit_year(y as i32, digits)), month: Some(m), day: Some(d) },
         );
+    }
+    // "2015.5.13" lexes as a decimal, a dot and a day.
+    if let Some(n) = t.num(i)
+        && n.frac_digits > 0
+        && n.frac_digits <= 2
+        && n.int_digits == 4
+        && !n.grouped
+        && t.sym(i + 1) == Some('.')
+        && t.glued(i + 1)
+        && t.glued(i + 2)
+    {
+        let d = is_digits(t, i + 2, 1, 2)?;
+        let (y, m) = t.lower(i).split_once('.')?;
+        let ymd = Ymd { year: y.parse().ok(), month: m.parse().ok(), day: Some(d) };
+        return done(i + 3, ymd);
     }
     let a = is_digits(t, i, 1, 4)?;
     let a_digits = t.num(i)?.int_digits;
@@ -359,8 +381,14 @@ fn month_context_ok(t: &Tokens, k: usize, followed_by_number: bool) -> bool {
     );
     if w == "may" {
         // "May I ask", "it may be", "Theresa May": a preposition must come first.
+        // "this may take", "that may result", "and may differ": a modal verb.
         return prep
+            && !matches!(prev, "this" | "that" | "the" | "and" | "to" | "each" | "every")
             && !matches!(t.lower(k + 1), "i" | "be" | "have" | "not" | "well" | "also" | "we" | "you");
+    }
+    // "$DEC" is a ticker.
+    if k > 0 && t.sym(k - 1) == Some('$') && t.glued(k) {
+        return false;
     }
     prep || t.toks[k].upper
 }
@@ -422,8 +450,11 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
         if t.lower(next) == "the" && day_at(t, next + 1).is_some() {
             next += 1;
         }
+        // "August two thousand and fifteen": a spelled year, not a day.
+        let spelled_year = t.lower(next) == "two" && t.lower(next + 1) == "thousand";
         // Month + day (+ year)
-        if let Some((d, mut end)) = day_at(t, next).filter(|_| month_context_ok(t, k, true)) {
+        if let Some((d, mut end)) = day_at(t, next).filter(|_| month_context_ok(t, k, true) && !spelled_year)
+        {
             // A four-digit number right after is the year, not the day: handled below.
             let mut year = None;
             let mut after = end;

@@ -104,7 +104,7 @@ pub fn scale(w: &str) -> Option<f64> {
         "hundred" | "hundreds" => 100.0,
         "thousand" | "thousands" | "k" | "thou" => 1e3,
         "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
-        "million" | "millions" | "mn" | "mln" | "mio" | "m" | "mil" | "mm" => 1e6,
+        "million" | "millions" | "mn" | "mln" | "mio" | "m" | "mil" => 1e6,
         "crore" | "crores" => 1e7,
         "billion" | "billions" | "bn" | "bln" | "b" | "bil" => 1e9,
         "trillion" | "trillions" | "tn" | "tln" | "tr" | "trn" => 1e12,

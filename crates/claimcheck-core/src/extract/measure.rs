@@ -98,8 +98,9 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
             qualifier = Some(Qualifier::Range);
         }
     } else if range_intro.is_some() {
-        // "from 2014", "between" with no second figure: the intro is not ours.
-        m.start = k;
+        // "from 2014", "between" with no second figure: the intro is not
+        // ours; let the figure itself be read (as a year, say) on its own.
+        return None;
     }
     let _ = qualifier;
     // Money: "$20 and 43c", "20 dollars 43 cents".
@@ -112,18 +113,14 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         m.end = end;
         let _ = code;
     }
-    // Durations: "a month and a half", "one hour and half".
-    if matches!(unit, Unit::Duration(_))
-        && m.high.is_none()
-        && t.lower(m.end) == "and"
-        && matches!(t.lower(m.end + 1), "a" | "half")
-    {
-        let (n, e) = if t.lower(m.end + 1) == "half" {
-            (0.5, m.end + 2)
-        } else if t.lower(m.end + 2) == "half" {
-            (0.5, m.end + 3)
-        } else {
-            (0.0, m.end)
+    // Durations: "a month and a half", "one hour and half", "one year and a quarter".
+    if matches!(unit, Unit::Duration(_)) && m.high.is_none() && t.lower(m.end) == "and" {
+        let (n, e) = match (t.lower(m.end + 1), t.lower(m.end + 2)) {
+            ("half", _) => (0.5, m.end + 2),
+            ("a" | "one", "half") => (0.5, m.end + 3),
+            ("a" | "one", "quarter") => (0.25, m.end + 3),
+            ("three", "quarters") => (0.75, m.end + 3),
+            _ => (0.0, m.end),
         };
         m.value += n;
         m.end = e;
@@ -324,7 +321,8 @@ fn article_amount(text: &str, t: &Tokens, k: usize, default_currency: &str) -> O
         {
             None
         }
-        Unit::Quantity("lb") if value == 1.0 => None,
+        // "a pound" is money or weight; "a lb" is weight.
+        Unit::Quantity("lb") if value == 1.0 && !matches!(t.lower(n), "lb" | "lbs") => None,
         unit => Some(Amount { end, value: value * factor, unit, num: Some(fake) }),
     }
 }
@@ -499,9 +497,25 @@ fn quantity_at(text: &str, t: &Tokens, k: usize, glued: bool) -> Option<(&'stati
         _ => {}
     }
     let r = raw(text, t, k);
-    // Ambiguous short symbols need to be glued: "2l", "100t", "500g"; "5 in" is a preposition.
+    // A unit glued to more digits is an identifier ("24703L202", "m212"),
+    // except a power: "190 km2", "660 m2".
+    if t.num(k + 1).is_some() && t.glued(k + 1) {
+        return match (w, t.lower(k + 1)) {
+            ("km" | "m", "2") if !(t.glued(k + 2) && t.is_word(k + 2)) => {
+                Some((if w == "km" { "km2" } else { "m2" }, k + 2))
+            }
+            _ => None,
+        };
+    }
+    // Ambiguous short symbols need to be glued: "2l", "100t", "500g"; "5 in" is
+    // a preposition. A spaced "l" ends a phrase: "from 2 to 7 l".
+    let ends_phrase = t
+        .toks
+        .get(k + 1)
+        .is_none_or(|n| !matches!(n.kind, super::token::TokKind::Word | super::token::TokKind::Num(_)));
     match w {
         "in" => return None,
+        "l" if !glued && ends_phrase => {}
         "l" | "t" if !glued => return None,
         "g" if r == "G" => return None,
         "m"

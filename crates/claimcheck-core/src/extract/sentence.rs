@@ -91,7 +91,11 @@ fn is_boundary(text: &str, i: usize) -> bool {
     }
     // The word before the period.
     let before = &text[..i];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |p| p + 1);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.len() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: "David H. Holz"
@@ -200,5 +204,20 @@ mod tests {
         let text = "David H. Holz raised 3.5 million. Done.";
         let got: Vec<&str> = split(text).into_iter().map(|(a, b)| &text[a..b]).collect();
         assert_eq!(got, vec!["David H. Holz raised 3.5 million.", "Done."]);
+    }
+}
+
+#[cfg(test)]
+mod regression {
+    use super::split;
+
+    /// Found by the `extract_props` property test: a no-break space before an
+    /// abbreviation-like word made the word start fall inside a character.
+    #[test]
+    fn no_break_space_before_a_period_word() {
+        let text = "<p>14, more\u{a0}than. Next month\u{a0}U.S. Then";
+        for (a, b) in split(text) {
+            assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+        }
     }
 }
