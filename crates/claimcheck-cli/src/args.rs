@@ -46,7 +46,13 @@ pub struct InputArgs {
     /// Currency of a bare `$` (ISO-4217 code).
     #[arg(long, value_name = "CODE", default_value = "USD")]
     pub default_currency: String,
+    /// Refuse articles larger than this many bytes (the file is reported and skipped).
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
 }
+
+/// Default `--max-file-size`: 256 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
 
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
