@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run claimcheck's fuzz targets, one after another, for FUZZ_SECONDS each.
 #
-#   fuzz/run.sh [TARGET...]      (default: all; FUZZ_SECONDS=300 per target)
+#   fuzz/run.sh [TARGET...]      (default: all; FUZZ_SECONDS=300 per target, FUZZ_MAX_LEN=1024)
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz --version 0.13.2 --locked`).
 # Uses nightly when installed, else stable with RUSTC_BOOTSTRAP=1. Seeds come
@@ -29,7 +29,7 @@ for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   echo "fuzzing $t for ${secs}s (log: fuzz/target/logs/$t.log)" >&2
   "${fuzz[@]}" run "$t" "corpus/$t" "${seeds[@]}" -- \
-    -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+    -max_total_time="$secs" -max_len="${FUZZ_MAX_LEN:-1024}" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
     >"target/logs/$t.log" 2>&1 || echo "$t: FAILED, see fuzz/target/logs/$t.log and fuzz/artifacts/$t" >&2
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb)|Done [0-9]+ runs|SUMMARY|panicked" "target/logs/$t.log" >&2 || true
 done
