@@ -34,6 +34,8 @@ fn sentence_boundary_after_multibyte_space_panics() {
     for format in [InputFormat::Text, InputFormat::Markdown, InputFormat::Html] {
         let _ = extract("Revenue rose\u{a0}1. 1,200 more.", format);
         let _ = extract("\u{85}1. 1,200", format);
+        // Found by `cargo fuzz run extract_bytes`: the fixture with a thin space.
+        let _ = extract("the CEO, Holz\u{2009}V. Then 2", format);
     }
 }
 
