@@ -49,6 +49,9 @@ pub struct InputArgs {
     /// Skip files matching this glob when walking a directory (repeatable; replaces `exclude` in .claimcheck.toml).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Refuse articles larger than this many bytes (the file is reported and skipped).
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
 }
 
 /// How to run over many files, shared by `extract` and `audit`.
@@ -65,6 +68,9 @@ pub struct RunArgs {
     #[arg(long, help_heading = "Output")]
     pub summary: bool,
 }
+
+/// Default `--max-file-size`: 256 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
 
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,5 +1,11 @@
 //! Reading articles: files, directories, standard input.
+//!
+//! Hostile inputs are expected here (see `docs/robustness.md`): files over
+//! `--max-file-size` are refused before they are read, bytes that are not
+//! UTF-8 are decoded lossily with a warning, and the directory walk follows
+//! symbolic links but never enters a directory twice, so a link loop ends.
 
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -23,9 +29,15 @@ pub fn collect_paths(args: &InputArgs) -> Paths {
         if p.as_os_str() == "-" {
             paths.push(p.clone());
         } else if p.is_dir() {
-            if let Err(e) = walk(p, &mut paths) {
-                eprintln!("claimcheck: error: {}: {e}", p.display());
-                had_errors = true;
+            let mut walk = Walk { out: &mut paths, visited: HashSet::new(), had_errors: false };
+            let before = walk.out.len();
+            walk.dir(p);
+            had_errors |= walk.had_errors;
+            if paths.len() == before {
+                eprintln!(
+                    "claimcheck: warning: {}: no articles found (looked for .txt, .md, .markdown, .html, .htm)",
+                    p.display()
+                );
             }
         } else {
             paths.push(p.clone());
@@ -43,7 +55,14 @@ pub struct Loaded {
 
 /// Read one input. The error is the line to print on stderr.
 pub fn read_document(path: &Path, args: &InputArgs) -> Result<Loaded, String> {
-    let bytes = read_one(path).map_err(|e| format!("claimcheck: error: {}: {e}", path.display()))?;
+    let bytes = read_one(path, args.max_file_size).map_err(|e| {
+        let help = if e.kind() == std::io::ErrorKind::FileTooLarge {
+            "\nhelp: raise the limit with --max-file-size BYTES"
+        } else {
+            ""
+        };
+        format!("claimcheck: error: {}: {e}{help}", path.display())
+    })?;
     let name = path.display().to_string();
     let (source, warning) = decode(&name, bytes);
     let format = match args.input_format {
@@ -60,14 +79,39 @@ pub fn size_of(path: &Path) -> u64 {
     if path.as_os_str() == "-" { 0 } else { std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) }
 }
 
-fn read_one(path: &Path) -> std::io::Result<Vec<u8>> {
+/// Read one article, refusing anything over `max` bytes before reading it
+/// where the size is known, and after `max + 1` bytes otherwise (stdin, pipes).
+fn read_one(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    let too_large = |size: Option<u64>| {
+        let size = size.map_or_else(String::new, |n| format!(" {n} bytes,"));
+        std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("article is{size} over the limit of {max} bytes"),
+        )
+    };
+    let mut buf = Vec::new();
     if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf)?;
-        Ok(buf)
+        std::io::stdin().lock().take(max.saturating_add(1)).read_to_end(&mut buf)?;
     } else {
-        std::fs::read(path)
+        let file = std::fs::File::open(path)?;
+        let meta = file.metadata()?;
+        if meta.is_dir() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a directory, expected an article file",
+            ));
+        }
+        if meta.len() > max {
+            return Err(too_large(Some(meta.len())));
+        }
+        let hint = usize::try_from(meta.len()).unwrap_or(0);
+        buf.reserve_exact(hint);
+        file.take(max.saturating_add(1)).read_to_end(&mut buf)?;
     }
+    if buf.len() as u64 > max {
+        return Err(too_large(None));
+    }
+    Ok(buf)
 }
 
 /// Articles are decoded lossily: a newsroom's mis-encoded file is still worth
@@ -84,24 +128,71 @@ fn decode(name: &str, bytes: Vec<u8>) -> (String, Option<String>) {
     }
 }
 
-/// Collect article files under `dir`, sorted, skipping hidden entries.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
+/// A directory walk that collects article files, sorted, skipping hidden
+/// entries. Errors on single entries are reported and the walk goes on.
+struct Walk<'a> {
+    out: &'a mut Vec<PathBuf>,
+    /// Canonical paths of the directories entered so far: a symbolic link
+    /// back to one of them (a loop) or to a directory already walked is skipped.
+    visited: HashSet<PathBuf>,
+    had_errors: bool,
+}
+
+impl Walk<'_> {
+    fn error(&mut self, path: &Path, e: &std::io::Error) {
+        eprintln!("claimcheck: error: {}: {e}", path.display());
+        self.had_errors = true;
+    }
+
+    fn dir(&mut self, dir: &Path) {
+        match std::fs::canonicalize(dir) {
+            Ok(real) => {
+                if !self.visited.insert(real) {
+                    eprintln!(
+                        "claimcheck: warning: {}: directory already walked (a symbolic link loop, or a second link to it); skipped",
+                        dir.display()
+                    );
+                    return;
+                }
+            }
+            Err(e) => return self.error(dir, &e),
         }
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            walk(&path, out)?;
-        } else if is_article(&path) {
-            out.push(path);
+        let entries = match std::fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(e) => return self.error(dir, &e),
+        };
+        let mut entries: Vec<_> = entries
+            .filter_map(|e| match e {
+                Ok(e) => Some(e),
+                Err(e) => {
+                    self.error(dir, &e);
+                    None
+                }
+            })
+            .collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let is_dir = match entry.file_type() {
+                // A link is followed to learn what it points at; a dangling
+                // link is read below and reported there, if it looks like an article.
+                Ok(t) if t.is_symlink() => path.is_dir(),
+                Ok(t) => t.is_dir(),
+                Err(e) => {
+                    self.error(&path, &e);
+                    continue;
+                }
+            };
+            if is_dir {
+                self.dir(&path);
+            } else if is_article(&path) {
+                self.out.push(path);
+            }
         }
     }
-    Ok(())
 }
 
 fn is_article(path: &Path) -> bool {

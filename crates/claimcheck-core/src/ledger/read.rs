@@ -105,17 +105,65 @@ fn csv_error(path: &Path, text: Option<&str>, e: &csv::Error) -> LedgerError {
     let Some(pos) = pos else {
         return LedgerError::Csv { path: path.to_owned(), line: 1, col: 1, message };
     };
+    error_at(path, text, &pos, field.unwrap_or(0), message)
+}
+
+/// A malformed-CSV error at field `field` of the record at `pos`.
+fn error_at(
+    path: &Path,
+    text: Option<&str>,
+    pos: &csv::Position,
+    field: usize,
+    message: String,
+) -> LedgerError {
     let (line, col) = match text {
-        Some(text) => locate(text, pos.byte() as usize, field.unwrap_or(0)),
+        Some(text) => locate(text, pos.byte() as usize, field),
         None => match std::fs::read(path) {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(strip_bom(&bytes).1);
-                locate(&text, pos.byte() as usize, field.unwrap_or(0))
+                locate(&text, pos.byte() as usize, field)
             }
             Err(_) => (pos.line(), 1),
         },
     };
     LedgerError::Csv { path: path.to_owned(), line, col, message }
+}
+
+/// Where a quoted field opens that no quote closes, scanning `bytes` from a
+/// record start the way the `csv` crate reads them. The `csv` crate takes such
+/// a field to run to the end of the file, which would silently swallow every
+/// row after it into one cell.
+fn unterminated_quote(bytes: &[u8]) -> Option<usize> {
+    enum State {
+        Start,
+        Unquoted,
+        Quoted(usize),
+        QuoteInQuoted,
+    }
+    let mut state = State::Start;
+    for (i, &b) in bytes.iter().enumerate() {
+        state = match (state, b) {
+            (State::Start, b'"') => State::Quoted(i),
+            (State::Start | State::Unquoted | State::QuoteInQuoted, b',' | b'\r' | b'\n') => State::Start,
+            (State::Start | State::Unquoted | State::QuoteInQuoted, _) => State::Unquoted,
+            (State::Quoted(_), b'"') => State::QuoteInQuoted,
+            (State::Quoted(at), _) => State::Quoted(at),
+        };
+    }
+    match state {
+        State::Quoted(at) => Some(at),
+        _ => None,
+    }
+}
+
+/// The bytes of `path` from `offset` (counted after any BOM) to the end.
+fn tail_bytes(path: &Path, offset: u64, bom: bool) -> std::io::Result<Vec<u8>> {
+    use std::io::Seek;
+    let mut file = std::fs::File::open(path)?;
+    file.seek(std::io::SeekFrom::Start(offset + if bom { 3 } else { 0 }))?;
+    let mut buf = Vec::new();
+    file.read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 fn strip_bom(bytes: &[u8]) -> (bool, &[u8]) {
@@ -227,6 +275,7 @@ fn parse(
         crlf,
     };
     let mut first = true;
+    let mut last: Option<csv::Position> = None;
     loop {
         match rdr.read_record(&mut record) {
             Ok(false) => break,
@@ -234,6 +283,11 @@ fn parse(
             Err(e) => return Err(csv_error(path, text, &e)),
         }
         let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
+        // A NUL byte never belongs in a ledger: the file is binary or corrupt.
+        if let Some(field) = record.iter().position(|c| c.contains('\0')) {
+            return Err(error_at(path, text, &pos, field, format!("NUL byte in field {}", field + 1)));
+        }
+        last = Some(pos.clone());
         if first {
             first = false;
             table.header = record.iter().map(|h| h.trim().to_owned()).collect();
@@ -254,6 +308,23 @@ fn parse(
         let (line, byte) = if crlf { (pos.line() + 1, pos.byte() + 1) } else { (pos.line(), pos.byte()) };
         table.lines.push(line);
         table.offsets.push(byte);
+    }
+    if let Some(pos) = last {
+        let start = pos.byte();
+        let open = match text {
+            Some(text) => unterminated_quote(text.as_bytes().get(start as usize..).unwrap_or_default()),
+            None => unterminated_quote(&tail_bytes(path, start, bom).map_err(|e| LedgerError::io(path, e))?),
+        };
+        if let Some(at) = open {
+            let quote = csv::Position::new().set_byte(start + at as u64).clone();
+            return Err(error_at(
+                path,
+                text,
+                &quote,
+                0,
+                "a quoted field is never closed (it would run to the end of the file)".to_owned(),
+            ));
+        }
     }
     Ok(table)
 }
@@ -526,6 +597,40 @@ mod tests {
             err.as_deref(),
             Some("f.csv:3:5: malformed CSV: expected 2 fields (as in the header), found 3")
         );
+    }
+
+    /// The `csv` crate reads an unclosed quote to the end of the file, so the
+    /// rows after it vanished into one cell (found while building the
+    /// malformed corpus, `tests/malformed/ledger-stray-quotes.csv`).
+    #[test]
+    fn unclosed_quote_swallowing_rows_is_an_error() {
+        let text = "a,b\n1,\"x\n2,3\n4,5\n";
+        let err = parse_table(Path::new("f.csv"), text).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                "f.csv:2:3: malformed CSV: a quoted field is never closed (it would run to the end of the file)"
+            )
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("f.csv");
+        std::fs::write(&file, format!("\u{feff}{text}")).expect("write");
+        let err = read_table(&file).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.ends_with("f.csv:2:3: malformed CSV: a quoted field is never closed (it would run to the end of the file)"), "{err}");
+    }
+
+    #[test]
+    fn stray_quotes_that_close_are_accepted() {
+        for text in ["a,b\n1,Me\"ta\n", "a,b\n1,\"x\"y\n", "a,b\n1,\"x\"\"\"\n", "a,b\r\n1,\"x\r\ny\"\r\n"] {
+            assert!(parse_table(Path::new("f.csv"), text).is_ok(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn nul_byte_is_an_error() {
+        let text = "a,b\n1,2\n3,x\0y\n";
+        let err = parse_table(Path::new("f.csv"), text).err().map(|e| e.to_string());
+        assert_eq!(err.as_deref(), Some("f.csv:3:3: malformed CSV: NUL byte in field 2"));
     }
 
     #[test]
