@@ -20,6 +20,9 @@ pub struct Span {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// The last answer, (offset, line, column): offsets usually come in
+    /// order, so a long line is counted once, not once per claim.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl LineIndex {
@@ -27,20 +30,26 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_newlines(text.as_bytes()));
-        Self { line_starts }
+        Self { line_starts, last: std::cell::Cell::new((0, 1, 1)) }
     }
 
     /// 1-based (line, column) of byte `offset`; the column counts characters.
     /// An offset inside a character or past the end is clamped.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = offset.min(text.len());
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
-        let column = text.get(start..offset).map_or_else(
-            || text[start..].char_indices().take_while(|(i, _)| start + i < offset).count(),
-            |s| s.chars().count(),
-        );
-        (line, column + 1)
+        let (last_offset, last_line, last_col) = self.last.get();
+        let column = if last_line == line && last_offset >= start && last_offset <= offset {
+            last_col + text[last_offset..offset].chars().count()
+        } else {
+            text[start..offset].chars().count() + 1
+        };
+        self.last.set((offset, line, column));
+        (line, column)
     }
 
     /// A full [`Span`] for the byte range `start..end` of `text`.

@@ -1,6 +1,9 @@
 //! Sentence boundaries: a fast splitter for news prose that keeps
 //! abbreviations ("Mr.", "U.S.", "Inc.") and initials inside the sentence.
 
+/// The longest sentence kept whole, in bytes.
+const MAX_SENTENCE: usize = 2000;
+
 /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace.
 pub fn split(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
@@ -10,6 +13,15 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     let mut line_start = 0;
     while i < b.len() {
         let c = b[i];
+        // A "sentence" with no end in sight (a list of figures, a table dump)
+        // is cut at a space: claims keep a readable context, and the work per
+        // claim stays bounded.
+        if i - start > MAX_SENTENCE && c == b' ' {
+            push(text, start, i, &mut out);
+            start = i + 1;
+            i += 1;
+            continue;
+        }
         if c == b'\n' {
             let line = &text[line_start..i];
             let trimmed = line.trim_end();
