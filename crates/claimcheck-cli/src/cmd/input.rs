@@ -4,12 +4,15 @@
 //! `--max-file-size` are refused before they are read, bytes that are not
 //! UTF-8 are decoded lossily with a warning, and the directory walk follows
 //! symbolic links but never enters a directory twice, so a link loop ends.
+//! Files that a `.gitignore` (in the walked directories or above them, up to
+//! the git work tree's root) excludes are skipped, as git would.
 
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use claimcheck_core::input::{Document, InputFormat};
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
 use crate::args::{InputArgs, InputFormatArg};
 
@@ -29,7 +32,8 @@ pub fn collect_paths(args: &InputArgs) -> Paths {
         if p.as_os_str() == "-" {
             paths.push(p.clone());
         } else if p.is_dir() {
-            let mut walk = Walk { out: &mut paths, visited: HashSet::new(), had_errors: false };
+            let mut walk =
+                Walk { out: &mut paths, visited: HashSet::new(), had_errors: false, ignores: ancestor_ignores(p) };
             let before = walk.out.len();
             walk.dir(p);
             had_errors |= walk.had_errors;
@@ -136,6 +140,8 @@ struct Walk<'a> {
     /// back to one of them (a loop) or to a directory already walked is skipped.
     visited: HashSet<PathBuf>,
     had_errors: bool,
+    /// The `.gitignore` rules in force, outermost first.
+    ignores: Vec<Gitignore>,
 }
 
 impl Walk<'_> {
@@ -160,6 +166,13 @@ impl Walk<'_> {
         let entries = match std::fs::read_dir(dir) {
             Ok(rd) => rd,
             Err(e) => return self.error(dir, &e),
+        };
+        let pushed = match gitignore_in(dir) {
+            Some(g) => {
+                self.ignores.push(g);
+                true
+            }
+            None => false,
         };
         let mut entries: Vec<_> = entries
             .filter_map(|e| match e {
@@ -186,13 +199,61 @@ impl Walk<'_> {
                     continue;
                 }
             };
+            if self.ignored(&path, is_dir) {
+                continue;
+            }
             if is_dir {
                 self.dir(&path);
             } else if is_article(&path) {
                 self.out.push(path);
             }
         }
+        if pushed {
+            self.ignores.pop();
+        }
     }
+
+    /// Does the innermost `.gitignore` with an opinion exclude `path`?
+    fn ignored(&self, path: &Path, is_dir: bool) -> bool {
+        for g in self.ignores.iter().rev() {
+            match g.matched(path, is_dir) {
+                ignore::Match::Ignore(_) => return true,
+                ignore::Match::Whitelist(_) => return false,
+                ignore::Match::None => {}
+            }
+        }
+        false
+    }
+}
+
+/// The rules of `dir/.gitignore`, if there is one that parses.
+fn gitignore_in(dir: &Path) -> Option<Gitignore> {
+    let file = dir.join(".gitignore");
+    if !file.is_file() {
+        return None;
+    }
+    let mut builder = GitignoreBuilder::new(dir);
+    if let Some(e) = builder.add(&file) {
+        eprintln!("claimcheck: warning: {}: {e}", file.display());
+    }
+    builder.build().ok()
+}
+
+/// The `.gitignore` files above `dir`, up to the root of its git work tree,
+/// outermost first (the walk adds those inside `dir` as it goes).
+fn ancestor_ignores(dir: &Path) -> Vec<Gitignore> {
+    let Ok(real) = std::fs::canonicalize(dir) else { return Vec::new() };
+    let mut out = Vec::new();
+    for ancestor in real.ancestors().skip(1) {
+        if let Some(g) = gitignore_in(ancestor) {
+            out.push(g);
+        }
+        if ancestor.join(".git").exists() {
+            break;
+        }
+    }
+    out.reverse();
+    out
 }
 
 fn is_article(path: &Path) -> bool {
