@@ -292,7 +292,10 @@ impl<'a> Attributor<'a> {
             }
             return Some(m.name.clone());
         }
-        let lower = sent.to_lowercase();
+        // Only the opening words are tested: lower-case the first few
+        // characters, not the whole sentence (each char lower-cases on its
+        // own, so the prefix test gives the same answer).
+        let lower = lower_chars(sent.chars().take(12));
         if let Some(p) = previous
             && (lower.starts_with("it ")
                 || lower.starts_with("its ")
@@ -428,12 +431,18 @@ impl<'a> Attributor<'a> {
 
     /// Start of the clause that holds `pos`: after the last ";" or ", and"/", but" before it.
     fn clause_start(&self, s: usize, pos: usize) -> usize {
-        let before = &self.text[s..pos];
-        [" and ", "; ", ", but ", ", while ", ", which ", ", who "]
-            .iter()
-            .filter_map(|sep| before.rfind(sep).map(|i| s + i + sep.len()))
-            .max()
-            .unwrap_or(s)
+        // The separator occurrence that ends furthest right wins: scan end
+        // positions backwards and stop at the first that closes a separator
+        // (one short backward scan instead of six `rfind`s).
+        let before = &self.text.as_bytes()[s..pos];
+        (1..=before.len())
+            .rev()
+            .find(|&p| {
+                let head = &before[..p];
+                // Every separator ends with a space.
+                before[p - 1] == b' ' && CLAUSE_SEPARATORS.iter().any(|sep| head.ends_with(sep.as_bytes()))
+            })
+            .map_or(s, |p| s + p)
     }
 
     fn nearest_attribute(
@@ -517,7 +526,11 @@ impl<'a> Attributor<'a> {
                 && !(abs >= start && abs < end)
             {
                 let year = &sent[i..i + 4];
-                let before = sent[..i].trim_end().to_lowercase();
+                // The prepositions are at most 7 ASCII letters: lower-case
+                // only the last few characters before the year.
+                let before = lower_chars(
+                    sent[..i].trim_end().chars().rev().take(8).collect::<Vec<_>>().into_iter().rev(),
+                );
                 let prep =
                     ["in", "by", "for", "fiscal", "during", "since", "of", "year", "through", "ended", "fy"]
                         .iter()
@@ -540,6 +553,24 @@ impl<'a> Attributor<'a> {
         }
         best.map(|(_, p)| p)
     }
+}
+
+/// Separators that open a new clause ([`Attributor::clause_start`]).
+const CLAUSE_SEPARATORS: [&str; 6] = [" and ", "; ", ", but ", ", while ", ", which ", ", who "];
+
+/// The lower-case form of some characters (as `str::to_lowercase` maps each).
+fn lower_chars(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    for c in chars {
+        if c == 'Σ' {
+            // `to_lowercase` picks σ or ς from context; either is non-ASCII,
+            // and callers only test ASCII affixes.
+            out.push('σ');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Does an attribute fit the kind of claim? ("founded" needs a date.)
