@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::lexicon;
+use super::{FnvMap, lexicon};
 use crate::claim::{ClaimKind, ClaimValue};
 
 /// Known entity names: canonical names and aliases, matched case-insensitively
@@ -193,9 +193,12 @@ impl<'a> Attributor<'a> {
             .collect();
         // Known names, in order and without overlaps, to test guesses against.
         let known: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        let mut stops = FnvMap::default();
         let guesses: Vec<(usize, usize, bool)> = sentences
             .iter()
-            .flat_map(|&(s, e)| proper_names(text, s, e).into_iter().map(move |(ps, pe)| (ps, pe, ps == s)))
+            .flat_map(|&(s, e)| {
+                proper_names(text, s, e, &mut stops).into_iter().map(move |(ps, pe)| (ps, pe, ps == s))
+            })
             .collect();
         // A capitalized word that opens a sentence is a name only if the text
         // also capitalizes it elsewhere ("Revenue of $9.9 billion" is not a name).
@@ -615,7 +618,15 @@ fn fits_kind(attr: &str, kind: ClaimKind, unit: Option<&str>) -> bool {
 }
 
 /// Capitalized word sequences inside `s..e` that look like names.
-fn proper_names(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+///
+/// `stops` memoizes, per capitalized word, whether it is a stop word: the
+/// word lists are long `match`es and capitalized words repeat a lot.
+fn proper_names<'t>(
+    text: &'t str,
+    s: usize,
+    e: usize,
+    stops: &mut FnvMap<&'t str, bool>,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let sent = &text[s..e];
     let mut run: Option<(usize, usize)> = None;
@@ -632,11 +643,13 @@ fn proper_names(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         let starts_upper = name_part.chars().next().is_some_and(char::is_uppercase);
         // Most words are lower-case: only capitalized ones need the word lists.
         let ok = starts_upper && {
-            let lower = name_part.to_lowercase();
-            let is_stop = lexicon::is_function_word(&lower)
-                || lexicon::month(&lower).is_some()
-                || lexicon::weekday(&lower).is_some()
-                || is_title(&lower);
+            let is_stop = *stops.entry(name_part).or_insert_with(|| {
+                let lower = name_part.to_lowercase();
+                lexicon::is_function_word(&lower)
+                    || lexicon::month(&lower).is_some()
+                    || lexicon::weekday(&lower).is_some()
+                    || is_title(&lower)
+            });
             !(is_stop || (first_word && is_sentence_opener(name_part)))
         };
         if ok {

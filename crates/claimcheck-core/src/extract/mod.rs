@@ -292,7 +292,10 @@ fn unicode_fraction(c: char) -> Option<f64> {
 
 /// FNV-1a: short lower-case words hash faster than with SipHash.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
+
+/// A hash map keyed by short strings, hashed with [`Fnv`].
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -365,7 +368,7 @@ const QUALIFIER_FIRST_WORDS: &[&str] = &[
 /// lists are long `match`es, and most words of a text repeat.
 #[derive(Default)]
 struct StartWords {
-    classes: HashMap<String, u8, BuildHasherDefault<Fnv>>,
+    classes: FnvMap<String, u8>,
 }
 
 impl StartWords {
