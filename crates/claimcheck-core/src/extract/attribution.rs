@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::lexicon;
+use super::{FnvMap, lexicon};
 use crate::claim::{ClaimKind, ClaimValue};
 
 /// Known entity names: canonical names and aliases, matched case-insensitively
@@ -193,9 +193,12 @@ impl<'a> Attributor<'a> {
             .collect();
         // Known names, in order and without overlaps, to test guesses against.
         let known: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        let mut stops = FnvMap::default();
         let guesses: Vec<(usize, usize, bool)> = sentences
             .iter()
-            .flat_map(|&(s, e)| proper_names(text, s, e).into_iter().map(move |(ps, pe)| (ps, pe, ps == s)))
+            .flat_map(|&(s, e)| {
+                proper_names(text, s, e, &mut stops).into_iter().map(move |(ps, pe)| (ps, pe, ps == s))
+            })
             .collect();
         // A capitalized word that opens a sentence is a name only if the text
         // also capitalizes it elsewhere ("Revenue of $9.9 billion" is not a name).
@@ -292,7 +295,10 @@ impl<'a> Attributor<'a> {
             }
             return Some(m.name.clone());
         }
-        let lower = sent.to_lowercase();
+        // Only the opening words are tested: lower-case the first few
+        // characters, not the whole sentence (each char lower-cases on its
+        // own, so the prefix test gives the same answer).
+        let lower = lower_chars(sent.chars().take(12));
         if let Some(p) = previous
             && (lower.starts_with("it ")
                 || lower.starts_with("its ")
@@ -428,12 +434,18 @@ impl<'a> Attributor<'a> {
 
     /// Start of the clause that holds `pos`: after the last ";" or ", and"/", but" before it.
     fn clause_start(&self, s: usize, pos: usize) -> usize {
-        let before = &self.text[s..pos];
-        [" and ", "; ", ", but ", ", while ", ", which ", ", who "]
-            .iter()
-            .filter_map(|sep| before.rfind(sep).map(|i| s + i + sep.len()))
-            .max()
-            .unwrap_or(s)
+        // The separator occurrence that ends furthest right wins: scan end
+        // positions backwards and stop at the first that closes a separator
+        // (one short backward scan instead of six `rfind`s).
+        let before = &self.text.as_bytes()[s..pos];
+        (1..=before.len())
+            .rev()
+            .find(|&p| {
+                let head = &before[..p];
+                // Every separator ends with a space.
+                before[p - 1] == b' ' && CLAUSE_SEPARATORS.iter().any(|sep| head.ends_with(sep.as_bytes()))
+            })
+            .map_or(s, |p| s + p)
     }
 
     fn nearest_attribute(
@@ -517,7 +529,11 @@ impl<'a> Attributor<'a> {
                 && !(abs >= start && abs < end)
             {
                 let year = &sent[i..i + 4];
-                let before = sent[..i].trim_end().to_lowercase();
+                // The prepositions are at most 7 ASCII letters: lower-case
+                // only the last few characters before the year.
+                let before = lower_chars(
+                    sent[..i].trim_end().chars().rev().take(8).collect::<Vec<_>>().into_iter().rev(),
+                );
                 let prep =
                     ["in", "by", "for", "fiscal", "during", "since", "of", "year", "through", "ended", "fy"]
                         .iter()
@@ -540,6 +556,24 @@ impl<'a> Attributor<'a> {
         }
         best.map(|(_, p)| p)
     }
+}
+
+/// Separators that open a new clause ([`Attributor::clause_start`]).
+const CLAUSE_SEPARATORS: [&str; 6] = [" and ", "; ", ", but ", ", while ", ", which ", ", who "];
+
+/// The lower-case form of some characters (as `str::to_lowercase` maps each).
+fn lower_chars(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    for c in chars {
+        if c == 'Σ' {
+            // `to_lowercase` picks σ or ς from context; either is non-ASCII,
+            // and callers only test ASCII affixes.
+            out.push('σ');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Does an attribute fit the kind of claim? ("founded" needs a date.)
@@ -584,7 +618,15 @@ fn fits_kind(attr: &str, kind: ClaimKind, unit: Option<&str>) -> bool {
 }
 
 /// Capitalized word sequences inside `s..e` that look like names.
-fn proper_names(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+///
+/// `stops` memoizes, per capitalized word, whether it is a stop word: the
+/// word lists are long `match`es and capitalized words repeat a lot.
+fn proper_names<'t>(
+    text: &'t str,
+    s: usize,
+    e: usize,
+    stops: &mut FnvMap<&'t str, bool>,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let sent = &text[s..e];
     let mut run: Option<(usize, usize)> = None;
@@ -601,11 +643,13 @@ fn proper_names(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         let starts_upper = name_part.chars().next().is_some_and(char::is_uppercase);
         // Most words are lower-case: only capitalized ones need the word lists.
         let ok = starts_upper && {
-            let lower = name_part.to_lowercase();
-            let is_stop = lexicon::is_function_word(&lower)
-                || lexicon::month(&lower).is_some()
-                || lexicon::weekday(&lower).is_some()
-                || is_title(&lower);
+            let is_stop = *stops.entry(name_part).or_insert_with(|| {
+                let lower = name_part.to_lowercase();
+                lexicon::is_function_word(&lower)
+                    || lexicon::month(&lower).is_some()
+                    || lexicon::weekday(&lower).is_some()
+                    || is_title(&lower)
+            });
             !(is_stop || (first_word && is_sentence_opener(name_part)))
         };
         if ok {

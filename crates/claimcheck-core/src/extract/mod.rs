@@ -15,6 +15,8 @@ mod number;
 mod sentence;
 mod token;
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -117,6 +119,7 @@ impl Extractor {
         let mut found = Vec::new();
         let mut toks = Tokens::default();
         let mut ctx = DateContext { reference, anchor: None, sentence_year: None };
+        let mut starts = StartWords::default();
         let sentences = sentence::split(text);
         for &(s_start, s_end) in &sentences {
             if !text[s_start..s_end]
@@ -127,7 +130,7 @@ impl Extractor {
             }
             toks.fill(text, s_start, s_end);
             apply_masks(&mut toks, &masks);
-            scan_sentence(text, &toks, &mut ctx, currency, (s_start, s_end), &mut found);
+            scan_sentence(text, &toks, &mut ctx, &mut starts, currency, (s_start, s_end), &mut found);
         }
         let lines = LineIndex::new(&doc.source);
         let attribution = attribution::Attributor::new(&self.entities, text, &sentences);
@@ -198,6 +201,7 @@ fn scan_sentence(
     text: &str,
     t: &Tokens,
     ctx: &mut DateContext,
+    starts: &mut StartWords,
     currency: &str,
     sentence: (usize, usize),
     out: &mut Vec<Found>,
@@ -205,7 +209,7 @@ fn scan_sentence(
     ctx.sentence_year = None;
     let mut i = 0;
     while i < t.len() {
-        if !could_start(text, t, i) {
+        if !could_start(text, t, i, starts) {
             i += 1;
             continue;
         }
@@ -292,8 +296,149 @@ fn unicode_fraction(c: char) -> Option<f64> {
     })
 }
 
+/// FNV-1a: short lower-case words hash faster than with SipHash.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+/// A hash map keyed by short strings, hashed with [`Fnv`].
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The word can start a claim by itself (a number word, month, ...).
+const STARTS: u8 = 1;
+/// The word can open a qualifier ("more than", "about", "up to").
+const QUALIFIES: u8 = 2;
+
+/// First words of [`lexicon::qualifier_prefix`] patterns: any other word
+/// opens none, so the three-word match is skipped for it.
+const QUALIFIER_FIRST_WORDS: &[&str] = &[
+    "more",
+    "greater",
+    "higher",
+    "in",
+    "upwards",
+    "upward",
+    "well",
+    "just",
+    "over",
+    "above",
+    "exceeding",
+    "exceeds",
+    "exceeded",
+    "topping",
+    "topped",
+    "surpassing",
+    "surpassed",
+    "beyond",
+    "at",
+    "no",
+    "not",
+    "a",
+    "minimum",
+    "up",
+    "as",
+    "within",
+    "inside",
+    "maximum",
+    "less",
+    "fewer",
+    "lower",
+    "close",
+    "on",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "approx",
+    "nearly",
+    "almost",
+    "some",
+    "circa",
+    "ca",
+];
+
+/// Per-run memo of each distinct lower-case word's start classes: the word
+/// lists are long `match`es, and most words of a text repeat.
+#[derive(Default)]
+struct StartWords {
+    classes: FnvMap<String, u8>,
+}
+
+impl StartWords {
+    fn classes(&mut self, w: &str) -> u8 {
+        if let Some(&c) = self.classes.get(w) {
+            return c;
+        }
+        let c = start_classes(w);
+        self.classes.insert(w.to_string(), c);
+        c
+    }
+}
+
+fn start_classes(w: &str) -> u8 {
+    let starts = lexicon::cardinal(w).is_some()
+        || lexicon::ordinal(w).is_some()
+        || lexicon::month(w).is_some()
+        || lexicon::weekday(w).is_some()
+        || matches!(
+            w,
+            "a" | "an"
+                | "half"
+                | "quarter"
+                | "last"
+                | "next"
+                | "this"
+                | "current"
+                | "previous"
+                | "past"
+                | "coming"
+                | "the"
+                | "that"
+                | "minus"
+                | "negative"
+                | "point"
+                | "between"
+                | "from"
+                | "us"
+                | "u"
+                | "c"
+                | "ca"
+                | "can"
+                | "cad"
+                | "au"
+                | "aud"
+                | "hk"
+                | "hkd"
+                | "nz"
+                | "mex"
+                | "mx"
+                | "mxn"
+                | "rs"
+                | "rm"
+                | "s"
+                | "sg"
+                | "r"
+                | "nt"
+        );
+    let qualifies = QUALIFIER_FIRST_WORDS.contains(&w);
+    (u8::from(starts) * STARTS) | (u8::from(qualifies) * QUALIFIES)
+}
+
 /// Cheap test: can a claim start at token `i`?
-fn could_start(text: &str, t: &Tokens, i: usize) -> bool {
+fn could_start(text: &str, t: &Tokens, i: usize, starts: &mut StartWords) -> bool {
     match t.toks[i].kind {
         TokKind::Num(_) => true,
         TokKind::Sym(c) => {
@@ -319,52 +464,13 @@ fn could_start(text: &str, t: &Tokens, i: usize) -> bool {
         }
         TokKind::Word => {
             let w = t.lower(i);
-            lexicon::cardinal(w).is_some()
-                || lexicon::ordinal(w).is_some()
-                || lexicon::month(w).is_some()
-                || lexicon::weekday(w).is_some()
-                || lexicon::qualifier_prefix(&[w, t.lower(i + 1), t.lower(i + 2)]).is_some()
-                || matches!(
-                    w,
-                    "a" | "an"
-                        | "half"
-                        | "quarter"
-                        | "last"
-                        | "next"
-                        | "this"
-                        | "current"
-                        | "previous"
-                        | "past"
-                        | "coming"
-                        | "the"
-                        | "that"
-                        | "minus"
-                        | "negative"
-                        | "point"
-                        | "between"
-                        | "from"
-                        | "us"
-                        | "u"
-                        | "c"
-                        | "ca"
-                        | "can"
-                        | "cad"
-                        | "au"
-                        | "aud"
-                        | "hk"
-                        | "hkd"
-                        | "nz"
-                        | "mex"
-                        | "mx"
-                        | "mxn"
-                        | "rs"
-                        | "rm"
-                        | "s"
-                        | "sg"
-                        | "r"
-                        | "nt"
-                )
-                || lexicon::currency_code(&text[t.toks[i].start..t.toks[i].end]).is_some()
+            let classes = starts.classes(w);
+            let raw = &text[t.toks[i].start..t.toks[i].end];
+            classes & STARTS != 0
+                || (classes & QUALIFIES != 0
+                    && lexicon::qualifier_prefix(&[w, t.lower(i + 1), t.lower(i + 2)]).is_some())
+                // Currency codes are three upper-case letters ("USD").
+                || (raw.len() == 3 && lexicon::currency_code(raw).is_some())
                 || (t.sym(i + 1) == Some('$') && t.glued(i + 1))
         }
     }

@@ -151,7 +151,9 @@ impl Tokens {
         let s = &text[start..end];
         if matches!(kind, TokKind::Word) {
             if s.is_ascii() {
-                self.lower.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+                // Copy, then lower-case in place: no per-char pushes.
+                self.lower.push_str(s);
+                self.lower[lo as usize..].make_ascii_lowercase();
             } else {
                 self.lower.extend(s.chars().flat_map(char::to_lowercase));
             }
