@@ -32,8 +32,12 @@ pub fn collect_paths(args: &InputArgs) -> Paths {
         if p.as_os_str() == "-" {
             paths.push(p.clone());
         } else if p.is_dir() {
-            let mut walk =
-                Walk { out: &mut paths, visited: HashSet::new(), had_errors: false, ignores: ancestor_ignores(p) };
+            let mut walk = Walk {
+                out: &mut paths,
+                visited: HashSet::new(),
+                had_errors: false,
+                ignores: ancestor_ignores(p),
+            };
             let before = walk.out.len();
             walk.dir(p);
             had_errors |= walk.had_errors;
