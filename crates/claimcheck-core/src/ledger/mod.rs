@@ -141,9 +141,9 @@ impl Ledger {
         let files = read::ledger_files(path)?;
         let mut ledger = Ledger::default();
         for file in &files.facts {
-            let table = read::read_table(file)?;
-            read::table_facts(&table, &mut ledger.facts)?;
+            read::load_facts(file, &mut ledger.facts)?;
         }
+        ledger.facts.shrink_to_fit();
         if let Some(file) = &files.aliases {
             ledger.aliases = read::pairs(&read::read_table(file)?, "alias", "entity")?;
         }
