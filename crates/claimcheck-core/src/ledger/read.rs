@@ -5,10 +5,11 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::error::LedgerError;
 use super::value::{self, ParsedValue};
-use super::{Fact, FactQualifier, FactValue, Origin, Rank};
+use super::{Fact, FactQualifier, FactValue, Origin, Rank, SharedStr};
 use crate::span::LineIndex;
 
 /// The canonical columns, in canonical order.
@@ -390,9 +391,43 @@ pub(crate) fn parse_row(cells: &[&str; 13], problems: &mut Vec<(usize, String)>)
     RowParse { value, qualifier, rank, tolerance }
 }
 
-fn opt(s: &str) -> Option<String> {
-    let s = s.trim();
-    (!s.is_empty()).then(|| s.to_owned())
+/// Shares repeated cell text between facts: a direct-mapped cache of recent
+/// strings, so memory stays fixed however many distinct strings a ledger has;
+/// a collision only costs a fresh allocation.
+pub(crate) struct Interner {
+    slots: Vec<Option<SharedStr>>,
+}
+
+impl Interner {
+    const BITS: u32 = 14;
+
+    pub(crate) fn new() -> Interner {
+        Interner { slots: vec![None; 1 << Self::BITS] }
+    }
+
+    /// The shared copy of `s`.
+    pub(crate) fn get(&mut self, s: &str) -> SharedStr {
+        // FNV-1a, folded to the table size.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in s.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        let slot = &mut self.slots[(h >> (64 - Self::BITS)) as usize];
+        if let Some(a) = slot.as_ref()
+            && *a == *s
+        {
+            return a.clone();
+        }
+        let a = SharedStr::from(s);
+        *slot = Some(a.clone());
+        a
+    }
+
+    /// The shared copy of the trimmed cell, or `None` when it is empty.
+    fn opt(&mut self, s: &str) -> Option<SharedStr> {
+        let s = s.trim();
+        (!s.is_empty()).then(|| self.get(s))
+    }
 }
 
 /// The first row problem of a facts file as an error at its line and column.
@@ -415,23 +450,24 @@ fn missing_column(path: &Path, cols: &Columns) -> Option<LedgerError> {
 }
 
 /// A fact from a row's canonical cells, once [`parse_row`] found no problem.
-fn row_fact(cells: &[&str; 13], parsed: RowParse, origin: Origin) -> Option<Fact> {
+fn row_fact(cells: &[&str; 13], parsed: RowParse, origin: Origin, strings: &mut Interner) -> Option<Fact> {
     let (Some(value), Some(rank)) = (parsed.value, parsed.rank) else { return None };
-    let unit = opt(cells[UNIT]).or_else(|| value.unit.map(str::to_owned));
+    let unit = strings.opt(cells[UNIT]).or_else(|| value.unit.map(|u| strings.get(u)));
+    let period = value::canonical_period(cells[PERIOD]).filter(|p| !p.is_empty()).map(|p| strings.get(&p));
     Some(Fact {
-        id: cells[ID].trim().to_owned(),
-        entity: cells[ENTITY].trim().to_owned(),
-        attribute: cells[ATTRIBUTE].trim().to_owned(),
-        object: opt(cells[OBJECT]),
+        id: cells[ID].trim().into(),
+        entity: strings.get(cells[ENTITY].trim()),
+        attribute: strings.get(cells[ATTRIBUTE].trim()),
+        object: strings.opt(cells[OBJECT]),
         value: value.value,
         unit,
-        period: value::canonical_period(cells[PERIOD]).filter(|p| !p.is_empty()),
+        period,
         qualifier: parsed.qualifier,
         tolerance: parsed.tolerance,
         rank,
-        source: cells[SOURCE].trim().to_owned(),
-        as_of: opt(cells[AS_OF]),
-        note: opt(cells[NOTE]),
+        source: strings.get(cells[SOURCE].trim()),
+        as_of: strings.opt(cells[AS_OF]),
+        note: strings.opt(cells[NOTE]),
         origin,
     })
 }
@@ -474,7 +510,11 @@ fn drain(
 /// malformed record, then the first missing column or row problem, is an
 /// error. No table of cells stays alive, so a large file costs little more
 /// than its facts.
-pub(crate) fn load_facts(path: &Path, facts: &mut Vec<Fact>) -> Result<(), LedgerError> {
+pub(crate) fn load_facts(
+    path: &Path,
+    facts: &mut Vec<Fact>,
+    strings: &mut Interner,
+) -> Result<(), LedgerError> {
     let (reader, _, crlf) = open_csv(path)?;
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(reader);
     let mut record = csv::StringRecord::new();
@@ -489,6 +529,7 @@ pub(crate) fn load_facts(path: &Path, facts: &mut Vec<Fact>) -> Result<(), Ledge
         return Err(e);
     }
     facts.reserve_exact(row_bound(path));
+    let shared_path: Arc<Path> = Arc::from(path);
     let mut problems = Vec::new();
     loop {
         match rdr.read_record(&mut record) {
@@ -513,8 +554,8 @@ pub(crate) fn load_facts(path: &Path, facts: &mut Vec<Fact>) -> Result<(), Ledge
             drain(&mut rdr, &mut record, path)?;
             return Err(row_error(path, line, offset, field, message));
         }
-        let origin = Origin { path: path.to_owned(), line };
-        facts.extend(row_fact(&cells, parsed, origin));
+        let origin = Origin { path: Arc::clone(&shared_path), line };
+        facts.extend(row_fact(&cells, parsed, origin, strings));
     }
     Ok(())
 }
