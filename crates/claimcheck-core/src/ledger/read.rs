@@ -407,11 +407,19 @@ impl Interner {
 
     /// The shared copy of `s`.
     pub(crate) fn get(&mut self, s: &str) -> SharedStr {
-        // FNV-1a, folded to the table size.
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in s.as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        // A multiplicative hash over 8-byte words, top bits for the slot.
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut h = s.len() as u64;
+        let mut words = s.as_bytes().chunks_exact(8);
+        let mut word = [0u8; 8];
+        for w in &mut words {
+            word.copy_from_slice(w);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
         }
+        let rest = words.remainder();
+        word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
         let slot = &mut self.slots[(h >> (64 - Self::BITS)) as usize];
         if let Some(a) = slot.as_ref()
             && *a == *s
