@@ -377,9 +377,9 @@ impl EntityResolver {
         let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for f in &ledger.facts {
             for name in std::iter::once(&f.entity).chain(f.object.as_ref()) {
-                exact.entry(name.to_lowercase()).or_insert_with(|| name.clone());
+                exact.entry(name.to_lowercase()).or_insert_with(|| name.to_string());
                 if seen.insert(name) {
-                    canonical.push(name.clone());
+                    canonical.push(name.to_string());
                 }
             }
         }

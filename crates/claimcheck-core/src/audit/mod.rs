@@ -78,14 +78,14 @@ pub struct FactRef {
 impl From<&Fact> for FactRef {
     fn from(f: &Fact) -> Self {
         FactRef {
-            id: f.id.clone(),
-            entity: f.entity.clone(),
-            attribute: f.attribute.clone(),
-            object: f.object.clone(),
+            id: f.id.to_string(),
+            entity: f.entity.to_string(),
+            attribute: f.attribute.to_string(),
+            object: f.object.as_deref().map(str::to_owned),
             value: f.value.clone(),
-            unit: f.unit.clone(),
-            period: f.period.clone(),
-            source: f.source.clone(),
+            unit: f.unit.as_deref().map(str::to_owned),
+            period: f.period.as_deref().map(str::to_owned),
+            source: f.source.to_string(),
             rank: f.rank,
         }
     }
@@ -140,12 +140,12 @@ impl FactIndex {
     fn new(ledger: &Ledger) -> Self {
         let mut index = FactIndex::default();
         for (idx, f) in ledger.facts.iter().enumerate() {
-            index.by_entity.entry(f.entity.clone()).or_default().push(idx);
+            index.by_entity.entry(f.entity.to_string()).or_default().push(idx);
             if matches!(f.value, FactValue::Date(_)) {
-                index.dates_by_entity.entry(f.entity.clone()).or_default().push(idx);
+                index.dates_by_entity.entry(f.entity.to_string()).or_default().push(idx);
             }
             if let Some(o) = &f.object {
-                index.with_object.insert((f.entity.clone(), f.attribute.clone(), o.clone()));
+                index.with_object.insert((f.entity.to_string(), f.attribute.to_string(), o.to_string()));
             }
         }
         index
@@ -585,10 +585,10 @@ impl<'l> Auditor<'l> {
             let (Some(c), Some(f)) = (claim.value.as_date(), fact_date(fact)) else { return false };
             return dates_agree(c, f);
         }
-        if claim.kind == ClaimKind::Money && claim.unit != fact.unit {
+        if claim.kind == ClaimKind::Money && claim.unit.as_deref() != fact.unit.as_deref() {
             return false;
         }
-        if claim.kind == ClaimKind::Percent && claim.unit != fact.unit {
+        if claim.kind == ClaimKind::Percent && claim.unit.as_deref() != fact.unit.as_deref() {
             return false;
         }
         numbers_agree(claim, fact, options.tolerance)
@@ -624,7 +624,8 @@ impl<'l> Auditor<'l> {
         let facts: Vec<&Fact> = keys.iter().map(|c| &self.ledger.facts[c.fact]).collect();
         let first = *facts.first()?;
         // Money in another currency is never compared: no invented exchange rates.
-        if claim.kind == ClaimKind::Money && facts.iter().all(|f| f.unit != claim.unit) {
+        if claim.kind == ClaimKind::Money && facts.iter().all(|f| f.unit.as_deref() != claim.unit.as_deref())
+        {
             let f = first;
             return Some(finding(
                 Verdict::Unverified,
@@ -639,8 +640,10 @@ impl<'l> Auditor<'l> {
                 ),
             ));
         }
-        let facts: Vec<&Fact> =
-            facts.into_iter().filter(|f| claim.kind != ClaimKind::Money || f.unit == claim.unit).collect();
+        let facts: Vec<&Fact> = facts
+            .into_iter()
+            .filter(|f| claim.kind != ClaimKind::Money || f.unit.as_deref() == claim.unit.as_deref())
+            .collect();
         // Select by period: measurements compare with the claim's period, or the
         // latest fact on or before the article's date.
         let in_period: Vec<&Fact> =
@@ -826,7 +829,7 @@ impl<'l> Auditor<'l> {
         let same_key: Vec<&Fact> = self
             .facts
             .by_entity
-            .get(&fact.entity)
+            .get(fact.entity.as_str())
             .into_iter()
             .flatten()
             .map(|&i| &self.ledger.facts[i])

@@ -1,6 +1,7 @@
 //! The ledger: CSV files of sourced facts, plus aliases and attribute synonyms.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -77,23 +78,132 @@ pub enum FactQualifier {
     Estimate,
 }
 
+/// Immutable text shared between facts (a reference-counted `str`): a ledger
+/// repeats entities, attributes, units and sources on many rows, and each
+/// copy costs only a pointer. Derefs to `str` and compares with `str`,
+/// `&str` and `String`.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> Self {
+        SharedStr(Arc::from(s))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> Self {
+        SharedStr(Arc::from(s))
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> Self {
+        s.0.as_ref().to_owned()
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == *other.0
+    }
+}
+
 /// One row of the ledger.
+///
+/// Repeated text (entity, attribute, unit, source, ...) is shared between
+/// facts as [`SharedStr`], and every fact of a file shares one `Arc<Path>`, so
+/// a large ledger costs little more than its file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     /// Stable identifier.
-    pub id: String,
+    pub id: SharedStr,
     /// Who or what the fact is about (canonical name).
-    pub entity: String,
+    pub entity: SharedStr,
     /// Canonical attribute.
-    pub attribute: String,
+    pub attribute: SharedStr,
     /// Second entity of a relation.
-    pub object: Option<String>,
+    pub object: Option<SharedStr>,
     /// The value.
     pub value: FactValue,
     /// ISO-4217 code, `%`, `year`, a counted noun, ...
-    pub unit: Option<String>,
+    pub unit: Option<SharedStr>,
     /// The time the value refers to (`2023`, `2025-Q2`, `FY2016`, `2024-12-31`).
-    pub period: Option<String>,
+    pub period: Option<SharedStr>,
     /// How the figure was stated.
     pub qualifier: FactQualifier,
     /// Relative tolerance for a match (0.05 for `5%`).
@@ -101,20 +211,20 @@ pub struct Fact {
     /// Weight of the fact.
     pub rank: Rank,
     /// URL or citation.
-    pub source: String,
+    pub source: SharedStr,
     /// Date the fact was recorded or checked.
-    pub as_of: Option<String>,
+    pub as_of: Option<SharedStr>,
     /// Free text.
-    pub note: Option<String>,
+    pub note: Option<SharedStr>,
     /// Where the row was read from.
     pub origin: Origin,
 }
 
 /// The file and 1-based line a fact was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
     /// The CSV file.
-    pub path: PathBuf,
+    pub path: Arc<Path>,
     /// 1-based line of the row.
     pub line: u64,
 }
@@ -140,10 +250,11 @@ impl Ledger {
     pub fn load(path: &Path) -> Result<Ledger, LedgerError> {
         let files = read::ledger_files(path)?;
         let mut ledger = Ledger::default();
+        let mut strings = read::Interner::new();
         for file in &files.facts {
-            let table = read::read_table(file)?;
-            read::table_facts(&table, &mut ledger.facts)?;
+            read::load_facts(file, &mut ledger.facts, &mut strings)?;
         }
+        ledger.facts.shrink_to_fit();
         if let Some(file) = &files.aliases {
             ledger.aliases = read::pairs(&read::read_table(file)?, "alias", "entity")?;
         }

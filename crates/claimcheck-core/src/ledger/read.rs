@@ -5,10 +5,11 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::error::LedgerError;
 use super::value::{self, ParsedValue};
-use super::{Fact, FactQualifier, FactValue, Origin, Rank};
+use super::{Fact, FactQualifier, FactValue, Origin, Rank, SharedStr};
 use crate::span::LineIndex;
 
 /// The canonical columns, in canonical order.
@@ -219,8 +220,11 @@ pub(crate) fn locate_with(text: &str, index: &LineIndex, start: usize, field: us
     (line as u64, col as u64)
 }
 
-/// Read one CSV file into a table.
-pub fn read_table(path: &Path) -> Result<Table, LedgerError> {
+/// A buffered reader over a CSV file, past any BOM, with layout details.
+type FileReader = std::io::BufReader<std::io::Chain<std::io::Cursor<Vec<u8>>, std::fs::File>>;
+
+/// Open a CSV file: a reader past any BOM, whether it had a BOM, and whether its line ends are CRLF.
+fn open_csv(path: &Path) -> Result<(FileReader, bool, bool), LedgerError> {
     let mut file = std::fs::File::open(path).map_err(|e| LedgerError::io(path, e))?;
     let mut head = vec![0; 64 * 1024];
     let mut n = 0;
@@ -240,6 +244,12 @@ pub fn read_table(path: &Path) -> Result<Table, LedgerError> {
     let mut reader = std::io::BufReader::with_capacity(1 << 16, reader);
     std::io::copy(&mut (&mut reader).take(skip), &mut std::io::sink())
         .map_err(|e| LedgerError::io(path, e))?;
+    Ok((reader, bom, crlf))
+}
+
+/// Read one CSV file into a table.
+pub fn read_table(path: &Path) -> Result<Table, LedgerError> {
+    let (reader, bom, crlf) = open_csv(path)?;
     parse(path, reader, bom, crlf, None)
 }
 
@@ -452,68 +462,179 @@ pub(crate) fn parse_row(cells: &[&str; 13], problems: &mut Vec<(usize, String)>)
     RowParse { value, qualifier, rank, tolerance }
 }
 
-fn opt(s: &str) -> Option<String> {
-    let s = s.trim();
-    (!s.is_empty()).then(|| s.to_owned())
+/// Shares repeated cell text between facts: a direct-mapped cache of recent
+/// strings, so memory stays fixed however many distinct strings a ledger has;
+/// a collision only costs a fresh allocation.
+pub(crate) struct Interner {
+    slots: Vec<Option<SharedStr>>,
 }
 
-/// Turn a facts table into facts; the first row problem is an error.
-pub(crate) fn table_facts(table: &Table, facts: &mut Vec<Fact>) -> Result<(), LedgerError> {
-    let cols = Columns::new(&table.header);
-    let mut text_index: Option<String> = None;
-    let mut problems = Vec::new();
-    for c in REQUIRED {
-        if cols.idx[c].is_none() {
-            return Err(LedgerError::Invalid {
-                path: table.path.clone(),
-                line: 1,
-                col: 1,
-                message: format!("missing required column `{}`", COLUMNS[c]),
-            });
+impl Interner {
+    const BITS: u32 = 14;
+
+    pub(crate) fn new() -> Interner {
+        Interner { slots: vec![None; 1 << Self::BITS] }
+    }
+
+    /// The shared copy of `s`.
+    pub(crate) fn get(&mut self, s: &str) -> SharedStr {
+        // A multiplicative hash over 8-byte words, top bits for the slot.
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut h = s.len() as u64;
+        let mut words = s.as_bytes().chunks_exact(8);
+        let mut word = [0u8; 8];
+        for w in &mut words {
+            word.copy_from_slice(w);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        let rest = words.remainder();
+        word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        let slot = &mut self.slots[(h >> (64 - Self::BITS)) as usize];
+        if let Some(a) = slot.as_ref()
+            && *a == *s
+        {
+            return a.clone();
+        }
+        let a = SharedStr::from(s);
+        *slot = Some(a.clone());
+        a
+    }
+
+    /// The shared copy of the trimmed cell, or `None` when it is empty.
+    fn opt(&mut self, s: &str) -> Option<SharedStr> {
+        let s = s.trim();
+        (!s.is_empty()).then(|| self.get(s))
+    }
+}
+
+/// The first row problem of a facts file as an error at its line and column.
+fn row_error(path: &Path, line: u64, offset: u64, field: usize, message: String) -> LedgerError {
+    let text = std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(strip_bom(&b).1).into_owned())
+        .unwrap_or_default();
+    let (line, col) = if text.is_empty() { (line, 1) } else { locate(&text, offset as usize, field) };
+    LedgerError::Invalid { path: path.to_owned(), line, col, message }
+}
+
+fn missing_column(path: &Path, cols: &Columns) -> Option<LedgerError> {
+    let c = REQUIRED.into_iter().find(|&c| cols.idx[c].is_none())?;
+    Some(LedgerError::Invalid {
+        path: path.to_owned(),
+        line: 1,
+        col: 1,
+        message: format!("missing required column `{}`", COLUMNS[c]),
+    })
+}
+
+/// A fact from a row's canonical cells, once [`parse_row`] found no problem.
+fn row_fact(cells: &[&str; 13], parsed: RowParse, origin: Origin, strings: &mut Interner) -> Option<Fact> {
+    let (Some(value), Some(rank)) = (parsed.value, parsed.rank) else { return None };
+    let unit = strings.opt(cells[UNIT]).or_else(|| value.unit.map(|u| strings.get(u)));
+    let period = value::canonical_period(cells[PERIOD]).filter(|p| !p.is_empty()).map(|p| strings.get(&p));
+    Some(Fact {
+        id: cells[ID].trim().into(),
+        entity: strings.get(cells[ENTITY].trim()),
+        attribute: strings.get(cells[ATTRIBUTE].trim()),
+        object: strings.opt(cells[OBJECT]),
+        value: value.value,
+        unit,
+        period,
+        qualifier: parsed.qualifier,
+        tolerance: parsed.tolerance,
+        rank,
+        source: strings.get(cells[SOURCE].trim()),
+        as_of: strings.opt(cells[AS_OF]),
+        note: strings.opt(cells[NOTE]),
+        origin,
+    })
+}
+
+/// An upper bound on a file's data rows (its count of line feeds, plus one),
+/// to size the facts vector once.
+fn row_bound(path: &Path) -> usize {
+    let Ok(mut file) = std::fs::File::open(path) else { return 0 };
+    let mut buf = vec![0u8; 1 << 16];
+    let mut n = 1;
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(k) => n += buf[..k].iter().filter(|&&b| b == b'\n').count(),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => break,
         }
     }
-    facts.reserve(table.len());
-    for row in 0..table.len() {
-        let cells = cols.cells(table, row);
+    n
+}
+
+/// Read the rest of a file's records, for a malformed one: a CSV error
+/// anywhere in a file is reported before a row problem, as when the whole
+/// file is read into a [`Table`] first.
+fn drain(
+    rdr: &mut csv::Reader<FileReader>,
+    record: &mut csv::StringRecord,
+    path: &Path,
+) -> Result<(), LedgerError> {
+    loop {
+        match rdr.read_record(record) {
+            Ok(false) => return Ok(()),
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(path, None, &e)),
+        }
+    }
+}
+
+/// Read a facts file straight into facts, one record at a time; the first
+/// malformed record, then the first missing column or row problem, is an
+/// error. No table of cells stays alive, so a large file costs little more
+/// than its facts.
+pub(crate) fn load_facts(
+    path: &Path,
+    facts: &mut Vec<Fact>,
+    strings: &mut Interner,
+) -> Result<(), LedgerError> {
+    let (reader, _, crlf) = open_csv(path)?;
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(reader);
+    let mut record = csv::StringRecord::new();
+    let header: Vec<String> = match rdr.read_record(&mut record) {
+        Ok(true) => record.iter().map(|h| h.trim().to_owned()).collect(),
+        Ok(false) => Vec::new(),
+        Err(e) => return Err(csv_error(path, None, &e)),
+    };
+    let cols = Columns::new(&header);
+    if let Some(e) = missing_column(path, &cols) {
+        drain(&mut rdr, &mut record, path)?;
+        return Err(e);
+    }
+    facts.reserve_exact(row_bound(path));
+    let shared_path: Arc<Path> = Arc::from(path);
+    let mut problems = Vec::new();
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(path, None, &e)),
+        }
+        let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
+        // As in `parse`: with CRLF, csv reports a record one line early.
+        let (line, offset) = if crlf { (pos.line() + 1, pos.byte() + 1) } else { (pos.line(), pos.byte()) };
+        let mut cells = [""; 13];
+        for (c, i) in cols.idx.iter().enumerate() {
+            if let Some(i) = i {
+                cells[c] = record.get(*i).unwrap_or("");
+            }
+        }
         problems.clear();
         let parsed = parse_row(&cells, &mut problems);
         if let Some((c, message)) = problems.first() {
             let field = cols.idx[*c].unwrap_or(0);
-            let text = text_index.get_or_insert_with(|| {
-                std::fs::read(&table.path)
-                    .map(|b| String::from_utf8_lossy(strip_bom(&b).1).into_owned())
-                    .unwrap_or_default()
-            });
-            let (line, col) = if text.is_empty() {
-                (table.line(row), 1)
-            } else {
-                locate(text, table.offset(row) as usize, field)
-            };
-            return Err(LedgerError::Invalid {
-                path: table.path.clone(),
-                line,
-                col,
-                message: message.clone(),
-            });
+            let message = message.clone();
+            drain(&mut rdr, &mut record, path)?;
+            return Err(row_error(path, line, offset, field, message));
         }
-        let (Some(value), Some(rank)) = (parsed.value, parsed.rank) else { continue };
-        let unit = opt(cells[UNIT]).or_else(|| value.unit.map(str::to_owned));
-        facts.push(Fact {
-            id: cells[ID].trim().to_owned(),
-            entity: cells[ENTITY].trim().to_owned(),
-            attribute: cells[ATTRIBUTE].trim().to_owned(),
-            object: opt(cells[OBJECT]),
-            value: value.value,
-            unit,
-            period: value::canonical_period(cells[PERIOD]).filter(|p| !p.is_empty()),
-            qualifier: parsed.qualifier,
-            tolerance: parsed.tolerance,
-            rank,
-            source: cells[SOURCE].trim().to_owned(),
-            as_of: opt(cells[AS_OF]),
-            note: opt(cells[NOTE]),
-            origin: Origin { path: table.path.clone(), line: table.line(row) },
-        });
+        let origin = Origin { path: Arc::clone(&shared_path), line };
+        facts.extend(row_fact(&cells, parsed, origin, strings));
     }
     Ok(())
 }

@@ -201,7 +201,13 @@ pub fn is_iso_date(s: &str) -> bool {
         (None, _) => true,
         (Some(m), None) => is_digits(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0)),
         (Some(m), Some(d)) => {
-            is_digits(m, 2) && is_digits(d, 2) && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+            is_digits(m, 2)
+                && is_digits(d, 2)
+                && match (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) {
+                    // The parts are all digits: no format string to interpret.
+                    (Ok(y), Ok(m), Ok(d)) => chrono::NaiveDate::from_ymd_opt(y, m, d).is_some(),
+                    _ => false,
+                }
         }
     }
 }
