@@ -594,7 +594,7 @@ pub(crate) fn load_facts(
     facts: &mut Vec<Fact>,
     strings: &mut Interner,
 ) -> Result<(), LedgerError> {
-    let (reader, _, crlf) = open_csv(path)?;
+    let (reader, bom, crlf) = open_csv(path)?;
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(reader);
     let mut record = csv::StringRecord::new();
     let header: Vec<String> = match rdr.read_record(&mut record) {
@@ -610,6 +610,7 @@ pub(crate) fn load_facts(
     facts.reserve_exact(row_bound(path));
     let shared_path: Arc<Path> = Arc::from(path);
     let mut problems = Vec::new();
+    let mut last: Option<csv::Position> = None;
     loop {
         match rdr.read_record(&mut record) {
             Ok(false) => break,
@@ -617,6 +618,11 @@ pub(crate) fn load_facts(
             Err(e) => return Err(csv_error(path, None, &e)),
         }
         let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
+        // As in `parse_table`: NUL bytes mean a corrupt file.
+        if let Some(field) = record.iter().position(|c| c.contains('\0')) {
+            return Err(error_at(path, None, &pos, field, format!("NUL byte in field {}", field + 1)));
+        }
+        last = Some(pos.clone());
         // As in `parse`: with CRLF, csv reports a record one line early.
         let (line, offset) = if crlf { (pos.line() + 1, pos.byte() + 1) } else { (pos.line(), pos.byte()) };
         let mut cells = [""; 13];
@@ -635,6 +641,22 @@ pub(crate) fn load_facts(
         }
         let origin = Origin { path: Arc::clone(&shared_path), line };
         facts.extend(row_fact(&cells, parsed, origin, strings));
+    }
+    // A quote opened in the last record and never closed swallowed the rest
+    // of the file into one cell: an error, as in `parse_table`.
+    if let Some(pos) = last {
+        let start = pos.byte();
+        let tail = tail_bytes(path, start, bom).map_err(|e| LedgerError::io(path, e))?;
+        if let Some(at) = unterminated_quote(&tail) {
+            let quote = csv::Position::new().set_byte(start + at as u64).clone();
+            return Err(error_at(
+                path,
+                None,
+                &quote,
+                0,
+                "a quoted field is never closed (it would run to the end of the file)".to_owned(),
+            ));
+        }
     }
     Ok(())
 }
