@@ -167,13 +167,11 @@ fn add(args: &LedgerAddArgs) -> Result<Outcome> {
 }
 
 fn ledger_path(p: &LedgerPath) -> Result<PathBuf> {
-    match &p.ledger {
-        Some(path) => Ok(path.clone()),
-        None => default_ledger(),
-    }
+    super::ledger_path(p.ledger.as_deref())
 }
 
-fn default_ledger() -> Result<PathBuf> {
+/// `claims/` of the enclosing git work tree, relative to the current directory.
+pub(super) fn default_ledger() -> Result<PathBuf> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let found = ledger::find_default_ledger(&cwd).ok_or_else(|| {
         anyhow!(

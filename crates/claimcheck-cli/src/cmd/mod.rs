@@ -37,15 +37,10 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
         .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
-/// The ledger to audit against: `--ledger`, else `claims/` of the enclosing git work tree.
+/// The ledger to use: `--ledger`, else `claims/` of the enclosing git work tree.
 pub fn ledger_path(given: Option<&std::path::Path>) -> Result<std::path::PathBuf> {
-    if let Some(p) = given {
-        return Ok(p.to_path_buf());
+    match given {
+        Some(p) => Ok(p.to_path_buf()),
+        None => ledger::default_ledger(),
     }
-    let cwd = std::env::current_dir()?;
-    claimcheck_core::ledger::find_default_ledger(&cwd).ok_or_else(|| {
-        anyhow::anyhow!(
-            "no ledger found: no `claims/` folder in the enclosing git work tree\nhelp: pass --ledger PATH"
-        )
-    })
 }

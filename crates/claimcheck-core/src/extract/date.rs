@@ -453,26 +453,12 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
         // "August two thousand and fifteen": a spelled year, not a day.
         let spelled_year = t.lower(next) == "two" && t.lower(next + 1) == "thousand";
         // Month + day (+ year)
-        if let Some((d, mut end)) = day_at(t, next).filter(|_| month_context_ok(t, k, true) && !spelled_year)
-        {
-            // A four-digit number right after is the year, not the day: handled below.
-            let mut year = None;
+        if let Some((d, end)) = day_at(t, next).filter(|_| month_context_ok(t, k, true) && !spelled_year) {
             let mut after = end;
             if (sep_used.is_some() && t.sym(after) == sep_used) || t.sym(after) == Some(',') {
                 after += 1;
             }
-            if let Some((y, e)) = year_at(t, after) {
-                year = Some(y);
-                end = e;
-            } else if let Some(y) = sep_used.and(is_digits(t, after, 2, 2)) {
-                year = Some(two_digit_year(y as i32, 2));
-                end = after + 1;
-            }
-            let ymd = match year {
-                Some(y) => Ymd { year: Some(y), month: Some(m), day: Some(d) },
-                None => resolve_month_day(m, Some(d), ctx)?,
-            };
-            return Some(DateMatch { start: i, end, value: ymd.iso()?, relative: year.is_none() });
+            return day_month_year(t, (i, end), after, sep_used, (m, d), ctx);
         }
         // Month + year: "October 2014", "April of 1987", "Dec/2018", "August two thousand and fifteen"
         let after = if matches!(t.lower(next), "of" | "in") { next + 1 } else { next };
@@ -511,7 +497,7 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
     } else if t.lower(next) == "of" {
         next += 1;
     }
-    let (m, mut end) = month_at(t, next)?;
+    let (m, end) = month_at(t, next)?;
     let _ = k0;
     if lexicon::month_is_ambiguous(t.lower(next)) && t.lower(next) == "may" && !t.is_word(next) {
         return None;
@@ -523,6 +509,21 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
     if matches!(t.lower(after), "of" | "in") {
         after += 1;
     }
+    day_month_year(t, (i, end), after, sep_used, (m, d), ctx)
+}
+
+/// A day and month found at `found.0..found.1`, with an optional year at
+/// `after` ("2016", "nineteen eighty six", or "74" after a `-`/`/`); without
+/// one the date resolves against the reference date.
+fn day_month_year(
+    t: &Tokens,
+    found: (usize, usize),
+    after: usize,
+    sep_used: Option<char>,
+    (month, day): (u32, u32),
+    ctx: &DateContext,
+) -> Option<DateMatch> {
+    let (start, mut end) = found;
     let mut year = None;
     if let Some((y, e)) = year_at(t, after) {
         year = Some(y);
@@ -532,10 +533,10 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
         end = after + 1;
     }
     let ymd = match year {
-        Some(y) => Ymd { year: Some(y), month: Some(m), day: Some(d) },
-        None => resolve_month_day(m, Some(d), ctx)?,
+        Some(y) => Ymd { year: Some(y), month: Some(month), day: Some(day) },
+        None => resolve_month_day(month, Some(day), ctx)?,
     };
-    Some(DateMatch { start: i, end, value: ymd.iso()?, relative: year.is_none() })
+    Some(DateMatch { start, end, value: ymd.iso()?, relative: year.is_none() })
 }
 
 /// "the 15th", "on the 22nd", "Friday the 22nd", "the 20th of next month",
