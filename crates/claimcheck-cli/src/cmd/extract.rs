@@ -7,7 +7,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use claimcheck_core::Claim;
 use claimcheck_core::extract::{ExtractOptions, Extractor};
 use claimcheck_core::input::Document;
@@ -39,7 +39,15 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     let config = crate::config::load_for_cwd()?;
     let mut inputs = collect_paths(&args.input);
     config.drop_excluded(&args.input, &mut inputs.paths);
-    let extractor = Extractor::new();
+    // With --ledger, its entity names and aliases win over guessed names.
+    let extractor = match &args.ledger {
+        Some(path) => {
+            let ledger = claimcheck_core::ledger::Ledger::load(path)
+                .with_context(|| format!("cannot load the ledger {}", path.display()))?;
+            Extractor::with_entities(claimcheck_core::audit::Auditor::new(&ledger).entity_index())
+        }
+        None => Extractor::new(),
+    };
     let options = ExtractOptions {
         reference_date: args.input.reference_date.or(config.reference_date()),
         default_currency: args

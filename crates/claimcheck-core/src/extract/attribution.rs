@@ -208,7 +208,7 @@ impl<'a> Attributor<'a> {
             let single = !name.contains(' ');
             if (single && at_start && !mid_sentence.contains(name))
                 || (single && name.len() <= 3 && name.chars().all(|c| c.is_uppercase()))
-                || name.chars().any(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | '.')))
+                || name.chars().any(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.')))
             {
                 continue;
             }
@@ -330,6 +330,9 @@ impl<'a> Attributor<'a> {
                 | "like"
                 | "over"
                 | "about"
+                // "a Threads post": a name inside a noun phrase is not the subject.
+                | "a"
+                | "an"
         )
     }
 
@@ -487,7 +490,21 @@ impl<'a> Attributor<'a> {
             if Some(m.name.as_str()) == subject || m.person {
                 continue;
             }
-            let governed = self.preceded_by_preposition(m.start, s) || self.preceded_by_deal_verb(m.start, s);
+            // "a Threads post", "a Skype call": a name used as a modifier.
+            let attributive =
+                self.text[s..m.start].trim_end().rsplit(' ').next().is_some_and(|w| matches!(w, "a" | "an"));
+            // A name after the claim, past an "and", belongs to the next clause.
+            // ("and invested ... in Scale AI"; not "Disney and Universal").
+            let next_clause = m.start >= end
+                && self.text[end..m.start]
+                    .match_indices(" and ")
+                    .any(|(i, _)| self.text[end + i + 5..].starts_with(|c: char| c.is_lowercase()));
+            if attributive || next_clause {
+                continue;
+            }
+            let governed = self.preceded_by_preposition(m.start, s)
+                || self.preceded_by_deal_verb(m.start, s)
+                || self.governed_through_noun_phrase(m.start, s);
             if !governed {
                 continue;
             }
@@ -497,6 +514,47 @@ impl<'a> Attributor<'a> {
             }
         }
         best.map(|(_, m)| m.name.clone())
+    }
+
+    /// "in data labeling company Scale AI", "its first video generation model,
+    /// 'V1'": a preposition or a launch/deal verb a few lower-case words
+    /// before the name still governs it.
+    fn governed_through_noun_phrase(&self, pos: usize, floor: usize) -> bool {
+        let before = &self.text[floor..pos];
+        for word in before.split_whitespace().rev().take(8) {
+            let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            if matches!(
+                w.as_str(),
+                "in" | "into"
+                    | "of"
+                    | "for"
+                    | "from"
+                    | "with"
+                    | "against"
+                    | "acquired"
+                    | "acquire"
+                    | "bought"
+                    | "buy"
+                    | "sued"
+                    | "launched"
+                    | "launching"
+                    | "launch"
+                    | "unveiled"
+                    | "released"
+                    | "introduced"
+            ) {
+                return true;
+            }
+            // Another name, a verb of saying or a clause break ends the phrase.
+            let is_lower = word.chars().next().is_some_and(|c| c.is_lowercase() || !c.is_alphanumeric());
+            if !is_lower
+                || word.ends_with([';', '.'])
+                || matches!(w.as_str(), "and" | "but" | "which" | "that" | "said")
+            {
+                return false;
+            }
+        }
+        false
     }
 
     fn preceded_by_deal_verb(&self, pos: usize, floor: usize) -> bool {

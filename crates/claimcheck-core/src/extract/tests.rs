@@ -155,3 +155,26 @@ fn spans_point_into_the_source() {
     }
     assert_eq!((claims[1].span.line, claims[1].span.column), (2, 10));
 }
+
+#[test]
+fn seed_article_attribution() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/meta-midjourney.txt"))
+            .expect("the seed fixture");
+    let claims = extract(&text, Some("2025-08-22"));
+    let find = |t: &str| claims.iter().find(|c| c.text == t).unwrap_or_else(|| panic!("no claim {t:?}"));
+    let attr = |c: &Claim| (c.subject.clone(), c.attribute.clone(), c.object.clone(), c.period.clone());
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(attr(find("$14 billion")), (s("Meta"), s("investment"), s("Scale AI"), None));
+    assert_eq!(attr(find("$200 million")), (s("Midjourney"), s("revenue"), None, s("2023")));
+    assert_eq!(find("$200 million").hedge.as_deref(), Some("projected"));
+    assert_eq!(attr(find("2022")).0, s("Midjourney"));
+    assert_eq!(attr(find("2022")).1, s("founded"));
+    assert_eq!(find("up to $1 billion").qualifier, Qualifier::AtMost);
+    let june: Vec<&Claim> = claims.iter().filter(|c| c.text == "June").collect();
+    assert_eq!(june.len(), 2);
+    assert_eq!(june[0].object.as_deref(), Some("V1"));
+    assert_eq!(june[1].attribute.as_deref(), Some("lawsuit"));
+    // Boilerplate yields nothing.
+    assert!(claims.iter().all(|c| !c.sentence.contains("Leave a Comment")));
+}
