@@ -119,9 +119,9 @@ error: article says $14 billion; ledger says 14300000000 (source https://example
  --> fixtures/meta.txt:1:15
   |
 1 | Meta invested $14 billion in Scale AI.
-  |               ^^^^^^^^^^^ ledger says 14300000000 USD (2025-06)
+  |               ^^^^^^^^^^^ ledger says $14.3 billion (2025-06)
   |
-  = note: ledger fact `fact-1` (Meta investment Scale AI) = 14300000000 USD (2025-06), rank preferred
+  = note: ledger fact `fact-1` (Meta investment Scale AI) = $14.3 billion (2025-06), rank preferred
   = help: source: https://example.com/scale
 ";
         assert!(out.starts_with(want), "{out}");

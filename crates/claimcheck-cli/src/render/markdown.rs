@@ -71,7 +71,7 @@ mod tests {
         assert_eq!(lines[2], "| Location | Claim | Verdict | Ledger value | Source | Message |");
         assert!(
             lines[4].starts_with(
-                "| 1:15 | $14 billion | **contradicted** | 14300000000 USD (2025-06) | https://example.com/scale |"
+                "| 1:15 | $14 billion | **contradicted** | $14.3 billion (2025-06) | https://example.com/scale |"
             ),
             "{}",
             lines[4]

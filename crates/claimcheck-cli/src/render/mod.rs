@@ -231,13 +231,19 @@ pub fn claim_value(claim: &Claim) -> String {
     s
 }
 
-/// A ledger fact's value with its unit and period: `14300000000 USD (2025-06)`.
+/// A ledger fact's value, written for people, with its period:
+/// `$14.3 billion (2025-06-12)`, `86,482 employees (2023-12-31)`, `2021`.
 pub fn fact_value(fact: &FactRef) -> String {
-    let mut s = fact.value.to_string();
-    if let Some(unit) = &fact.unit {
-        s.push(' ');
-        s.push_str(unit);
-    }
+    use claimcheck_core::audit::compare::describe_amount;
+    use claimcheck_core::ledger::FactValue;
+    let unit = fact.unit.as_deref();
+    let mut s = match &fact.value {
+        FactValue::Number(n) => describe_amount(*n, unit),
+        FactValue::Range(lo, hi) => {
+            format!("{} to {}", describe_amount(*lo, unit), describe_amount(*hi, unit))
+        }
+        FactValue::Date(d) => d.clone(),
+    };
     if let Some(period) = &fact.period {
         s.push_str(" (");
         s.push_str(period);

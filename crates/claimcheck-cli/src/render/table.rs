@@ -123,7 +123,7 @@ mod tests {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "fixtures/meta.txt");
         assert!(out.contains("│ 1:15 "), "{out}");
-        assert!(out.contains("14300000000 USD (2025-06)"), "{out}");
+        assert!(out.contains("$14.3 billion (2025-06)"), "{out}");
         assert!(out.contains("https://example.com/scale"), "{out}");
         let pos = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s} missing"));
         assert!(pos("contradicted") < pos("disputed") && pos("disputed") < pos("unverified"));
