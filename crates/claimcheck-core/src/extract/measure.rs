@@ -639,20 +639,20 @@ fn counted_noun(t: &Tokens, k: usize) -> Option<(String, usize)> {
         return None;
     }
     let w = t.lower(n);
-    if w.len() < 3 || lexicon::is_function_word(w) || lexicon::duration_unit(w).is_some() || w.ends_with("ly")
-    {
-        return None;
-    }
-    // "12 new stores": one adjective then the noun.
+    // "12 new stores", "600 million monthly users": one adjective, then the noun.
     if matches!(
         w,
         "new" | "more" | "additional" | "active" | "paid" | "full" | "monthly" | "daily" | "weekly"
     ) && t.is_word(n + 1)
     {
         let w2 = t.lower(n + 1);
-        if !lexicon::is_function_word(w2) && w2.len() >= 3 {
+        if !lexicon::is_function_word(w2) && w2.len() >= 3 && !t.toks[n + 1].upper {
             return Some((format!("{w} {w2}"), n + 2));
         }
+    }
+    if w.len() < 3 || lexicon::is_function_word(w) || lexicon::duration_unit(w).is_some() || w.ends_with("ly")
+    {
+        return None;
     }
     Some((w.to_string(), n + 1))
 }
