@@ -2,7 +2,7 @@
 //! abbreviations ("Mr.", "U.S.", "Inc.") and initials inside the sentence.
 
 /// The longest sentence kept whole, in bytes.
-const MAX_SENTENCE: usize = 2000;
+const MAX_SENTENCE: usize = 600;
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace.
 pub fn split(text: &str) -> Vec<(usize, usize)> {
@@ -16,7 +16,10 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         // A "sentence" with no end in sight (a list of figures, a table dump)
         // is cut at a space: claims keep a readable context, and the work per
         // claim stays bounded.
-        if i - start > MAX_SENTENCE && c == b' ' {
+        // Text with no space at all ("$1$2$3...") is cut anywhere a character starts.
+        if i - start > MAX_SENTENCE
+            && (c == b' ' || (i - start > 2 * MAX_SENTENCE && text.is_char_boundary(i)))
+        {
             push(text, start, i, &mut out);
             start = i + 1;
             i += 1;
