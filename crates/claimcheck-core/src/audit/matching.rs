@@ -236,19 +236,6 @@ fn is_measurement(attribute: &str) -> bool {
     ) || attribute.ends_with("_users")
 }
 
-/// How strongly `sentence` speaks of `attribute` near the claim: 0 none,
-/// 1 somewhere in the sentence, 2 close to the claim, 3 right next to it.
-pub fn cue_strength(
-    attribute: &str,
-    synonyms: &[(String, String)],
-    sentence: &str,
-    claim_at: usize,
-    claim_len: usize,
-) -> u32 {
-    let index = CueIndex::new([attribute], synonyms);
-    index.scan(sentence, claim_at, claim_len).into_values().next().map_or(0, |(s, _)| s)
-}
-
 /// The cues of a set of attributes in one automaton: one pass over a
 /// sentence finds every cue of every attribute.
 pub struct CueIndex {

@@ -226,7 +226,7 @@ impl<'l> Auditor<'l> {
             text,
             counts,
             claims,
-            dateline: dateline_of(text, options),
+            dateline: options.reference_date.map(|d| d.format("%Y-%m-%d").to_string()),
             sentence_at: sentence_positions(text, claims, &groups),
             groups,
             is_period,
@@ -930,11 +930,6 @@ impl DocContext<'_> {
             .filter(|(_, n)| *n >= 2)
             .map(|(o, _)| o)
     }
-}
-
-fn dateline_of(text: &str, options: &AuditOptions) -> Option<String> {
-    let _ = text;
-    options.reference_date.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// "two years before", "the following year", "three years later": dates

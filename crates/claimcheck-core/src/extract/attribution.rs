@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::{FnvMap, lexicon};
-use crate::claim::{ClaimKind, ClaimValue};
+use crate::claim::ClaimKind;
 
 /// Known entity names: canonical names and aliases, matched case-insensitively
 /// on word boundaries.
@@ -350,7 +350,6 @@ impl<'a> Attributor<'a> {
         end: usize,
         sentence: (usize, usize),
         kind: ClaimKind,
-        value: &ClaimValue,
         unit: Option<&str>,
     ) -> Attribution {
         let idx = self.sentence_index(sentence);
@@ -400,7 +399,6 @@ impl<'a> Attributor<'a> {
         if kind != ClaimKind::Date {
             out.period = self.period_in(sent, s, start, end);
         }
-        let _ = value;
 
         // Hedge: a hedge word anywhere in the clause.
         out.hedge = self.words_of(s, e).hedge.map(str::to_string);

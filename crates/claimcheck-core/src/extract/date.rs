@@ -487,7 +487,6 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
     }
     // Day first: "the 1st of march", "15 of february", "31st Oct 1974", "14april 2015",
     // "twenty five January nineteen eighty six", "23/Sep/2020", "31-Oct-74".
-    let k0 = k;
     let k = if t.lower(k) == "the" { k + 1 } else { k };
     let (d, mut next) = day_at(t, k)?;
     let mut sep_used = None;
@@ -498,7 +497,6 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
         next += 1;
     }
     let (m, end) = month_at(t, next)?;
-    let _ = k0;
     if lexicon::month_is_ambiguous(t.lower(next)) && t.lower(next) == "may" && !t.is_word(next) {
         return None;
     }
@@ -551,11 +549,10 @@ fn day_of_month(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
     if has_the {
         k += 1;
     }
-    let n = t.num(k)?;
+    t.num(k)?;
     let has_suffix = t.glued(k + 1) && matches!(t.lower(k + 1), "st" | "nd" | "rd" | "th");
     let (d, next) = day_at(t, k)?;
     let r = ctx.reference?;
-    let _ = n;
     // "... of this/next/last/the previous month"
     let mut p = next;
     if t.lower(p) == "of" {

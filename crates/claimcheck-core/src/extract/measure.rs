@@ -50,7 +50,7 @@ struct Amount {
 /// Recognize an amount starting at token `i`.
 pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Option<Measure> {
     let words: [&str; 3] = [t.lower(i), t.lower(i + 1), t.lower(i + 2)];
-    let (mut qualifier, mut k) = match lexicon::qualifier_prefix(&words) {
+    let (qualifier, mut k) = match lexicon::qualifier_prefix(&words) {
         Some((q, n)) => (Some(q), i + n),
         None => (None, i),
     };
@@ -95,23 +95,20 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
             m.high = Some(high);
             m.end = end;
             m.qualifier = Qualifier::Range;
-            qualifier = Some(Qualifier::Range);
         }
     } else if range_intro.is_some() {
         // "from 2014", "between" with no second figure: the intro is not
         // ours; let the figure itself be read (as a year, say) on its own.
         return None;
     }
-    let _ = qualifier;
     // Money: "$20 and 43c", "20 dollars 43 cents".
-    if let Unit::Money(code) = &unit
+    if matches!(unit, Unit::Money(_))
         && m.high.is_none()
         && let Some((cents, end)) = minor_units(t, m.end)
         && m.value.fract() == 0.0
     {
         m.value += cents;
         m.end = end;
-        let _ = code;
     }
     // Durations: "a month and a half", "one hour and half", "one year and a quarter".
     if matches!(unit, Unit::Duration(_)) && m.high.is_none() && t.lower(m.end) == "and" {
@@ -263,12 +260,9 @@ fn amount(text: &str, t: &Tokens, k: usize, default_currency: &str) -> Option<Am
     if let Some(code) = prefix {
         // "USD 22.5 million" is already scaled; "US$4.7 billion" too.
         // "$10K" glued suffixes are in the number.
-        if let Some(c2) = t
-            .sym(end)
-            .and_then(|c| lexicon::currency_symbol(c.encode_utf8(&mut [0; 4])))
-            .filter(|_| t.glued(end))
+        if t.glued(end)
+            && t.sym(end).and_then(|c| lexicon::currency_symbol(c.encode_utf8(&mut [0; 4]))).is_some()
         {
-            let _ = c2;
             end += 1;
         }
         return Some(Amount { end, value, unit: Unit::Money(code), num: Some(num) });

@@ -139,8 +139,7 @@ impl Extractor {
             .into_iter()
             .map(|f| {
                 let src = doc.to_source(f.start..f.end);
-                let attr =
-                    attribution.attribute(f.start, f.end, f.sentence, f.kind, &f.value, f.unit.as_deref());
+                let attr = attribution.attribute(f.start, f.end, f.sentence, f.kind, f.unit.as_deref());
                 Claim {
                     file: doc.path.clone(),
                     kind: f.kind,
