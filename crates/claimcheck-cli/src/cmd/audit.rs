@@ -20,7 +20,7 @@ use claimcheck_core::span::LineIndex;
 
 use super::Outcome;
 use super::input::{Loaded, collect_paths, read_document, size_of};
-use super::stream::{self, Progress};
+use super::stream::{self, Done, Progress, Tally};
 use crate::args::{AuditArgs, AuditFormat};
 use crate::render::{self, Summary, summary};
 
@@ -33,13 +33,6 @@ enum Mode {
     Collect,
     /// Counts only.
     Summary,
-}
-
-/// What a worker hands back for one file.
-struct Done {
-    bytes: u64,
-    warning: Option<String>,
-    result: Result<Audited, String>,
 }
 
 struct Audited {
@@ -100,7 +93,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     let sizes: Vec<u64> = paths.iter().map(|p| size_of(p)).collect();
     let progress = Progress::new(paths.len(), sizes.iter().sum(), args.run.quiet);
 
-    let work = |i: usize| -> Done {
+    let work = |i: usize| -> Done<Audited> {
         let (document, warning) = match read_document(&paths[i], &args.input) {
             Ok(Loaded { document, warning }) => (document, warning),
             Err(line) => return Done { bytes: sizes[i], warning: None, result: Err(line) },
@@ -143,49 +136,32 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut had_errors = inputs.had_errors;
+    let mut tally = Tally::new(inputs.had_errors);
     let mut failed = false;
     let mut total = Summary::default();
-    let mut files_done = 0usize;
-    // Files read and processed: the summary's total.
-    let mut processed = 0usize;
     let mut wrote_any = false;
     let mut kept: Vec<(Document, Vec<Finding>)> = Vec::new();
-    let emit = |done: Done| -> Result<()> {
-        files_done += 1;
-        if let Some(w) = &done.warning {
-            progress.eprintln(w);
-        }
-        match done.result {
-            Err(line) => {
-                progress.eprintln(&line);
-                had_errors = true;
-            }
-            Ok(a) => {
-                processed += 1;
-                failed |= a.failed;
-                summary::add(&mut total, &a.summary);
-                match mode {
-                    Mode::Stream => {
-                        let mut bytes = a.rendered.as_slice();
-                        // One CSV header, one closing summary line for diag: for the whole run.
-                        if args.format == AuditFormat::Csv && wrote_any {
-                            let body = bytes.iter().position(|b| *b == b'\n').map_or(bytes.len(), |n| n + 1);
-                            bytes = &bytes[body..];
-                        }
-                        let own_summary = format!("{}\n", a.summary);
-                        if args.format == AuditFormat::Diag {
-                            bytes = bytes.strip_suffix(own_summary.as_bytes()).unwrap_or(bytes);
-                        }
-                        out.write_all(bytes)?;
-                        wrote_any = true;
-                    }
-                    Mode::Summary => summary::audit_file(json, &a.name, &a.summary, &mut out)?,
-                    Mode::Collect => kept.extend(a.kept),
+    let emit = |done: Done<Audited>| -> Result<()> {
+        let Some(a) = tally.take(&progress, done) else { return Ok(()) };
+        failed |= a.failed;
+        summary::add(&mut total, &a.summary);
+        match mode {
+            Mode::Stream => {
+                let mut bytes = a.rendered.as_slice();
+                // One CSV header, one closing summary line for diag: for the whole run.
+                if args.format == AuditFormat::Csv && wrote_any {
+                    bytes = stream::without_header(bytes);
                 }
+                let own_summary = format!("{}\n", a.summary);
+                if args.format == AuditFormat::Diag {
+                    bytes = bytes.strip_suffix(own_summary.as_bytes()).unwrap_or(bytes);
+                }
+                out.write_all(bytes)?;
+                wrote_any = true;
             }
+            Mode::Summary => summary::audit_file(json, &a.name, &a.summary, &mut out)?,
+            Mode::Collect => kept.extend(a.kept),
         }
-        progress.file_done(files_done, done.bytes);
         Ok(())
     };
     let jobs = stream::jobs(args.run.jobs);
@@ -202,7 +178,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
                 writeln!(out, "{total}")?;
             }
         }
-        Mode::Summary => summary::audit_total(json, processed, &total, &mut out)?,
+        Mode::Summary => summary::audit_total(json, tally.processed, &total, &mut out)?,
         Mode::Collect => {
             let (documents, findings): (Vec<Document>, Vec<Vec<Finding>>) = kept.into_iter().unzip();
             let files: Vec<render::AuditedFile> = documents
@@ -214,7 +190,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
         }
     }
     out.flush()?;
-    Ok(if had_errors {
+    Ok(if tally.had_errors {
         Outcome::BadInput
     } else if failed {
         Outcome::Failed

@@ -14,17 +14,10 @@ use claimcheck_core::input::Document;
 
 use super::Outcome;
 use super::input::{Loaded, collect_paths, read_document, size_of};
-use super::stream::{self, Progress};
+use super::stream::{self, Done, Progress, Tally};
 use crate::args::{ExtractArgs, ExtractFormat};
 use crate::render::summary::{self, KindCounts};
 use crate::render::{self, ExtractedFile};
-
-/// What a worker hands back for one file.
-struct Done {
-    bytes: u64,
-    warning: Option<String>,
-    result: Result<Extracted, String>,
-}
 
 struct Extracted {
     name: String,
@@ -66,7 +59,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     let sizes: Vec<u64> = paths.iter().map(|p| size_of(p)).collect();
     let progress = Progress::new(paths.len(), sizes.iter().sum(), args.run.quiet);
 
-    let work = |i: usize| -> Done {
+    let work = |i: usize| -> Done<Extracted> {
         let (document, warning) = match read_document(&paths[i], &args.input) {
             Ok(Loaded { document, warning }) => (document, warning),
             Err(line) => return Done { bytes: sizes[i], warning: None, result: Err(line) },
@@ -89,43 +82,26 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut had_errors = inputs.had_errors;
+    let mut tally = Tally::new(inputs.had_errors);
     let mut total = KindCounts::default();
-    let mut files_done = 0usize;
-    // Files read and processed: the summary's total.
-    let mut processed = 0usize;
     let mut wrote_any = false;
     let mut kept: Vec<(Document, Vec<Claim>)> = Vec::new();
-    let emit = |done: Done| -> Result<()> {
-        files_done += 1;
-        if let Some(w) = &done.warning {
-            progress.eprintln(w);
-        }
-        match done.result {
-            Err(line) => {
-                progress.eprintln(&line);
-                had_errors = true;
+    let emit = |done: Done<Extracted>| -> Result<()> {
+        let Some(x) = tally.take(&progress, done) else { return Ok(()) };
+        total.add(&x.counts);
+        if summary_only {
+            summary::extract_file(json, &x.name, &x.counts, &mut out)?;
+        } else if streaming {
+            let mut bytes = x.rendered.as_slice();
+            // One CSV header for the whole run.
+            if args.format == ExtractFormat::Csv && wrote_any {
+                bytes = stream::without_header(bytes);
             }
-            Ok(x) => {
-                processed += 1;
-                total.add(&x.counts);
-                if summary_only {
-                    summary::extract_file(json, &x.name, &x.counts, &mut out)?;
-                } else if streaming {
-                    let mut bytes = x.rendered.as_slice();
-                    // One CSV header for the whole run.
-                    if args.format == ExtractFormat::Csv && wrote_any {
-                        let body = bytes.iter().position(|b| *b == b'\n').map_or(bytes.len(), |n| n + 1);
-                        bytes = &bytes[body..];
-                    }
-                    out.write_all(bytes)?;
-                    wrote_any = true;
-                } else {
-                    kept.extend(x.kept);
-                }
-            }
+            out.write_all(bytes)?;
+            wrote_any = true;
+        } else {
+            kept.extend(x.kept);
         }
-        progress.file_done(files_done, done.bytes);
         Ok(())
     };
     let jobs = stream::jobs(args.run.jobs);
@@ -134,7 +110,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     streamed?;
 
     if summary_only {
-        summary::extract_total(json, processed, &total, &mut out)?;
+        summary::extract_total(json, tally.processed, &total, &mut out)?;
     } else if streaming {
         if !wrote_any {
             render::claims(args.format, &[], &mut out)?;
@@ -149,5 +125,5 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
         render::claims(args.format, &files, &mut out)?;
     }
     out.flush()?;
-    Ok(if had_errors { Outcome::BadInput } else { Outcome::Clean })
+    Ok(if tally.had_errors { Outcome::BadInput } else { Outcome::Clean })
 }

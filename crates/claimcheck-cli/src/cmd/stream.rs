@@ -175,3 +175,55 @@ impl Progress {
         }
     }
 }
+
+/// What a worker hands back for one file: its size, a warning to show in
+/// order, and its result or the error line to print.
+pub struct Done<T> {
+    pub bytes: u64,
+    pub warning: Option<String>,
+    pub result: Result<T, String>,
+}
+
+/// The bookkeeping every command does as files come back in order.
+#[derive(Default)]
+pub struct Tally {
+    files_done: usize,
+    /// Files read and processed: the summary's total.
+    pub processed: usize,
+    /// A file could not be read or rendered (reported already).
+    pub had_errors: bool,
+}
+
+impl Tally {
+    /// Start counting; `had_errors` carries errors from listing the inputs.
+    pub fn new(had_errors: bool) -> Self {
+        Tally { had_errors, ..Tally::default() }
+    }
+
+    /// Report a file's warning or error in order and advance the progress
+    /// bar; the file's result when it was processed.
+    pub fn take<T>(&mut self, progress: &Progress, done: Done<T>) -> Option<T> {
+        self.files_done += 1;
+        if let Some(w) = &done.warning {
+            progress.eprintln(w);
+        }
+        progress.file_done(self.files_done, done.bytes);
+        match done.result {
+            Err(line) => {
+                progress.eprintln(&line);
+                self.had_errors = true;
+                None
+            }
+            Ok(x) => {
+                self.processed += 1;
+                Some(x)
+            }
+        }
+    }
+}
+
+/// A later file's CSV without its header line: one header for the whole run.
+pub fn without_header(bytes: &[u8]) -> &[u8] {
+    let body = bytes.iter().position(|b| *b == b'\n').map_or(bytes.len(), |n| n + 1);
+    &bytes[body..]
+}
