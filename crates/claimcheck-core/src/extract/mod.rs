@@ -355,6 +355,8 @@ const QUALIFIER_FIRST_WORDS: &[&str] = &[
     "less",
     "fewer",
     "lower",
+    "under",
+    "below",
     "close",
     "on",
     "about",

@@ -139,6 +139,14 @@ fn qualifiers_and_hedges() {
         ("more than 600 million users", Qualifier::MoreThan),
         ("at least 5 stores", Qualifier::AtLeast),
         ("less than 7 EUR", Qualifier::LessThan),
+        // Every first word of a qualifier phrase must start a claim (QUALIFIER_FIRST_WORDS).
+        ("under 3.5 miles", Qualifier::LessThan),
+        ("below $5", Qualifier::LessThan),
+        ("within two years", Qualifier::AtMost),
+        ("surpassed 5 million users", Qualifier::MoreThan),
+        ("no more than 7 euros", Qualifier::AtMost),
+        ("in excess of $30 million", Qualifier::MoreThan),
+        ("close to $2 billion", Qualifier::Approximately),
     ] {
         let claims = extract(text, None);
         assert_eq!(claims.first().map(|c| c.qualifier), Some(q), "{text:?}");
