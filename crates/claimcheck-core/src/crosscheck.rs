@@ -61,16 +61,22 @@ pub struct ClaimKey {
     pub attribute: String,
     /// The second party ("Scale AI"), if any.
     pub object: Option<String>,
+    /// The unit of the figure: a currency, `%`, a counted noun, a duration
+    /// or quantity unit; none for dates.
+    pub unit: Option<String>,
     /// The period the figure refers to ("2023", "2024-Q4"), if any.
     pub period: Option<String>,
 }
 
 impl std::fmt::Display for ClaimKey {
-    /// `Meta / investment / Scale AI`, `Midjourney / revenue (2023)`.
+    /// `Meta / investment / Scale AI [USD]`, `Midjourney / revenue [USD] (2023)`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} / {}", self.subject, self.attribute)?;
         if let Some(o) = &self.object {
             write!(f, " / {o}")?;
+        }
+        if let Some(u) = &self.unit {
+            write!(f, " [{u}]")?;
         }
         if let Some(p) = &self.period {
             write!(f, " ({p})")?;
@@ -191,6 +197,7 @@ impl Keying<'_> {
                 subject: subject.0,
                 attribute: attribute.clone(),
                 object: object.as_ref().map(|o| o.0.clone()),
+                unit: c.unit.clone().filter(|_| c.kind != ClaimKind::Date),
                 period,
             },
             group: Group {
@@ -314,8 +321,10 @@ pub fn claims_agree(a: &Claim, b: &Claim, tolerance: Option<f64>) -> bool {
 
 /// Intervals that meet at a rounding edge ("$14.35 billion" and "$14.3 billion").
 fn touching(a: Interval, b: Interval) -> bool {
-    let eps = 1e-9 * a.hi.abs().max(b.hi.abs()).max(1.0);
-    (a.hi - b.lo).abs() <= eps || (b.hi - a.lo).abs() <= eps
+    let meet = |hi: f64, lo: f64| {
+        hi.is_finite() && lo.is_finite() && (hi - lo).abs() <= 1e-9 * hi.abs().max(lo.abs()).max(1.0)
+    };
+    meet(a.hi, b.lo) || meet(b.hi, a.lo)
 }
 
 /// Two claims with the same key that disagree, in two articles.
@@ -527,6 +536,7 @@ mod tests {
             (("nearly $15 billion", 15e9, Approximately), ("$14.3 billion", 14.3e9, Exact), true),
             (("up to $1 billion", 1e9, AtMost), ("up to $1.5 billion", 1.5e9, AtMost), false),
             (("up to $1 billion", 1e9, AtMost), ("up to $1 billion", 1e9, AtMost), true),
+            (("more than $29 billion", 29e9, MoreThan), ("$25 billion", 25e9, Exact), false),
         ];
         for ((ta, va, qa), (tb, vb, qb), want) in cases {
             let (a, b) = (claim(ta, *va, *qa), claim(tb, *vb, *qb));
@@ -544,10 +554,10 @@ mod tests {
         let found = compare(&[wire, differs], None);
         assert_eq!(found.compared, 1);
         let [d] = found.disagreements.as_slice() else { panic!("{found:?}") };
-        assert_eq!(d.key.to_string(), "Meta / investment / Scale AI");
+        assert_eq!(d.key.to_string(), "Meta / investment / Scale AI [USD]");
         assert_eq!(
             d.message,
-            "Meta / investment / Scale AI: wire.txt:1:24 says $14.3 billion; b.txt:1:25 says $10 billion"
+            "Meta / investment / Scale AI [USD]: wire.txt:1:24 says $14.3 billion; b.txt:1:25 says $10 billion"
         );
     }
 
@@ -609,7 +619,7 @@ mod tests {
         .collect();
         let history = track(&versions, None);
         let [h] = history.as_slice() else { panic!("{history:?}") };
-        assert_eq!(h.key.to_string(), "Meta / investment / Scale AI");
+        assert_eq!(h.key.to_string(), "Meta / investment / Scale AI [USD]");
         let changed: Vec<bool> = h.entries.iter().map(|e| e.changed).collect();
         assert_eq!(changed, [false, true, true, false]);
         assert_eq!(h.changes, 2);
