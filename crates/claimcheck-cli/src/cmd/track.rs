@@ -135,7 +135,7 @@ fn git_versions(args: &TrackArgs, keyer: &Keyer, rev: &str) -> Result<Vec<Versio
             .map_err(|_| anyhow!("{}: not in a git work tree\nhelp: --since needs the articles' git history; without git, date each file with --date FILE=YYYY-MM-DD", given.display()))?;
         let top = PathBuf::from(top);
         let base = git_text(&top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
-            .map_err(|_| anyhow!("--since {rev}: unknown revision in {}", top.display()))?;
+            .map_err(|_| anyhow!("--since {rev}: unknown revision (not a commit of this repository)"))?;
         let real_top = top.canonicalize().with_context(|| format!("{}", top.display()))?;
         let real = given.canonicalize().with_context(|| format!("{}", given.display()))?;
         let spec = real.strip_prefix(&real_top).unwrap_or(Path::new("")).to_string_lossy().replace('\\', "/");
