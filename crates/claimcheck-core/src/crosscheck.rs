@@ -409,6 +409,9 @@ pub struct Version {
     pub date: String,
     /// Where it comes from: the file, or `file@commit` for a git revision.
     pub label: String,
+    /// The article it is a version of (its path): a version that repeats
+    /// the figure its article's previous version stated adds no entry.
+    pub article: String,
     /// Its keyed claims.
     pub claims: Vec<KeyedClaim>,
 }
@@ -439,13 +442,16 @@ pub struct History {
 
 /// The history of every key stated in at least two versions. Each version
 /// contributes its first mention of a key (a key whose figures disagree
-/// inside one version is left out for it); an entry is `changed` when its
+/// inside one version is left out for it), unless the key's latest entry is
+/// from the same article with the same text; an entry is `changed` when its
 /// figure disagrees with the previous entry's under [`claims_agree`].
 pub fn track(versions: &[Version], tolerance: Option<f64>) -> Vec<History> {
     let mut order: Vec<usize> = (0..versions.len()).collect();
     order.sort_by(|&a, &b| versions[a].date.cmp(&versions[b].date));
     // A key across versions: its group, and the period unless it is an event's date.
-    let mut by_key: BTreeMap<(Group, Option<String>), (ClaimKey, Vec<Entry>)> = BTreeMap::new();
+    // For each: its key, its entries, and the article of the latest entry.
+    type Slot = (ClaimKey, Vec<Entry>, String);
+    let mut by_key: BTreeMap<(Group, Option<String>), Slot> = BTreeMap::new();
     for i in order {
         let v = &versions[i];
         let amb = ambiguous(&v.claims, tolerance);
@@ -464,8 +470,15 @@ pub fn track(versions: &[Version], tolerance: Option<f64>) -> Vec<History> {
                 if c.event {
                     key.period = None;
                 }
-                (key, Vec::new())
+                (key, Vec::new(), String::new())
             });
+            let repeated = slot.1.last().is_some_and(|e| {
+                slot.2 == v.article && e.claim.text == c.claim.text && e.claim.value == c.claim.value
+            });
+            if repeated {
+                continue;
+            }
+            slot.2 = v.article.clone();
             slot.1.push(Entry {
                 date: v.date.clone(),
                 version: v.label.clone(),
@@ -476,8 +489,8 @@ pub fn track(versions: &[Version], tolerance: Option<f64>) -> Vec<History> {
     }
     let mut out: Vec<History> = by_key
         .into_values()
-        .filter(|(_, entries)| entries.len() >= 2)
-        .map(|(key, mut entries)| {
+        .filter(|(_, entries, _)| entries.len() >= 2)
+        .map(|(key, mut entries, _)| {
             let mut changes = 0;
             for k in 1..entries.len() {
                 if !claims_agree(&entries[k - 1].claim, &entries[k].claim, tolerance) {
@@ -614,6 +627,7 @@ mod tests {
         .map(|(i, (date, text))| Version {
             date: date.to_string(),
             label: format!("v{i}.txt"),
+            article: format!("v{i}.txt"),
             claims: keyed(&format!("v{i}.txt"), text),
         })
         .collect();
@@ -623,5 +637,28 @@ mod tests {
         let changed: Vec<bool> = h.entries.iter().map(|e| e.changed).collect();
         assert_eq!(changed, [false, true, true, false]);
         assert_eq!(h.changes, 2);
+    }
+
+    #[test]
+    fn a_version_that_repeats_its_article_adds_no_entry() {
+        let text = "On paper, Meta invested $14.3 billion in Scale AI.";
+        let version = |date: &str, label: &str, article: &str, text: &str| Version {
+            date: date.to_string(),
+            label: label.to_string(),
+            article: article.to_string(),
+            claims: keyed(article, text),
+        };
+        let versions = [
+            version("2025-06-13", "a.md@1", "a.md", text),
+            version("2025-06-14", "a.md@2", "a.md", text),
+            version("2025-06-15", "b.md", "b.md", "On paper, Meta invested $14.8 billion in Scale AI."),
+            version("2025-06-16", "a.md@3", "a.md", text),
+        ];
+        let history = track(&versions, None);
+        let [h] = history.as_slice() else { panic!("{history:?}") };
+        let labels: Vec<&str> = h.entries.iter().map(|e| e.version.as_str()).collect();
+        assert_eq!(labels, ["a.md@1", "b.md", "a.md@3"]);
+        assert_eq!(h.changes, 2);
+        assert!(track(&versions[..2], None).is_empty(), "one article, one unchanged figure");
     }
 }

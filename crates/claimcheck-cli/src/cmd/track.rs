@@ -87,6 +87,7 @@ fn dated_versions(args: &TrackArgs, keyer: &Keyer, config: &crate::config::Confi
         versions.push(Version {
             date: date.format("%Y-%m-%d").to_string(),
             label: document.path.clone(),
+            article: document.path.clone(),
             claims: keyer.key(&document, &options),
         });
     }
@@ -194,7 +195,12 @@ fn git_versions(args: &TrackArgs, keyer: &Keyer, rev: &str) -> Result<Vec<Versio
                     &ExtractOptions { reference_date: None, ..keyer.options.clone() },
                 );
                 let options = ExtractOptions { reference_date: own.or(committed), ..keyer.options.clone() };
-                versions.push(Version { date, label, claims: keyer.key(&document, &options) });
+                versions.push(Version {
+                    date,
+                    label,
+                    article: name.clone(),
+                    claims: keyer.key(&document, &options),
+                });
             }
         }
     }
