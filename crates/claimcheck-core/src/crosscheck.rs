@@ -139,10 +139,70 @@ fn is_forecast(hedge: Option<&str>) -> bool {
     )
 }
 
+/// A ledger key the audit tied a claim to: with `--ledger`, claims are keyed
+/// by the ledger's (entity, attribute, object, period) wherever the audit
+/// found a fact for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tie {
+    /// The fact's entity.
+    pub entity: String,
+    /// The fact's attribute.
+    pub attribute: String,
+    /// The fact's object.
+    pub object: Option<String>,
+    /// The fact's period.
+    pub period: Option<String>,
+}
+
+impl Tie {
+    /// The key of the fact a finding rests on; none for an unverified claim.
+    pub fn of(finding: &crate::audit::Finding) -> Option<Tie> {
+        if finding.verdict == crate::audit::Verdict::Unverified {
+            return None;
+        }
+        let f = finding.fact.as_ref()?;
+        Some(Tie {
+            entity: f.entity.clone(),
+            attribute: f.attribute.clone(),
+            object: f.object.clone(),
+            period: f.period.clone(),
+        })
+    }
+}
+
 impl Keying<'_> {
     /// The claims of one article (sorted by offset, as the extractor gives
     /// them) that have a strong key, with it.
     pub fn key(&self, claims: &[Claim]) -> Vec<KeyedClaim> {
+        self.key_all(claims).into_iter().flatten().collect()
+    }
+
+    /// Like [`Keying::key`], but a claim the audit tied to a ledger fact
+    /// (`ties[i]` for `claims[i]`) takes the fact's key, strong or not,
+    /// unless the extractor found another attribute for it.
+    pub fn key_tied(&self, claims: &[Claim], ties: &[Option<Tie>]) -> Vec<KeyedClaim> {
+        self.key_all(claims)
+            .into_iter()
+            .zip(claims)
+            .enumerate()
+            .filter_map(|(i, (own, c))| match ties.get(i).and_then(Option::as_ref) {
+                // A tie that names another attribute than the sentence's is
+                // the audit's weak support by value ("about $14 billion" in a
+                // valuation matching an investment): the claim keeps its own key.
+                Some(t)
+                    if c.kind != ClaimKind::Ordinal
+                        && c.attribute.as_deref().is_none_or(|a| a == t.attribute) =>
+                {
+                    let subject = (t.entity.clone(), matching::normalize(&t.entity));
+                    let object = t.object.as_ref().map(|o| (o.clone(), matching::normalize(o)));
+                    Some(self.build(c, subject, t.attribute.clone(), object, t.period.clone()))
+                }
+                _ => own,
+            })
+            .collect()
+    }
+
+    fn key_all(&self, claims: &[Claim]) -> Vec<Option<KeyedClaim>> {
         let attributes: Vec<&str> = claims.iter().filter_map(|c| c.attribute.as_deref()).collect();
         let cues = CueIndex::new(attributes.iter().copied(), self.synonyms);
         let strength: Vec<u32> = claims
@@ -165,7 +225,7 @@ impl Keying<'_> {
             .iter()
             .zip(strength)
             .zip(periods)
-            .filter_map(|((c, strength), period)| self.key_one(c, strength, period))
+            .map(|((c, strength), period)| self.key_one(c, strength, period))
             .collect()
     }
 
@@ -186,13 +246,24 @@ impl Keying<'_> {
         if object.as_ref().is_some_and(|o| o.1 == subject.1) {
             return None;
         }
-        let event = c.kind == ClaimKind::Date || matching::is_event(&attribute);
         let period = if c.kind == ClaimKind::Date { None } else { period };
+        Some(self.build(c, subject, attribute, object, period))
+    }
+
+    fn build(
+        &self,
+        c: &Claim,
+        subject: (String, String),
+        attribute: String,
+        object: Option<(String, String)>,
+        period: Option<String>,
+    ) -> KeyedClaim {
+        let event = c.kind == ClaimKind::Date || matching::is_event(&attribute);
         let unit = match c.kind {
             ClaimKind::Number => None,
             _ => c.unit.clone(),
         };
-        Some(KeyedClaim {
+        KeyedClaim {
             key: ClaimKey {
                 subject: subject.0,
                 attribute: attribute.clone(),
@@ -211,7 +282,7 @@ impl Keying<'_> {
             },
             event,
             claim: c.clone(),
-        })
+        }
     }
 
     /// (name to show, name to compare): the ledger's canonical name when it
@@ -637,6 +708,26 @@ mod tests {
         let changed: Vec<bool> = h.entries.iter().map(|e| e.changed).collect();
         assert_eq!(changed, [false, true, true, false]);
         assert_eq!(h.changes, 2);
+    }
+
+    #[test]
+    fn ledger_ties_give_the_fact_key_unless_the_attribute_differs() {
+        let doc = Document::new(
+            "a.txt",
+            "Facebook owner Meta put $14.3 billion into it. Scale AI was valued at about $14 billion.",
+            InputFormat::Text,
+        );
+        let claims = Extractor::new().extract(&doc, &ExtractOptions::default());
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        let tie = Tie {
+            entity: "Meta".into(),
+            attribute: "investment".into(),
+            object: Some("Scale AI".into()),
+            period: Some("2025-06-12".into()),
+        };
+        let keyed = Keying::default().key_tied(&claims, &[Some(tie.clone()), Some(tie)]);
+        let keys: Vec<String> = keyed.iter().map(|k| k.key.to_string()).collect();
+        assert_eq!(keys, ["Meta / investment / Scale AI [USD] (2025-06-12)", "Scale AI / valuation [USD]"]);
     }
 
     #[test]

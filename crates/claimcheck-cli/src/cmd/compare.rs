@@ -8,7 +8,8 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use claimcheck_core::Claim;
 use claimcheck_core::audit::matching::EntityResolver;
-use claimcheck_core::crosscheck::{self, KeyedClaim, Keying};
+use claimcheck_core::audit::{AuditOptions, Auditor};
+use claimcheck_core::crosscheck::{self, KeyedClaim, Keying, Tie};
 use claimcheck_core::extract::{ExtractOptions, Extractor};
 use claimcheck_core::input::Document;
 use claimcheck_core::ledger::Ledger;
@@ -20,24 +21,33 @@ use crate::config::Config;
 use crate::render;
 
 /// The extractor and the names that key claims, with or without a ledger.
-pub struct Keyer {
+pub struct Keyer<'l> {
     pub extractor: Extractor,
-    ledger: Option<(Ledger, EntityResolver)>,
+    ledger: Option<(&'l Ledger, EntityResolver, Auditor<'l>)>,
     pub options: ExtractOptions,
+    tolerance: Option<f64>,
 }
 
-impl Keyer {
-    /// Load the optional `--ledger` (only its names, aliases and attribute
-    /// synonyms are used) and the extraction options.
-    pub fn new(ledger: Option<&Path>, input: &InputArgs, config: &Config) -> Result<Self> {
+/// Load `--ledger`, if given.
+pub fn load_ledger(path: Option<&Path>) -> Result<Option<Ledger>> {
+    path.map(|p| Ledger::load(p).with_context(|| format!("cannot load the ledger {}", p.display())))
+        .transpose()
+}
+
+impl<'l> Keyer<'l> {
+    /// With a ledger, claims the audit ties to a fact take the fact's key,
+    /// and the ledger's names and aliases normalize the others' subjects.
+    pub fn new(
+        ledger: Option<&'l Ledger>,
+        input: &InputArgs,
+        config: &Config,
+        tolerance: Option<f64>,
+    ) -> Self {
         let (extractor, ledger) = match ledger {
-            Some(path) => {
-                let ledger = Ledger::load(path)
-                    .with_context(|| format!("cannot load the ledger {}", path.display()))?;
-                let extractor =
-                    Extractor::with_entities(claimcheck_core::audit::Auditor::new(&ledger).entity_index());
-                let resolver = EntityResolver::new(&ledger);
-                (extractor, Some((ledger, resolver)))
+            Some(ledger) => {
+                let auditor = Auditor::new(ledger);
+                let extractor = Extractor::with_entities(auditor.entity_index());
+                (extractor, Some((ledger, EntityResolver::new(ledger), auditor)))
             }
             None => (Extractor::new(), None),
         };
@@ -50,19 +60,25 @@ impl Keyer {
                 .or(Some("USD".into())),
             ignore_dateline: config.ignore_dateline(),
         };
-        Ok(Keyer { extractor, ledger, options })
+        Keyer { extractor, ledger, options, tolerance }
     }
 
-    /// The claims of `document` that have a strong key.
+    /// The claims of `document` that have a key.
     pub fn key(&self, document: &Document, options: &ExtractOptions) -> Vec<KeyedClaim> {
         let claims: Vec<Claim> = self.extractor.extract(document, options);
-        let keying = match &self.ledger {
-            Some((ledger, resolver)) => {
-                Keying { resolver: Some(resolver), synonyms: &ledger.attribute_synonyms }
+        match &self.ledger {
+            Some((ledger, resolver, auditor)) => {
+                let keying = Keying { resolver: Some(resolver), synonyms: &ledger.attribute_synonyms };
+                let audit_options = AuditOptions {
+                    reference_date: self.extractor.reference_date(document, options),
+                    tolerance: self.tolerance,
+                };
+                let ties: Vec<Option<Tie>> =
+                    auditor.audit(&claims, &document.text, &audit_options).iter().map(Tie::of).collect();
+                keying.key_tied(&claims, &ties)
             }
-            None => Keying::default(),
-        };
-        keying.key(&claims)
+            None => Keying::default().key(&claims),
+        }
     }
 }
 
@@ -77,7 +93,8 @@ pub fn tolerance(given: Option<&str>, config: &Config) -> Result<Option<f64>> {
 pub fn run(args: &CompareArgs) -> Result<Outcome> {
     let config = crate::config::load_for_cwd()?;
     let tolerance = tolerance(args.tolerance.as_deref(), &config)?;
-    let keyer = Keyer::new(args.ledger.as_deref(), &args.input, &config)?;
+    let ledger = load_ledger(args.ledger.as_deref())?;
+    let keyer = Keyer::new(ledger.as_ref(), &args.input, &config, tolerance);
     let mut inputs = collect_paths(&args.input);
     config.drop_excluded(&args.input, &mut inputs.paths);
     let mut had_errors = inputs.had_errors;

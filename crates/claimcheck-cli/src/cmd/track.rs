@@ -18,7 +18,7 @@ use claimcheck_core::extract::ExtractOptions;
 use claimcheck_core::input::{Document, InputFormat};
 
 use super::Outcome;
-use super::compare::{Keyer, tolerance};
+use super::compare::{Keyer, load_ledger, tolerance};
 use super::input::{Loaded, collect_paths, read_document};
 use crate::args::{InputFormatArg, TrackArgs};
 use crate::render;
@@ -26,7 +26,8 @@ use crate::render;
 pub fn run(args: &TrackArgs) -> Result<Outcome> {
     let config = crate::config::load_for_cwd()?;
     let tolerance = tolerance(args.tolerance.as_deref(), &config)?;
-    let keyer = Keyer::new(args.ledger.as_deref(), &args.input, &config)?;
+    let ledger = load_ledger(args.ledger.as_deref())?;
+    let keyer = Keyer::new(ledger.as_ref(), &args.input, &config, tolerance);
     let (versions, had_errors) = match &args.since {
         Some(rev) => {
             if !args.date.is_empty() {
@@ -48,7 +49,11 @@ pub fn run(args: &TrackArgs) -> Result<Outcome> {
 }
 
 /// One version per file, dated by `--date` or by the article itself.
-fn dated_versions(args: &TrackArgs, keyer: &Keyer, config: &crate::config::Config) -> (Vec<Version>, bool) {
+fn dated_versions(
+    args: &TrackArgs,
+    keyer: &Keyer<'_>,
+    config: &crate::config::Config,
+) -> (Vec<Version>, bool) {
     let mut inputs = collect_paths(&args.input);
     config.drop_excluded(&args.input, &mut inputs.paths);
     let mut had_errors = inputs.had_errors;
@@ -119,7 +124,7 @@ fn git_text(dir: &Path, args: &[&str]) -> Result<String> {
 
 /// Every version of the article files under the given paths: as they were
 /// at `rev`, then after each commit since that changed them.
-fn git_versions(args: &TrackArgs, keyer: &Keyer, rev: &str) -> Result<Vec<Version>> {
+fn git_versions(args: &TrackArgs, keyer: &Keyer<'_>, rev: &str) -> Result<Vec<Version>> {
     let mut versions = Vec::new();
     for given in &args.input.files {
         if given.as_os_str() == "-" {
