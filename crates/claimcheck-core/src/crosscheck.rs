@@ -11,6 +11,8 @@
 //!
 //! False alarms are avoided before recall:
 //!
+//! - a subject the sentence names only after a preposition ("listed on the
+//!   Nasdaq") gives no key, nor does a date without its year ("Friday");
 //! - different periods never compare; a measurement (revenue, users, price)
 //!   with a period compares only with one for the same period, and one
 //!   without a period only with one without;
@@ -237,6 +239,14 @@ impl Keying<'_> {
         if strength < need {
             return None;
         }
+        // "Friday", "in June", "the 22nd" resolve against each article's own
+        // date: only a date with its year written out compares across articles.
+        if c.kind == ClaimKind::Date && !has_year(&c.text) {
+            return None;
+        }
+        if governed_in_sentence(c.subject.as_deref()?, &c.sentence) {
+            return None;
+        }
         let subject = self.name(c.subject.as_deref()?)?;
         let attribute = c.attribute.clone()?;
         let object = match c.object.as_deref() {
@@ -298,6 +308,44 @@ impl Keying<'_> {
         let norm = matching::normalize(written);
         (!norm.is_empty()).then(|| (written.to_string(), norm))
     }
+}
+
+/// Four digits in a row, not part of a longer number: a year.
+fn has_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(3)).any(|i| {
+        b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
+/// Is every mention of `name` in the sentence governed by a preposition
+/// ("listed on the Nasdaq", "invested in Scale AI")? Then it is a setting or
+/// a second party, not what the figure is about, whatever the extractor
+/// guessed. A name the sentence does not mention ("It raised ...") passes.
+fn governed_in_sentence(name: &str, sentence: &str) -> bool {
+    const PREPOSITIONS: [&str; 16] = [
+        "on", "in", "at", "to", "from", "into", "for", "with", "by", "of", "than", "against", "over",
+        "about", "like", "via",
+    ];
+    let lower = sentence.to_lowercase();
+    let needle = name.trim().to_lowercase();
+    if needle.is_empty() {
+        return false;
+    }
+    let mut mentions = lower.match_indices(&needle).map(|(i, _)| i).peekable();
+    if mentions.peek().is_none() {
+        return false;
+    }
+    mentions.all(|i| {
+        let mut words = lower[..i].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev();
+        let mut w = words.next();
+        if matches!(w, Some("the" | "a" | "an")) {
+            w = words.next();
+        }
+        w.is_some_and(|w| PREPOSITIONS.contains(&w))
+    })
 }
 
 /// Can two keyed claims refer to the same figure? Counted nouns must count
@@ -728,6 +776,18 @@ mod tests {
         let keyed = Keying::default().key_tied(&claims, &[Some(tie.clone()), Some(tie)]);
         let keys: Vec<String> = keyed.iter().map(|k| k.key.to_string()).collect();
         assert_eq!(keys, ["Meta / investment / Scale AI [USD] (2025-06-12)", "Scale AI / valuation [USD]"]);
+    }
+
+    #[test]
+    fn settings_and_relative_dates_get_no_key() {
+        let a = keyed("a.md", "The home-sharing company listed on the Nasdaq in December 2020, at $68.");
+        let b =
+            keyed("b.md", "When the carmaker listed on the Nasdaq in June 2010, shares were priced at $17.");
+        assert!(compare(&[a, b], None).disagreements.is_empty());
+        assert!(governed_in_sentence("Nasdaq", "It listed on the Nasdaq in 2010."));
+        assert!(!governed_in_sentence("Meta", "Meta invested $14 billion in Scale AI."));
+        assert!(!governed_in_sentence("Meta", "It invested $14 billion."));
+        assert!(has_year("December 2020") && has_year("2016") && !has_year("Friday") && !has_year("$20160"));
     }
 
     #[test]
