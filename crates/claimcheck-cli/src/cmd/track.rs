@@ -184,6 +184,14 @@ fn git_versions(args: &TrackArgs, keyer: &Keyer<'_>, rev: &str) -> Result<Vec<Ve
             for (hash, date) in at {
                 // Absent at this commit: not yet added, or deleted.
                 let Ok(bytes) = git(&top, &["show", &format!("{hash}:{name}")]) else { continue };
+                if bytes.len() as u64 > args.input.max_file_size {
+                    bail!(
+                        "{name}@{}: article is {} bytes, over the limit of {} bytes\nhelp: raise the limit with --max-file-size BYTES",
+                        hash.get(..7).unwrap_or(&hash),
+                        bytes.len(),
+                        args.input.max_file_size
+                    );
+                }
                 let source = String::from_utf8_lossy(&bytes).into_owned();
                 let short = hash.get(..7).unwrap_or(&hash);
                 let label = format!("{name}@{short}");
