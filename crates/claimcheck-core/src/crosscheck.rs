@@ -462,7 +462,8 @@ pub struct Disagreement {
 /// The outcome of comparing articles.
 #[derive(Debug, Clone, Default)]
 pub struct Comparison {
-    /// Every disagreement, by the later article, then its offset.
+    /// Every disagreement: by the later article, then the earlier one, then
+    /// the later claim's offset.
     pub disagreements: Vec<Disagreement>,
     /// How many keyed claims of later articles had a comparable claim in an
     /// earlier one.
