@@ -28,6 +28,14 @@ pub enum Command {
     /// Check, format and edit the ledger of known facts.
     #[command(subcommand)]
     Ledger(LedgerCommand),
+    /// Find claims about the same thing that disagree across articles (no ledger needed).
+    ///
+    /// Example: claimcheck compare fixtures/compare/wire.md fixtures/compare/draft-disagrees.md
+    Compare(CompareArgs),
+    /// Show how each figure's value changed across dated articles or a folder's git history.
+    ///
+    /// Example: claimcheck track fixtures/track/
+    Track(TrackArgs),
 }
 
 /// Input options shared by `extract` and `audit`.
@@ -142,6 +150,32 @@ pub struct AuditArgs {
     /// Print `fingerprint<TAB>path:line:col<TAB>message` for each finding instead of the report.
     #[arg(long, help_heading = "Review")]
     pub print_fingerprints: bool,
+    #[command(flatten)]
+    pub claimreview: ClaimReviewArgs,
+}
+
+/// What `audit --format claimreview` needs beyond the findings.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "ClaimReview")]
+pub struct ClaimReviewArgs {
+    /// The organization that publishes the fact check (required for claimreview).
+    #[arg(long, value_name = "NAME")]
+    pub publisher: Option<String>,
+    /// The publisher's home page.
+    #[arg(long, value_name = "URL")]
+    pub publisher_url: Option<String>,
+    /// The page that will carry the fact check (required for claimreview).
+    #[arg(long, value_name = "URL")]
+    pub review_url: Option<String>,
+    /// Where the reviewed article appears (one input file only).
+    #[arg(long, value_name = "URL")]
+    pub article_url: Option<String>,
+    /// Who made the claims: the reviewed article's publisher or author.
+    #[arg(long, value_name = "NAME")]
+    pub claim_author: Option<String>,
+    /// Date of the fact check [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub review_date: Option<chrono::NaiveDate>,
 }
 
 /// Output formats of `audit`.
@@ -165,6 +199,62 @@ pub enum AuditFormat {
     Sarif,
     /// GitHub Actions workflow commands.
     Github,
+    /// schema.org ClaimReview JSON-LD for each supported, contradicted or disputed claim.
+    Claimreview,
+}
+
+/// `claimcheck compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// A ledger whose entity names and aliases make "Facebook" and "Meta" one subject.
+    #[arg(long, value_name = "PATH", help_heading = "Ledger")]
+    pub ledger: Option<PathBuf>,
+    /// Relative tolerance for hedged figures ("about $26 billion"), e.g. `5%`.
+    #[arg(long, value_name = "PERCENT", help_heading = "Output")]
+    pub tolerance: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table", help_heading = "Output")]
+    pub format: CrosscheckFormat,
+}
+
+/// `claimcheck track`.
+#[derive(Debug, Args)]
+pub struct TrackArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Track the versions committed since this git revision (the files must be in a git work tree).
+    #[arg(long, value_name = "REV", help_heading = "History")]
+    pub since: Option<String>,
+    /// The date of an article that carries none (repeatable): `FILE=YYYY-MM-DD`.
+    #[arg(long, value_name = "FILE=YYYY-MM-DD", value_parser = parse_dated, help_heading = "History")]
+    pub date: Vec<(PathBuf, chrono::NaiveDate)>,
+    /// A ledger whose entity names and aliases make "Facebook" and "Meta" one subject.
+    #[arg(long, value_name = "PATH", help_heading = "Ledger")]
+    pub ledger: Option<PathBuf>,
+    /// Relative tolerance for hedged figures ("about $26 billion"), e.g. `5%`.
+    #[arg(long, value_name = "PERCENT", help_heading = "Output")]
+    pub tolerance: Option<String>,
+    /// Show only figures whose value changed.
+    #[arg(long, help_heading = "Output")]
+    pub changed: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table", help_heading = "Output")]
+    pub format: CrosscheckFormat,
+}
+
+/// Output formats of `compare` and `track`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CrosscheckFormat {
+    /// A table for the terminal.
+    Table,
+    /// One row per disagreement (compare) or per value (track).
+    Csv,
+    /// One JSON array.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
 }
 
 /// Verdict names on the command line.
@@ -312,6 +402,11 @@ pub struct LedgerShowArgs {
     pub ledger: LedgerPath,
     /// The entity (or one of its aliases).
     pub entity: String,
+}
+
+fn parse_dated(s: &str) -> Result<(PathBuf, chrono::NaiveDate), String> {
+    let (file, date) = s.rsplit_once('=').ok_or_else(|| "expected FILE=YYYY-MM-DD".to_string())?;
+    Ok((PathBuf::from(file), parse_date(date)?))
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

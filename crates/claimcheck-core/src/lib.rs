@@ -17,6 +17,7 @@
 
 pub mod audit;
 pub mod claim;
+pub mod crosscheck;
 pub mod extract;
 pub mod input;
 pub mod ledger;

@@ -87,6 +87,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     let json = matches!(args.format, AuditFormat::Json | AuditFormat::Jsonl);
     let render_options = render::RenderOptions {
         sarif_include_unverified: args.sarif_include_unverified,
+        claimreview: claimreview_options(args, reference_date, inputs.paths.len())?,
         ..render::RenderOptions::for_stdout()
     };
     let paths = &inputs.paths;
@@ -199,8 +200,51 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     })
 }
 
+/// What `--format claimreview` needs, checked before any work: a publisher
+/// and the page of the review (Google requires `url`); an article URL
+/// belongs to one article.
+fn claimreview_options(
+    args: &AuditArgs,
+    reference_date: Option<chrono::NaiveDate>,
+    files: usize,
+) -> Result<Option<render::claimreview::ClaimReviewOptions>> {
+    if args.format != AuditFormat::Claimreview {
+        return Ok(None);
+    }
+    let r = &args.claimreview;
+    let (Some(publisher), Some(review_url)) = (&r.publisher, &r.review_url) else {
+        bail!(
+            "--format claimreview needs --publisher NAME and --review-url URL\nhelp: e.g. --publisher \"The Daily\" --review-url https://example.com/fact-checks/meta-scale-ai"
+        );
+    };
+    for (flag, url) in [
+        ("--review-url", Some(review_url)),
+        ("--article-url", r.article_url.as_ref()),
+        ("--publisher-url", r.publisher_url.as_ref()),
+    ] {
+        if let Some(url) = url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            bail!("{flag}: expected an absolute http(s) URL (got `{url}`)");
+        }
+    }
+    if r.article_url.is_some() && files != 1 {
+        bail!("--article-url names one article, but {files} articles were given");
+    }
+    let review_date = r.review_date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    Ok(Some(render::claimreview::ClaimReviewOptions {
+        publisher: publisher.clone(),
+        publisher_url: r.publisher_url.clone(),
+        review_url: review_url.clone(),
+        article_url: r.article_url.clone(),
+        claim_author: r.claim_author.clone(),
+        review_date: review_date.format("%Y-%m-%d").to_string(),
+        reference_date,
+    }))
+}
+
 /// "5%" or "0.05".
-fn parse_tolerance(s: &str) -> Result<f64> {
+pub(super) fn parse_tolerance(s: &str) -> Result<f64> {
     let t = s.trim();
     let v = match t.strip_suffix('%') {
         Some(p) => p.trim().parse::<f64>().map(|v| v / 100.0),

@@ -1,10 +1,12 @@
 //! Glue between the arguments, the core library and the renderers.
 
 mod audit;
+mod compare;
 mod extract;
 mod input;
 mod ledger;
 mod stream;
+mod track;
 
 use anyhow::Result;
 
@@ -27,6 +29,8 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Extract(args) => extract::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Ledger(cmd) => ledger::run(cmd),
+        Command::Compare(args) => compare::run(args),
+        Command::Track(args) => track::run(args),
     }
 }
 

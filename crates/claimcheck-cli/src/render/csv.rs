@@ -72,11 +72,11 @@ fn is_plain_number(s: &str) -> bool {
 }
 
 /// A text cell, neutralized if it looks like a formula.
-fn text(s: &str) -> String {
+pub(super) fn text(s: &str) -> String {
     if is_formula_like(s) { format!("'{s}") } else { s.to_string() }
 }
 
-fn opt_text(s: &Option<String>) -> String {
+pub(super) fn opt_text(s: &Option<String>) -> String {
     s.as_deref().map(text).unwrap_or_default()
 }
 
@@ -86,7 +86,7 @@ fn numeric(s: &str) -> String {
     if is_plain_number(s) { s.to_string() } else { text(s) }
 }
 
-fn value(v: &ClaimValue) -> String {
+pub(super) fn value(v: &ClaimValue) -> String {
     numeric(&v.to_string())
 }
 

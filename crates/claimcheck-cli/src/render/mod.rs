@@ -1,6 +1,8 @@
 //! Output formats. Each format lives in its own file; this module dispatches
 //! and holds what several formats share (options, summary, text cleaning).
 
+pub mod claimreview;
+pub mod crosscheck;
 mod csv;
 mod diag;
 mod github;
@@ -36,12 +38,19 @@ pub struct RenderOptions {
     pub width: Option<u16>,
     /// SARIF: also report unverified claims (level `note`).
     pub sarif_include_unverified: bool,
+    /// ClaimReview: the publisher and pages (set for `--format claimreview`).
+    pub claimreview: Option<claimreview::ClaimReviewOptions>,
 }
 
 impl Default for RenderOptions {
     /// Plain, fixed-width output: what a pipe or a test gets.
     fn default() -> Self {
-        RenderOptions { color: false, width: Some(FIXED_WIDTH), sarif_include_unverified: false }
+        RenderOptions {
+            color: false,
+            width: Some(FIXED_WIDTH),
+            sarif_include_unverified: false,
+            claimreview: None,
+        }
     }
 }
 
@@ -55,6 +64,7 @@ impl RenderOptions {
             color: tty && !no_color,
             width: if tty { None } else { Some(FIXED_WIDTH) },
             sarif_include_unverified: false,
+            claimreview: None,
         }
     }
 }
@@ -116,6 +126,10 @@ pub fn findings_with(
         AuditFormat::Html => html::findings(files, out),
         AuditFormat::Sarif => sarif::findings(files, options, out),
         AuditFormat::Github => github::findings(files, out),
+        AuditFormat::Claimreview => match &options.claimreview {
+            Some(review) => claimreview::findings(files, review, out),
+            None => anyhow::bail!("--format claimreview needs --publisher and --review-url"),
+        },
     }
 }
 

@@ -25,7 +25,8 @@ pub struct Interval {
 }
 
 impl Interval {
-    fn overlaps(self, other: Interval) -> bool {
+    /// Do the two intervals share a value?
+    pub fn overlaps(self, other: Interval) -> bool {
         self.lo <= other.hi && other.lo <= self.hi
     }
 }
@@ -59,13 +60,19 @@ pub fn implicit_precision(text: &str, value: f64) -> f64 {
 
 /// The interval a claim's figure stands for.
 pub fn claim_interval(claim: &Claim, fact: &Fact, extra_tolerance: Option<f64>) -> Option<Interval> {
-    let v = claim.value.as_number()?;
-    let precision = implicit_precision(&claim.text, v).min(v.abs() * MAX_ROUNDING);
-    let lower_text = claim.text.to_lowercase();
     let hedge_tol = [Some(DEFAULT_HEDGE_TOLERANCE), fact.tolerance, extra_tolerance]
         .into_iter()
         .flatten()
         .fold(0.0, f64::max);
+    claim_interval_with(claim, hedge_tol)
+}
+
+/// The interval a claim's figure stands for, with `hedge_tol` as the
+/// relative tolerance of a hedged figure ("about $15 billion").
+pub fn claim_interval_with(claim: &Claim, hedge_tol: f64) -> Option<Interval> {
+    let v = claim.value.as_number()?;
+    let precision = implicit_precision(&claim.text, v).min(v.abs() * MAX_ROUNDING);
+    let lower_text = claim.text.to_lowercase();
     Some(match claim.qualifier {
         Qualifier::Exact => Interval { lo: v - precision, hi: v + precision },
         Qualifier::Approximately

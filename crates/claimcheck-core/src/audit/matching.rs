@@ -195,6 +195,13 @@ pub fn nouns_compatible(a: &str, b: &str) -> bool {
 /// (their `period` is the event's date); everything else is a measurement
 /// for a period.
 pub fn is_event_attribute(attribute: &str, fact: &Fact) -> bool {
+    is_event(attribute)
+        || (!is_measurement(attribute) && fact.period.as_deref().is_some_and(|p| p.len() == 10))
+}
+
+/// Attributes that always describe one dated event (a deal, a fine, a
+/// funding round), whatever the fact says.
+pub fn is_event(attribute: &str) -> bool {
     matches!(
         attribute,
         "acquisition"
@@ -210,7 +217,7 @@ pub fn is_event_attribute(attribute: &str, fact: &Fact) -> bool {
             | "funding"
             | "lawsuit"
             | "compensation"
-    ) || (!is_measurement(attribute) && fact.period.as_deref().is_some_and(|p| p.len() == 10))
+    )
 }
 
 fn is_measurement(attribute: &str) -> bool {

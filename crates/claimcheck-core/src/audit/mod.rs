@@ -995,7 +995,7 @@ fn period_start(p: &str) -> String {
 /// ("$39 billion in 2024"), or right before it ("ended 2024 with 301.63
 /// million"), that is nearer to it than to any other figure. Dates of events
 /// ("founded in 1995") are not periods.
-fn implied_periods(
+pub(crate) fn implied_periods(
     claims: &[Claim],
     event_dates: &[bool],
     groups: &[Range<usize>],
@@ -1084,7 +1084,7 @@ fn sentence_positions(text: &str, claims: &[Claim], groups: &[Range<usize>]) -> 
 
 /// For each claim, the range of claims that share its sentence (claims come
 /// sorted by offset, so a sentence's claims are contiguous).
-fn sentence_groups(claims: &[Claim]) -> Vec<Range<usize>> {
+pub(crate) fn sentence_groups(claims: &[Claim]) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(claims.len());
     let mut start = 0;
     while start < claims.len() {
