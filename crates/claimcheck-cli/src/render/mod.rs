@@ -5,7 +5,7 @@ mod csv;
 mod diag;
 mod github;
 mod html;
-mod json;
+pub mod json;
 mod markdown;
 mod sarif;
 pub mod summary;
