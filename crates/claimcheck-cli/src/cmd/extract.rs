@@ -78,7 +78,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
                     counts.count(claim.kind);
                     if !summary_only
                         && failed.is_none()
-                        && let Err(e) = lines.write(claim)
+                        && let Err(e) = lines.write_claim(claim)
                     {
                         failed = Some(e);
                     }
@@ -131,7 +131,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
                         extractor.extract_each(&document, &options, |claim| {
                             counts.count(claim.kind);
                             if failed.is_none()
-                                && let Err(e) = lines.write(claim)
+                                && let Err(e) = lines.write_claim(claim)
                             {
                                 failed = Some(e);
                             }
