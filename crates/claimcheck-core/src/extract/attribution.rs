@@ -748,6 +748,16 @@ fn proper_names<'t>(
     for word in sent.split_inclusive(|c: char| c.is_whitespace()) {
         let w_start = s + pos;
         pos += word.len();
+        // A word that opens with a lower-case ASCII letter is no name (the
+        // tests below would find its first letter not upper-case): it only
+        // ends the run.
+        if word.as_bytes()[0].is_ascii_lowercase() {
+            if let Some(r) = run.take() {
+                out.push(r);
+            }
+            first_word = false;
+            continue;
+        }
         let core = word.trim_end();
         let trimmed = core.trim_start_matches(['"', '(', '“', '‘', '\'', '*', '#']);
         let lead = core.len() - trimmed.len();
