@@ -186,3 +186,14 @@ fn seed_article_attribution() {
     // Boilerplate yields nothing.
     assert!(claims.iter().all(|c| !c.sentence.contains("Leave a Comment")));
 }
+
+#[test]
+fn currency_codes_are_three_upper_case_letters() {
+    // `lexicon::currency_code` rejects any other word before the list.
+    for code in super::lexicon::CURRENCY_CODES {
+        assert!(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()), "{code}");
+        assert_eq!(super::lexicon::currency_code(code), Some(*code));
+    }
+    assert_eq!(super::lexicon::currency_code("usd"), None);
+    assert_eq!(super::lexicon::currency_code("The"), None);
+}
