@@ -192,6 +192,28 @@ impl Extractor {
 /// Runs of whitespace (line breaks included) become one space, into `out`.
 fn normalize_space_into(s: &str, out: &mut String) {
     out.clear();
+    if s.is_ascii() {
+        // The ASCII characters `char::is_whitespace` accepts, byte by byte.
+        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && is_space(bytes[i]) {
+                i += 1;
+            }
+            let word = i;
+            while i < bytes.len() && !is_space(bytes[i]) {
+                i += 1;
+            }
+            if word < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[word..i]);
+            }
+        }
+        return;
+    }
     for (i, w) in s.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');

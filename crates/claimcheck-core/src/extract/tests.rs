@@ -197,3 +197,19 @@ fn currency_codes_are_three_upper_case_letters() {
     assert_eq!(super::lexicon::currency_code("usd"), None);
     assert_eq!(super::lexicon::currency_code("The"), None);
 }
+
+#[test]
+fn normalized_space_is_split_whitespace_joined() {
+    for s in [
+        "",
+        "   ",
+        " a  b\tc\n\nd\r\n",
+        "x\u{b}y\u{c}z\u{1c}w",
+        "Meta paid\u{a0}$14.3 billion \u{2009}in 2025.",
+        "été  \n à",
+    ] {
+        let mut out = String::from("stale");
+        normalize_space_into(s, &mut out);
+        assert_eq!(out, s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+    }
+}
