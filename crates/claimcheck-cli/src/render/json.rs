@@ -120,8 +120,17 @@ impl ClaimJson {
         buf.extend_from_slice(kind.as_str().as_bytes());
         buf.extend_from_slice(b"\",\"text\":");
         serde_json::to_writer(&mut *buf, text)?;
-        buf.extend_from_slice(b",\"span\":");
-        serde_json::to_writer(&mut *buf, span)?;
+        // `Span`'s fields, in order (a new field fails to compile here).
+        let claimcheck_core::span::Span { start, end, line, column } = *span;
+        buf.extend_from_slice(b",\"span\":{\"start\":");
+        serde_json::to_writer(&mut *buf, &start)?;
+        buf.extend_from_slice(b",\"end\":");
+        serde_json::to_writer(&mut *buf, &end)?;
+        buf.extend_from_slice(b",\"line\":");
+        serde_json::to_writer(&mut *buf, &line)?;
+        buf.extend_from_slice(b",\"column\":");
+        serde_json::to_writer(&mut *buf, &column)?;
+        buf.push(b'}');
         buf.extend_from_slice(b",\"value\":");
         serde_json::to_writer(&mut *buf, value)?;
         buf.extend_from_slice(b",\"high\":");
