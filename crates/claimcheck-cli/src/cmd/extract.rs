@@ -17,7 +17,7 @@ use super::input::{Loaded, collect_paths, read_document, size_of};
 use super::stream::{self, Done, Progress, Tally};
 use crate::args::{ExtractArgs, ExtractFormat};
 use crate::render::summary::{self, KindCounts};
-use crate::render::{self, ExtractedFile};
+use crate::render::{self, ExtractedFile, json};
 
 struct Extracted {
     name: String,
@@ -59,24 +59,55 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     let sizes: Vec<u64> = paths.iter().map(|p| size_of(p)).collect();
     let progress = Progress::new(paths.len(), sizes.iter().sum(), args.run.quiet);
 
+    let jsonl = args.format == ExtractFormat::Jsonl;
     let work = |i: usize| -> Done<Extracted> {
         let (document, warning) = match read_document(&paths[i], &args.input) {
             Ok(Loaded { document, warning }) => (document, warning),
             Err(line) => return Done { bytes: sizes[i], warning: None, result: Err(line) },
         };
+        let name = document.path.clone();
+        // JSON lines and the summary need no claim kept: each is rendered
+        // or counted as the extractor finds it.
+        if summary_only || jsonl {
+            let mut counts = KindCounts::default();
+            let mut rendered = Vec::new();
+            let mut failed = None;
+            {
+                let mut lines = json::LineWriter::new(&mut rendered);
+                extractor.extract_each(&document, &options, |claim| {
+                    counts.count(claim.kind);
+                    if !summary_only
+                        && failed.is_none()
+                        && let Err(e) = lines.write_claim(claim)
+                    {
+                        failed = Some(e);
+                    }
+                });
+                if failed.is_none()
+                    && let Err(e) = lines.finish()
+                {
+                    failed = Some(e);
+                }
+            }
+            if let Some(e) = failed {
+                return Done { bytes: sizes[i], warning, result: Err(format!("claimcheck: error: {e:#}")) };
+            }
+            return Done {
+                bytes: sizes[i],
+                warning,
+                result: Ok(Extracted { name, counts, rendered, kept: None }),
+            };
+        }
         let claims = extractor.extract(&document, &options);
         let counts = KindCounts::of(&claims);
         let files = [ExtractedFile { document: &document, claims }];
         let mut rendered = Vec::new();
-        if !summary_only
-            && streaming
-            && let Err(e) = render::claims_with(args.format, &files, &render_options, &mut rendered)
+        if streaming && let Err(e) = render::claims_with(args.format, &files, &render_options, &mut rendered)
         {
             return Done { bytes: sizes[i], warning, result: Err(format!("claimcheck: error: {e:#}")) };
         }
         let [ExtractedFile { claims, .. }] = files;
-        let name = document.path.clone();
-        let kept = (!summary_only && !streaming).then_some((document, claims));
+        let kept = (!streaming).then_some((document, claims));
         Done { bytes: sizes[i], warning, result: Ok(Extracted { name, counts, rendered, kept }) }
     };
 
@@ -86,26 +117,62 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     let mut total = KindCounts::default();
     let mut wrote_any = false;
     let mut kept: Vec<(Document, Vec<Claim>)> = Vec::new();
-    let emit = |done: Done<Extracted>| -> Result<()> {
-        let Some(x) = tally.take(&progress, done) else { return Ok(()) };
-        total.add(&x.counts);
-        if summary_only {
-            summary::extract_file(json, &x.name, &x.counts, &mut out)?;
-        } else if streaming {
-            let mut bytes = x.rendered.as_slice();
-            // One CSV header for the whole run.
-            if args.format == ExtractFormat::Csv && wrote_any {
-                bytes = stream::without_header(bytes);
-            }
-            out.write_all(bytes)?;
-            wrote_any = true;
-        } else {
-            kept.extend(x.kept);
-        }
-        Ok(())
-    };
     let jobs = stream::jobs(args.run.jobs);
-    let streamed = stream::ordered(paths.len(), jobs, &progress, work, emit);
+    let streamed = if jsonl && !summary_only && (jobs == 1 || paths.len() == 1) {
+        // One file at a time: write each claim as it is found, so memory
+        // stays bounded however many claims a file holds.
+        let mut direct = || -> Result<()> {
+            for (i, path) in paths.iter().enumerate() {
+                let done = match read_document(path, &args.input) {
+                    Ok(Loaded { document, warning }) => {
+                        let mut counts = KindCounts::default();
+                        let mut lines = json::LineWriter::new(&mut out);
+                        let mut failed = None;
+                        extractor.extract_each(&document, &options, |claim| {
+                            counts.count(claim.kind);
+                            if failed.is_none()
+                                && let Err(e) = lines.write_claim(claim)
+                            {
+                                failed = Some(e);
+                            }
+                        });
+                        if let Some(e) = failed {
+                            return Err(e);
+                        }
+                        lines.finish()?;
+                        Done { bytes: sizes[i], warning, result: Ok(counts) }
+                    }
+                    Err(line) => Done { bytes: sizes[i], warning: None, result: Err(line) },
+                };
+                if let Some(counts) = tally.take(&progress, done) {
+                    total.add(&counts);
+                    wrote_any = true;
+                }
+            }
+            Ok(())
+        };
+        direct()
+    } else {
+        let emit = |done: Done<Extracted>| -> Result<()> {
+            let Some(x) = tally.take(&progress, done) else { return Ok(()) };
+            total.add(&x.counts);
+            if summary_only {
+                summary::extract_file(json, &x.name, &x.counts, &mut out)?;
+            } else if streaming {
+                let mut bytes = x.rendered.as_slice();
+                // One CSV header for the whole run.
+                if args.format == ExtractFormat::Csv && wrote_any {
+                    bytes = stream::without_header(bytes);
+                }
+                out.write_all(bytes)?;
+                wrote_any = true;
+            } else {
+                kept.extend(x.kept);
+            }
+            Ok(())
+        };
+        stream::ordered(paths.len(), jobs, &progress, work, emit)
+    };
     progress.finish();
     streamed?;
 

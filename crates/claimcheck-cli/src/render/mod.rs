@@ -7,7 +7,7 @@ mod csv;
 mod diag;
 mod github;
 mod html;
-mod json;
+pub mod json;
 mod markdown;
 mod sarif;
 pub mod summary;
@@ -89,7 +89,13 @@ pub fn claims_with(
 ) -> Result<()> {
     let all = files.iter().flat_map(|f| f.claims.iter());
     match format {
-        ExtractFormat::Jsonl => json::lines(all, out),
+        ExtractFormat::Jsonl => {
+            let mut lines = json::LineWriter::new(out);
+            for claim in all {
+                lines.write_claim(claim)?;
+            }
+            lines.finish()
+        }
         ExtractFormat::Json => json::array(all, out),
         ExtractFormat::Table => table::claims(files, options, out),
         ExtractFormat::Csv => csv::claims(files, out),

@@ -29,6 +29,13 @@ impl KindCounts {
         k
     }
 
+    /// Count one claim of `kind`.
+    pub fn count(&mut self, kind: ClaimKind) {
+        if let Some(i) = ClaimKind::ALL.iter().position(|x| *x == kind) {
+            self.0[i] += 1;
+        }
+    }
+
     /// Add another file's counts.
     pub fn add(&mut self, other: &KindCounts) {
         for (a, b) in self.0.iter_mut().zip(other.0) {

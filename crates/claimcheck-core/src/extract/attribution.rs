@@ -7,10 +7,11 @@
 //! sentences for "it", "its" and "the company".
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::{FnvMap, lexicon};
+use super::{Fnv, FnvMap, lexicon};
 use crate::claim::ClaimKind;
 
 /// Known entity names: canonical names and aliases, matched case-insensitively
@@ -182,7 +183,16 @@ pub struct Attributor<'a> {
     mentions: Vec<Mention>,
     sentence_subjects: Vec<Option<String>>,
     words: std::cell::RefCell<SentenceWords>,
+    /// Per-run memo of each word's attribute and hedge, as written.
+    word_memo: std::cell::RefCell<FnvMap<&'a str, WordFacts>>,
 }
+
+/// A word's attribute ([`attribute_of_word`]) and hedge ([`lexicon::hedge`]).
+type WordFacts = (Option<&'static str>, Option<&'static str>);
+
+/// Distinct words [`Attributor::words_of`] remembers: enough for any
+/// article's vocabulary, bounded on hostile input.
+const WORD_MEMO_MAX: usize = 1 << 16;
 
 impl<'a> Attributor<'a> {
     /// Find names in `text` and each sentence's main subject.
@@ -202,7 +212,8 @@ impl<'a> Attributor<'a> {
             .collect();
         // A capitalized word that opens a sentence is a name only if the text
         // also capitalizes it elsewhere ("Revenue of $9.9 billion" is not a name).
-        let mid_sentence: HashSet<&str> = guesses.iter().filter(|g| !g.2).map(|g| &text[g.0..g.1]).collect();
+        let mid_sentence: HashSet<&str, BuildHasherDefault<Fnv>> =
+            guesses.iter().filter(|g| !g.2).map(|g| &text[g.0..g.1]).collect();
         for (ps, pe, at_start) in guesses {
             let name = &text[ps..pe];
             let single = !name.contains(' ');
@@ -234,6 +245,7 @@ impl<'a> Attributor<'a> {
             mentions,
             sentence_subjects: Vec::new(),
             words: Default::default(),
+            word_memo: Default::default(),
         };
         let mut last: Option<String> = None;
         let mut subjects = Vec::with_capacity(sentences.len());
@@ -254,6 +266,14 @@ impl<'a> Attributor<'a> {
         self.sentences.partition_point(|s| s.0 < sentence.0)
     }
 
+    /// The mentions inside `s..e` (those that start at or after `s`, up to the first that ends after `e`).
+    fn mentions_slice(&self, s: usize, e: usize) -> &[Mention] {
+        let first = self.mentions.partition_point(|m| m.start < s);
+        let rest = &self.mentions[first..];
+        let n = rest.iter().position(|m| m.end > e).unwrap_or(rest.len());
+        &rest[..n]
+    }
+
     fn mentions_in(&self, s: usize, e: usize) -> impl Iterator<Item = &Mention> {
         let first = self.mentions.partition_point(|m| m.start < s);
         self.mentions[first..].iter().take_while(move |m| m.end <= e)
@@ -266,13 +286,14 @@ impl<'a> Attributor<'a> {
         let (s, e) = self.sentences[idx];
         let sent = &self.text[s..e];
         let mut from = s;
-        let first_word = sent.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-        if (first_word.ends_with("ed")
-            || matches!(
-                first_word.as_str(),
-                "after" | "before" | "since" | "in" | "with" | "like" | "unlike" | "as" | "known"
-            ))
-            && let Some(comma) = sent.find(", ")
+        let first_word = sent.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if with_lower(first_word, |first_word| {
+            first_word.ends_with("ed")
+                || matches!(
+                    first_word,
+                    "after" | "before" | "since" | "in" | "with" | "like" | "unlike" | "as" | "known"
+                )
+        }) && let Some(comma) = sent.find(", ")
         {
             from = s + comma + 2;
         }
@@ -298,25 +319,27 @@ impl<'a> Attributor<'a> {
         // Only the opening words are tested: lower-case the first few
         // characters, not the whole sentence (each char lower-cases on its
         // own, so the prefix test gives the same answer).
-        let lower = lower_chars(sent.chars().take(12));
-        if let Some(p) = previous
-            && (lower.starts_with("it ")
+        if let Some(p) = previous {
+            let lower = lower_chars(sent.chars().take(12));
+            if lower.starts_with("it ")
                 || lower.starts_with("its ")
                 || lower.starts_with("the company")
-                || lower.starts_with("the firm"))
-        {
-            return Some(p.to_string());
+                || lower.starts_with("the firm")
+            {
+                return Some(p.to_string());
+            }
         }
         person_fallback
     }
 
     fn preceded_by_preposition(&self, pos: usize, floor: usize) -> bool {
         let before = &self.text[floor..pos];
-        let last = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
-        let last = last.trim_matches(|c: char| !c.is_alphanumeric());
-        matches!(
-            last,
-            "in" | "for"
+        let last = before.split_whitespace().next_back().unwrap_or("");
+        with_lower(last, |last| {
+            let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+            matches!(
+                last,
+                "in" | "for"
                 | "of"
                 | "to"
                 | "from"
@@ -333,13 +356,14 @@ impl<'a> Attributor<'a> {
                 // "a Threads post": a name inside a noun phrase is not the subject.
                 | "a"
                 | "an"
-        )
+            )
+        })
     }
 
     fn preceded_by_title(&self, pos: usize) -> bool {
         let before = &self.text[..pos];
         before.split_whitespace().next_back().is_some_and(|w| {
-            is_title(w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            with_lower(w, |w| is_title(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
         })
     }
 
@@ -362,7 +386,7 @@ impl<'a> Attributor<'a> {
         let clause_start = self.clause_start(s, start);
         let mut subject = None;
         // Appositive: "WhatsApp, a messaging app with ... 50 employees".
-        if let Some(m) = self.mentions_in(s, start).last() {
+        if let Some(m) = self.mentions_slice(s, start).last() {
             let after = &self.text[m.end..start];
             if (after.starts_with(", a ") || after.starts_with(", an ") || after.starts_with(", the "))
                 && !after[2..].contains([',', ';'])
@@ -371,7 +395,7 @@ impl<'a> Attributor<'a> {
                 subject = Some(m.name.clone());
             }
         }
-        for m in self.mentions_in(clause_start, start).collect::<Vec<_>>().into_iter().rev() {
+        for m in self.mentions_slice(clause_start, start).iter().rev() {
             if subject.is_some() {
                 break;
             }
@@ -409,8 +433,10 @@ impl<'a> Attributor<'a> {
     /// sentence: a sentence often holds several claims.
     fn words_of(&self, s: usize, e: usize) -> std::cell::Ref<'_, SentenceWords> {
         if self.words.borrow().start != Some(s) {
-            let mut keywords = Vec::new();
+            let mut keywords = std::mem::take(&mut self.words.borrow_mut().keywords);
+            keywords.clear();
             let mut hedge = None;
+            let mut memo = self.word_memo.borrow_mut();
             let mut buf = String::with_capacity(32);
             let mut pos = s;
             for word in self.text[s..e].split(|c: char| !(c.is_alphanumeric() || c == '-')) {
@@ -419,13 +445,23 @@ impl<'a> Attributor<'a> {
                 if word.is_empty() || word.len() > 24 || !word.as_bytes()[0].is_ascii_alphabetic() {
                     continue;
                 }
-                buf.clear();
-                buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-                if let Some(attr) = attribute_of_word(&buf) {
+                let (attr, word_hedge) = match memo.get(word) {
+                    Some(&facts) => facts,
+                    None => {
+                        buf.clear();
+                        buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                        let facts = (attribute_of_word(&buf), lexicon::hedge(buf.trim_end_matches('-')));
+                        if memo.len() < WORD_MEMO_MAX {
+                            memo.insert(word, facts);
+                        }
+                        facts
+                    }
+                };
+                if let Some(attr) = attr {
                     keywords.push((w_start, attr));
                 }
                 if hedge.is_none() {
-                    hedge = lexicon::hedge(buf.trim_end_matches('-'));
+                    hedge = word_hedge;
                 }
             }
             *self.words.borrow_mut() = SentenceWords { start: Some(s), keywords, hedge };
@@ -520,36 +556,41 @@ impl<'a> Attributor<'a> {
     fn governed_through_noun_phrase(&self, pos: usize, floor: usize) -> bool {
         let before = &self.text[floor..pos];
         for word in before.split_whitespace().rev().take(8) {
-            let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            if matches!(
-                w.as_str(),
-                "in" | "into"
-                    | "of"
-                    | "for"
-                    | "from"
-                    | "with"
-                    | "against"
-                    | "acquired"
-                    | "acquire"
-                    | "bought"
-                    | "buy"
-                    | "sued"
-                    | "launched"
-                    | "launching"
-                    | "launch"
-                    | "unveiled"
-                    | "released"
-                    | "introduced"
-            ) {
-                return true;
-            }
-            // Another name, a verb of saying or a clause break ends the phrase.
-            let is_lower = word.chars().next().is_some_and(|c| c.is_lowercase() || !c.is_alphanumeric());
-            if !is_lower
-                || word.ends_with([';', '.'])
-                || matches!(w.as_str(), "and" | "but" | "which" | "that" | "said")
-            {
-                return false;
+            let verdict = with_lower(word.trim_matches(|c: char| !c.is_alphanumeric()), |w| {
+                if matches!(
+                    w,
+                    "in" | "into"
+                        | "of"
+                        | "for"
+                        | "from"
+                        | "with"
+                        | "against"
+                        | "acquired"
+                        | "acquire"
+                        | "bought"
+                        | "buy"
+                        | "sued"
+                        | "launched"
+                        | "launching"
+                        | "launch"
+                        | "unveiled"
+                        | "released"
+                        | "introduced"
+                ) {
+                    return Some(true);
+                }
+                // Another name, a verb of saying or a clause break ends the phrase.
+                let is_lower = word.chars().next().is_some_and(|c| c.is_lowercase() || !c.is_alphanumeric());
+                if !is_lower
+                    || word.ends_with([';', '.'])
+                    || matches!(w, "and" | "but" | "which" | "that" | "said")
+                {
+                    return Some(false);
+                }
+                None
+            });
+            if let Some(v) = verdict {
+                return v;
             }
         }
         false
@@ -557,19 +598,21 @@ impl<'a> Attributor<'a> {
 
     fn preceded_by_deal_verb(&self, pos: usize, floor: usize) -> bool {
         let before = &self.text[floor..pos];
-        let last = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
-        matches!(
-            last.as_str(),
-            "bought"
-                | "buy"
-                | "acquired"
-                | "acquire"
-                | "sued"
-                | "fined"
-                | "acquiring"
-                | "buying"
-                | "purchased"
-        )
+        let last = before.split_whitespace().next_back().unwrap_or("");
+        with_lower(last, |last| {
+            matches!(
+                last,
+                "bought"
+                    | "buy"
+                    | "acquired"
+                    | "acquire"
+                    | "sued"
+                    | "fined"
+                    | "acquiring"
+                    | "buying"
+                    | "purchased"
+            )
+        })
     }
 
     fn period_in(&self, sent: &str, s: usize, start: usize, end: usize) -> Option<String> {
@@ -616,6 +659,20 @@ impl<'a> Attributor<'a> {
 
 /// Separators that open a new clause ([`Attributor::clause_start`]).
 const CLAUSE_SEPARATORS: [&str; 6] = [" and ", "; ", ", but ", ", while ", ", which ", ", who "];
+
+/// `f` of the lower-case form of `w` (as `str::to_lowercase` gives it),
+/// without allocating for short ASCII words (ASCII lower-cases byte by byte).
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&w.to_lowercase())
+    }
+}
 
 /// The lower-case form of some characters (as `str::to_lowercase` maps each).
 fn lower_chars(chars: impl Iterator<Item = char>) -> String {
@@ -691,6 +748,16 @@ fn proper_names<'t>(
     for word in sent.split_inclusive(|c: char| c.is_whitespace()) {
         let w_start = s + pos;
         pos += word.len();
+        // A word that opens with a lower-case ASCII letter is no name (the
+        // tests below would find its first letter not upper-case): it only
+        // ends the run.
+        if word.as_bytes()[0].is_ascii_lowercase() {
+            if let Some(r) = run.take() {
+                out.push(r);
+            }
+            first_word = false;
+            continue;
+        }
         let core = word.trim_end();
         let trimmed = core.trim_start_matches(['"', '(', '“', '‘', '\'', '*', '#']);
         let lead = core.len() - trimmed.len();
@@ -735,10 +802,13 @@ fn proper_names<'t>(
 }
 
 fn is_sentence_opener(w: &str) -> bool {
-    let l = w.to_lowercase();
-    lexicon::is_function_word(&l)
+    with_lower(w, is_lower_sentence_opener)
+}
+
+fn is_lower_sentence_opener(l: &str) -> bool {
+    lexicon::is_function_word(l)
         || matches!(
-            l.as_str(),
+            l,
             "however"
                 | "meanwhile"
                 | "analysts"
@@ -792,12 +862,14 @@ fn is_person_like(text: &str, s: usize, e: usize) -> bool {
         return false;
     }
     // Preceded by a title or followed by a speech verb.
-    let before = text[..s].split_whitespace().next_back().unwrap_or("").to_lowercase();
-    let after = text[e..].split_whitespace().next().unwrap_or("").to_lowercase();
-    is_title(before.trim_matches(|c: char| !c.is_alphanumeric()))
-        || matches!(
-            after.trim_matches(|c: char| !c.is_alphanumeric()),
-            "said" | "says" | "told" | "announced" | "wrote" | "added" | "stated"
-        )
+    let before = text[..s].split_whitespace().next_back().unwrap_or("");
+    let after = text[e..].split_whitespace().next().unwrap_or("");
+    with_lower(before, |before| is_title(before.trim_matches(|c: char| !c.is_alphanumeric())))
+        || with_lower(after, |after| {
+            matches!(
+                after.trim_matches(|c: char| !c.is_alphanumeric()),
+                "said" | "says" | "told" | "announced" | "wrote" | "added" | "stated"
+            )
+        })
         || words.iter().all(|w| w.chars().filter(|c| c.is_uppercase()).count() == 1 && w.len() > 2)
 }

@@ -133,19 +133,27 @@ pub fn is_spelled_scale(w: &str) -> bool {
     )
 }
 
+/// The ISO-4217 codes [`currency_code`] knows: three upper-case ASCII letters each.
+pub(super) const CURRENCY_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "INR", "KRW", "MXN", "BRL",
+    "RUB", "ZAR", "SEK", "NOK", "DKK", "PLN", "TRY", "ILS", "AED", "SAR", "QAR", "KWD", "BHD", "OMR", "EGP",
+    "LBP", "JOD", "MYR", "IDR", "THB", "PHP", "VND", "PKR", "BDT", "NGN", "KES", "GHS", "UAH", "BGN", "RON",
+    "HUF", "CZK", "ISK", "MNT", "TWD", "ARS", "CLP", "COP", "PEN", "FIM", "ESP", "NLG", "DEM", "FRF", "ITL",
+    "IEP", "BEF", "ATS", "PTE", "GRD", "XAU", "XAG", "MAD", "TND", "DZD", "IQD", "IRR", "LKR", "NPR", "MMK",
+    "KZT", "UZS", "GEL", "AMD", "AZN", "BYN", "MDL", "RSD", "MKD", "ALL", "BAM", "HRK", "CNH", "ETB", "TZS",
+    "UGX", "XOF", "XAF", "ZMW", "BWP", "MUR", "JMD", "TTD", "DOP", "CRC", "GTQ", "UYU", "PYG", "BOB", "VES",
+];
+
 /// ISO-4217 code for a currency written as an upper-case code.
 pub fn currency_code(w: &str) -> Option<&'static str> {
-    const CODES: &[&str] = &[
-        "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "INR", "KRW", "MXN",
-        "BRL", "RUB", "ZAR", "SEK", "NOK", "DKK", "PLN", "TRY", "ILS", "AED", "SAR", "QAR", "KWD", "BHD",
-        "OMR", "EGP", "LBP", "JOD", "MYR", "IDR", "THB", "PHP", "VND", "PKR", "BDT", "NGN", "KES", "GHS",
-        "UAH", "BGN", "RON", "HUF", "CZK", "ISK", "MNT", "TWD", "ARS", "CLP", "COP", "PEN", "FIM", "ESP",
-        "NLG", "DEM", "FRF", "ITL", "IEP", "BEF", "ATS", "PTE", "GRD", "XAU", "XAG", "MAD", "TND", "DZD",
-        "IQD", "IRR", "LKR", "NPR", "MMK", "KZT", "UZS", "GEL", "AMD", "AZN", "BYN", "MDL", "RSD", "MKD",
-        "ALL", "BAM", "HRK", "CNH", "ETB", "TZS", "UGX", "XOF", "XAF", "ZMW", "BWP", "MUR", "JMD", "TTD",
-        "DOP", "CRC", "GTQ", "UYU", "PYG", "BOB", "VES",
-    ];
-    CODES.iter().copied().find(|c| *c == w)
+    // Every code is three upper-case ASCII letters: most words ("the", "Meta")
+    // are rejected here, before the list, and the list compares three bytes
+    // without a `memcmp` call per code.
+    let &[a, b, c] = w.as_bytes() else { return None };
+    if !(a.is_ascii_uppercase() && b.is_ascii_uppercase() && c.is_ascii_uppercase()) {
+        return None;
+    }
+    CURRENCY_CODES.iter().copied().find(|code| code.as_bytes() == [a, b, c])
 }
 
 /// ISO-4217 code for a currency symbol written before or after the number.

@@ -112,6 +112,17 @@ impl Extractor {
 
     /// Every claim in `doc`, sorted by offset.
     pub fn extract(&self, doc: &Document, options: &ExtractOptions) -> Vec<Claim> {
+        let mut claims = Vec::new();
+        self.extract_each(doc, options, |c| claims.push(c.clone()));
+        claims
+    }
+
+    /// Hand every claim in `doc` to `emit`, in offset order, as each sentence
+    /// is done: memory stays bounded by one sentence's claims, however many
+    /// claims the document holds. The same claims as [`Extractor::extract`].
+    ///
+    /// The claim passed to `emit` is reused for the next one: clone it to keep it.
+    pub fn extract_each(&self, doc: &Document, options: &ExtractOptions, mut emit: impl FnMut(&Claim)) {
         let text = doc.text.as_str();
         let reference = self.reference_date(doc, options);
         let currency = options.default_currency.as_deref().unwrap_or("USD");
@@ -121,6 +132,25 @@ impl Extractor {
         let mut ctx = DateContext { reference, anchor: None, sentence_year: None };
         let mut starts = StartWords::default();
         let sentences = sentence::split(text);
+        let lines = LineIndex::new(&doc.source);
+        let attribution = attribution::Attributor::new(&self.entities, text, &sentences);
+        let mut claim = Claim {
+            file: doc.path.clone(),
+            kind: ClaimKind::Number,
+            text: String::new(),
+            span: lines.span(&doc.source, 0, 0),
+            value: ClaimValue::Number(0.0),
+            high: None,
+            unit: None,
+            per: None,
+            qualifier: Qualifier::Exact,
+            hedge: None,
+            subject: None,
+            attribute: None,
+            object: None,
+            period: None,
+            sentence: String::new(),
+        };
         for &(s_start, s_end) in &sentences {
             if !text[s_start..s_end]
                 .bytes()
@@ -130,53 +160,66 @@ impl Extractor {
             }
             toks.fill(text, s_start, s_end);
             apply_masks(&mut toks, &masks);
+            found.clear();
             scan_sentence(text, &toks, &mut ctx, &mut starts, currency, (s_start, s_end), &mut found);
-        }
-        let lines = LineIndex::new(&doc.source);
-        let attribution = attribution::Attributor::new(&self.entities, text, &sentences);
-        let mut last_sentence = ((usize::MAX, 0), String::new());
-        found
-            .into_iter()
-            .map(|f| {
+            if found.is_empty() {
+                continue;
+            }
+            normalize_space_into(&text[s_start..s_end], &mut claim.sentence);
+            for f in found.drain(..) {
                 let src = doc.to_source(f.start..f.end);
                 let attr = attribution.attribute(f.start, f.end, f.sentence, f.kind, f.unit.as_deref());
-                Claim {
-                    file: doc.path.clone(),
-                    kind: f.kind,
-                    text: doc.source[src.clone()].to_string(),
-                    span: lines.span(&doc.source, src.start, src.end),
-                    value: f.value,
-                    high: f.high,
-                    unit: f.unit,
-                    per: f.per,
-                    qualifier: f.qualifier,
-                    hedge: attr.hedge,
-                    subject: attr.subject,
-                    attribute: attr.attribute,
-                    object: attr.object,
-                    period: attr.period,
-                    sentence: {
-                        if last_sentence.0 != f.sentence {
-                            last_sentence = (f.sentence, normalize_space(&text[f.sentence.0..f.sentence.1]));
-                        }
-                        last_sentence.1.clone()
-                    },
-                }
-            })
-            .collect()
+                claim.kind = f.kind;
+                claim.text.clear();
+                claim.text.push_str(&doc.source[src.clone()]);
+                claim.span = lines.span(&doc.source, src.start, src.end);
+                claim.value = f.value;
+                claim.high = f.high;
+                claim.unit = f.unit;
+                claim.per = f.per;
+                claim.qualifier = f.qualifier;
+                claim.hedge = attr.hedge;
+                claim.subject = attr.subject;
+                claim.attribute = attr.attribute;
+                claim.object = attr.object;
+                claim.period = attr.period;
+                emit(&claim);
+            }
+        }
     }
 }
 
-/// Runs of whitespace (line breaks included) become one space.
-fn normalize_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// Runs of whitespace (line breaks included) become one space, into `out`.
+fn normalize_space_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        // The ASCII characters `char::is_whitespace` accepts, byte by byte.
+        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && is_space(bytes[i]) {
+                i += 1;
+            }
+            let word = i;
+            while i < bytes.len() && !is_space(bytes[i]) {
+                i += 1;
+            }
+            if word < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[word..i]);
+            }
+        }
+        return;
+    }
     for (i, w) in s.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         out.push_str(w);
     }
-    out
 }
 
 /// Masked tokens become an inert symbol so no recognizer starts or runs through them.

@@ -12,6 +12,14 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     let mut line_start = 0;
     while i < b.len() {
+        // Most bytes neither end a line or a sentence nor make the sentence
+        // too long: skip them in a tight loop.
+        while i < b.len() && i - start <= MAX_SENTENCE && !matches!(b[i], b'\n' | b'.' | b'!' | b'?') {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
         let c = b[i];
         // A "sentence" with no end in sight (a list of figures, a table dump)
         // is cut at a space: claims keep a readable context, and the work per

@@ -186,3 +186,30 @@ fn seed_article_attribution() {
     // Boilerplate yields nothing.
     assert!(claims.iter().all(|c| !c.sentence.contains("Leave a Comment")));
 }
+
+#[test]
+fn currency_codes_are_three_upper_case_letters() {
+    // `lexicon::currency_code` rejects any other word before the list.
+    for code in super::lexicon::CURRENCY_CODES {
+        assert!(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()), "{code}");
+        assert_eq!(super::lexicon::currency_code(code), Some(*code));
+    }
+    assert_eq!(super::lexicon::currency_code("usd"), None);
+    assert_eq!(super::lexicon::currency_code("The"), None);
+}
+
+#[test]
+fn normalized_space_is_split_whitespace_joined() {
+    for s in [
+        "",
+        "   ",
+        " a  b\tc\n\nd\r\n",
+        "x\u{b}y\u{c}z\u{1c}w",
+        "Meta paid\u{a0}$14.3 billion \u{2009}in 2025.",
+        "été  \n à",
+    ] {
+        let mut out = String::from("stale");
+        normalize_space_into(s, &mut out);
+        assert_eq!(out, s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+    }
+}
