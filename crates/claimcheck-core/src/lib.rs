@@ -18,6 +18,7 @@
 pub mod audit;
 pub mod claim;
 pub mod extract;
+pub mod harvest;
 pub mod input;
 pub mod ledger;
 pub mod review;
