@@ -2,6 +2,7 @@
 
 mod audit;
 mod extract;
+mod harvest;
 mod input;
 mod ledger;
 mod stream;
@@ -27,6 +28,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Extract(args) => extract::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Ledger(cmd) => ledger::run(cmd),
+        Command::Harvest(args) => harvest::run(args),
     }
 }
 
