@@ -280,7 +280,7 @@ impl<'l> Harvester<'l> {
         let mut out = Harvest::default();
         let mut seen: HashSet<String> = HashSet::new();
         let entities = self.entity_index();
-        let main = self.main_entity(&doc.text, &entities);
+        let main = self.main_entity(&doc.text, &entities).or_else(|| most_common_subject(claims));
         let reference = reference_date.map(|d| d.to_string());
         for claim in claims {
             let Some(shape) = shape_of_claim(claim) else { continue };
@@ -399,6 +399,10 @@ impl<'l> Harvester<'l> {
             let before = mentions.iter().rev().find(|m| m.1 <= at && fits(&m.2));
             let after = mentions.iter().find(|m| m.0 >= at && fits(&m.2));
             object = before.or(after).map(|m| m.2.clone());
+        }
+        // The dateline's place ("SAN FRANCISCO — ...") is where, not who.
+        if subject.as_deref().is_some_and(|s| is_dateline_place(s, sentence)) {
+            subject = cx.main.map(str::to_owned);
         }
         let subject = subject.filter(|s| !s.trim().is_empty())?;
         if object.as_deref() == Some(subject.as_str()) {
@@ -599,6 +603,32 @@ fn is_dateline(claim: &Claim, claims: &[Claim], reference: Option<&str>) -> bool
         && !before
             .split(|c: char| !c.is_alphabetic())
             .any(|w| w.len() >= 4 && w.chars().all(char::is_lowercase))
+}
+
+/// A place in capitals that opens a dateline: "SAN FRANCISCO — February 13, 2024 — ...".
+fn is_dateline_place(name: &str, sentence: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic());
+    name.chars().any(char::is_alphabetic)
+        && letters.clone().all(char::is_uppercase)
+        && sentence.trim_start().starts_with(name)
+        && sentence.get(..sentence.len().min(name.len() + 60)).is_some_and(|head| head.contains('—'))
+}
+
+/// The subject most claims of a document have, when no ledger names it:
+/// the company a press release is about.
+fn most_common_subject(claims: &[Claim]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for c in claims {
+        let Some(s) = c.subject.as_deref() else { continue };
+        if is_dateline_place(s, &c.sentence) {
+            continue;
+        }
+        match counts.iter_mut().find(|(n, _)| *n == s) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    counts.iter().rev().max_by_key(|(_, k)| *k).map(|(s, _)| (*s).to_owned())
 }
 
 /// "Q4 2023", "fourth quarter": the quarter a figure is about.
@@ -840,6 +870,11 @@ mod tests {
             (
                 "Acme Corp has 1,200 employees.",
                 ["Acme Corp", "employees", "", "1200", "employees", "2016-06-13"],
+            ),
+            // The dateline's place is not the subject; the company the release is about is.
+            (
+                "SAN FRANCISCO — June 13, 2016 — Acme Corp reported revenue of $5.2 billion for 2023.",
+                ["Acme Corp", "revenue", "", "5200000000", "USD", "2023"],
             ),
             // Net loss is a negative net income.
             (
