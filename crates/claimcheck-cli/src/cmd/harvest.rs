@@ -195,8 +195,10 @@ fn table(candidates: &[Candidate]) -> comfy_table::Table {
             None => c.status.as_str().to_owned(),
         };
         let span = &c.claim.span;
-        t.add_row([
-            &format!("{}:{}:{}", c.claim.file, span.line, span.column),
+        // Cells come from the document: no terminal escapes or line breaks in the table.
+        let location = format!("{}:{}:{}", c.claim.file, span.line, span.column);
+        let cells = [
+            location.as_str(),
             c.cell("entity"),
             c.cell("attribute"),
             c.cell("object"),
@@ -204,7 +206,8 @@ fn table(candidates: &[Candidate]) -> comfy_table::Table {
             c.cell("unit"),
             c.cell("period"),
             &status,
-        ]);
+        ];
+        t.add_row(cells.map(crate::render::clean));
     }
     t
 }
