@@ -382,6 +382,22 @@ impl<'l> Harvester<'l> {
             subject = near.map(|m| m.2.clone()).or_else(|| cx.main.map(str::to_owned)).or(subject);
         }
         if is_relation(&attribute) {
+            // Names the ledger does not know yet: runs of capitalized words.
+            let guessed;
+            let distinct: HashSet<&str> = mentions.iter().map(|m| m.2.as_str()).collect();
+            let mentions = if distinct.len() >= 2 {
+                &mentions
+            } else {
+                let mut all = mentions.clone();
+                all.extend(
+                    guessed_names(sentence)
+                        .into_iter()
+                        .filter(|g| !mentions.iter().any(|m| m.0 < g.1 && g.0 < m.1)),
+                );
+                all.sort();
+                guessed = all;
+                &guessed
+            };
             let parties: Vec<&(usize, usize, String)> =
                 mentions.iter().filter(|m| is_party(&m.2) || self.object_only.contains(&m.2)).collect();
             let before: Vec<&&(usize, usize, String)> = parties.iter().filter(|m| m.1 <= at).collect();
@@ -484,8 +500,11 @@ impl<'l> Harvester<'l> {
                 .or_else(|| {
                     dates.iter().find(|c| c.value.as_date().is_some_and(|d| d.len() == 10)).and_then(date)
                 })
-                .or_else(|| cx.reference.map(str::to_owned))
-                .or_else(|| claim.period.clone());
+                // "bought Twitch for $970 million in 2014": the sentence's own
+                // date, however coarse, before the document's.
+                .or_else(|| claim.period.clone())
+                .or_else(|| dates.first().and_then(date))
+                .or_else(|| cx.reference.map(str::to_owned));
         }
         let found = claim.period.clone().or_else(|| dates.first().and_then(date));
         let flow = matches!(attribute, "revenue" | "net_income" | "revenue_growth" | "profit");
@@ -629,6 +648,94 @@ fn most_common_subject(claims: &[Claim]) -> Option<String> {
         }
     }
     counts.iter().rev().max_by_key(|(_, k)| *k).map(|(s, _)| (*s).to_owned())
+}
+
+/// Runs of capitalized words in a sentence, as (start, end, name): the
+/// parties of a deal the ledger does not know yet ("Acme Corp bought
+/// Widget Co"). Sentence openers, months and weekdays are not names.
+fn guessed_names(sentence: &str) -> Vec<(usize, usize, String)> {
+    const NOT_NAMES: &[&str] = &[
+        "A",
+        "An",
+        "And",
+        "As",
+        "At",
+        "But",
+        "By",
+        "For",
+        "From",
+        "He",
+        "In",
+        "It",
+        "Its",
+        "On",
+        "Our",
+        "She",
+        "The",
+        "This",
+        "That",
+        "They",
+        "To",
+        "Today",
+        "Under",
+        "We",
+        "With",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    // A corporate suffix continues a name ("Acme Corp") but never starts one ("Amazon.com, Inc.").
+    const SUFFIXES: &[&str] = &["Inc", "Corp", "Corporation", "Co", "Ltd", "LLC", "Company"];
+    // A dateline ("MENLO PARK, Calif. — April 9, 2012 — ...") names places, not parties.
+    let head = sentence.get(..sentence.len().min(100)).unwrap_or(sentence);
+    let skip = head.rfind('—').map_or(0, |i| i + '—'.len_utf8());
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    let mut pos = 0;
+    for word in sentence.split(' ') {
+        let start = pos;
+        pos += word.len() + 1;
+        if start < skip {
+            continue;
+        }
+        let trimmed = word.trim_end_matches([',', '.', ';', ':', ')', '"', '\'']).trim_end_matches("'s");
+        let capital = trimmed.chars().next().is_some_and(char::is_uppercase)
+            && trimmed.chars().all(|c| c.is_alphanumeric() || matches!(c, '&' | '-' | '.'))
+            && !NOT_NAMES.contains(&trimmed)
+            && (run.is_some() || !SUFFIXES.contains(&trimmed))
+            // Tickers, exchanges and datelines are in capitals: "(Nasdaq: MSFT)", "SEATTLE".
+            && !trimmed.chars().all(|c| !c.is_lowercase());
+        if capital {
+            let end = start + trimmed.len();
+            run = Some(run.map_or((start, end), |(s, _)| (s, end)));
+        }
+        // A run ends at a word that is not a name, or at punctuation after this one.
+        if (!capital || trimmed.len() != word.len())
+            && let Some((s, e)) = run.take()
+        {
+            out.push((s, e, sentence[s..e].to_owned()));
+        }
+    }
+    if let Some((s, e)) = run {
+        out.push((s, e, sentence[s..e].to_owned()));
+    }
+    out
 }
 
 /// "Q4 2023", "fourth quarter": the quarter a figure is about.
@@ -875,6 +982,11 @@ mod tests {
             (
                 "SAN FRANCISCO — June 13, 2016 — Acme Corp reported revenue of $5.2 billion for 2023.",
                 ["Acme Corp", "revenue", "", "5200000000", "USD", "2023"],
+            ),
+            // A deal between parties no ledger knows, dated by its sentence.
+            (
+                "Acme Corp bought Widget Co for $970 million in 2014.",
+                ["Acme Corp", "acquisition", "Widget Co", "970000000", "USD", "2014"],
             ),
             // Net loss is a negative net income.
             (
