@@ -374,12 +374,20 @@ impl<'l> Harvester<'l> {
         let mut object = claim.object.as_deref().map(|o| self.resolve(o));
         let known = |n: &str| self.resolver.as_ref().is_some_and(|r| r.resolve(n).is_some());
         if self.ledger.is_some() && subject.as_deref().is_none_or(|s| !known(s) || !is_party(s)) {
-            // A guessed name ("SAN FRANCISCO", "Headcount") or a plan: the
-            // nearest party named before the claim, else after it, else the
-            // party the document names most.
+            // A guessed name ("Washington" in "founded in Bellevue,
+            // Washington") or a plan: the nearest party the ledger knows in
+            // the sentence, before the claim, else after it. Failing that, a
+            // word that is no name ("Headcount was ...", "Our Board") or a
+            // plan gives way to the party the document names most; a name
+            // the ledger does not know yet ("WhatsApp") stays.
             let near = mentions.iter().rev().find(|m| m.1 <= at && is_party(&m.2));
             let near = near.or_else(|| mentions.iter().find(|m| is_party(&m.2)));
-            subject = near.map(|m| m.2.clone()).or_else(|| cx.main.map(str::to_owned)).or(subject);
+            let no_name = subject.as_deref().is_none_or(|s| known(s) || is_no_name(s, sentence));
+            subject = match near {
+                Some(m) => Some(m.2.clone()),
+                None if no_name => cx.main.map(str::to_owned).or(subject),
+                None => subject,
+            };
         }
         if is_relation(&attribute) {
             // Names the ledger does not know yet: runs of capitalized words.
@@ -624,6 +632,41 @@ fn is_dateline(claim: &Claim, claims: &[Claim], reference: Option<&str>) -> bool
             .any(|w| w.len() >= 4 && w.chars().all(char::is_lowercase))
 }
 
+/// A capitalized word taken for a name that is none: a common noun opening a
+/// sentence ("Headcount was 67,317"), a corporate suffix ("Inc"), or a word
+/// of the dateline ("MOUNTAIN VIEW, Calif. — ...").
+fn is_no_name(subject: &str, sentence: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "board",
+        "company",
+        "directors",
+        "family",
+        "group",
+        "headcount",
+        "inc",
+        "corp",
+        "corporation",
+        "ltd",
+        "llc",
+        "management",
+        "net",
+        "our",
+        "revenue",
+        "revenues",
+        "sales",
+        "shares",
+        "the",
+        "total",
+        "we",
+    ];
+    let first = subject.split_whitespace().next().unwrap_or("").trim_end_matches('.').to_lowercase();
+    let head = sentence.get(..sentence.len().min(100)).unwrap_or(sentence);
+    let dateline_end = head.rfind('—').unwrap_or(0);
+    COMMON.contains(&first.as_str())
+        || is_dateline_place(subject, sentence)
+        || sentence.find(subject).is_some_and(|i| i < dateline_end)
+}
+
 /// A place in capitals that opens a dateline: "SAN FRANCISCO — February 13, 2024 — ...".
 fn is_dateline_place(name: &str, sentence: &str) -> bool {
     let letters = name.chars().filter(|c| c.is_alphabetic());
@@ -819,6 +862,47 @@ fn unit_fits(attribute: &str, claim: &Claim) -> bool {
         || unit.split_whitespace().any(|w| crate::audit::matching::nouns_compatible(w, expected))
 }
 
+/// Note on each `new` row the other candidates that give its key another
+/// value ("DIFFERS from candidate meta-acquisition-whatsapp-2014-02-19: 4000000000
+/// USD"): a document that states a total and its parts, or two documents
+/// that disagree, need a reviewer's choice. Rows marked against the ledger
+/// keep their marking. Call after [`assign_ids`].
+pub fn mark_disagreements(candidates: &mut [Candidate]) {
+    let key = |c: &Candidate| -> String {
+        let cells: [&str; 13] = std::array::from_fn(|i| c.cells[i].as_str());
+        let full = row_key(&cells);
+        // Entity, attribute, object and period: the key without value and unit.
+        full.split('\u{1f}').take(4).collect::<Vec<_>>().join("\u{1f}")
+    };
+    let keys: Vec<String> = candidates.iter().map(key).collect();
+    let notes: Vec<Option<String>> = (0..candidates.len())
+        .map(|i| {
+            if candidates[i].status != Status::New {
+                return None;
+            }
+            let others: Vec<String> = (0..candidates.len())
+                .filter(|&j| j != i && keys[j] == keys[i])
+                .map(|j| {
+                    let c = &candidates[j];
+                    let unit = c.cell("unit");
+                    let value = if unit.is_empty() {
+                        c.cell("value").to_owned()
+                    } else {
+                        format!("{} {unit}", c.cell("value"))
+                    };
+                    format!("DIFFERS from candidate {}: {value}", c.cell("id"))
+                })
+                .collect();
+            (!others.is_empty()).then(|| others.join("; "))
+        })
+        .collect();
+    for (c, note) in candidates.iter_mut().zip(notes) {
+        if let Some(n) = note {
+            c.set("note", n);
+        }
+    }
+}
+
 /// Give every candidate an id: a slug of entity, attribute, object and
 /// period, unique against `taken` (which collects the new ids).
 pub fn assign_ids(candidates: &mut [Candidate], taken: &mut HashSet<String>) {
@@ -921,10 +1005,13 @@ pub fn write_candidates(
         }
         let mut c = c.clone();
         assign_ids(std::slice::from_mut(&mut c), taken);
+        out.added.push(c);
+    }
+    mark_disagreements(&mut out.added);
+    for c in &out.added {
         let mut row = vec![String::new(); table.header.len()];
         row[..13].clone_from_slice(&c.cells);
         table.rows.push(row);
-        out.added.push(c);
     }
     table.canonicalize(Some(taken));
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
@@ -1039,6 +1126,35 @@ mod tests {
         let mut taken: HashSet<String> = ["acme-corp-founded".to_owned()].into();
         assign_ids(&mut h.candidates, &mut taken);
         assert_eq!(h.candidates[0].cell("id"), "acme-corp-founded-2");
+    }
+
+    #[test]
+    fn disagreeing_candidates_are_noted() {
+        let mut h =
+            harvest("Acme Corp was founded in 1999. Acme Corp was founded in 1998, its rival says.", None);
+        assign_ids(&mut h.candidates, &mut HashSet::new());
+        mark_disagreements(&mut h.candidates);
+        let notes: Vec<&str> = h.candidates.iter().map(|c| c.cell("note")).collect();
+        assert_eq!(
+            notes,
+            [
+                "DIFFERS from candidate acme-corp-founded-2: 1998",
+                "DIFFERS from candidate acme-corp-founded: 1999"
+            ]
+        );
+    }
+
+    /// A name the ledger does not know yet is kept; a common word is not a name.
+    #[test]
+    fn unknown_names_stay_and_common_words_give_way() {
+        let l = ledger("meta-founded,Meta,founded,,2004,,,Wikipedia\n");
+        let h = harvest(
+            "Meta agreed to buy WhatsApp for $19 billion. WhatsApp was founded in 2009. Headcount was 67,317.",
+            Some(&l),
+        );
+        let got: Vec<(&str, &str)> =
+            h.candidates.iter().map(|c| (c.cell("entity"), c.cell("attribute"))).collect();
+        assert_eq!(got, [("Meta", "acquisition"), ("WhatsApp", "founded"), ("Meta", "employees")]);
     }
 
     #[test]

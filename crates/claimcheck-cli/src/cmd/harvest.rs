@@ -97,6 +97,7 @@ pub fn run(args: &HarvestArgs) -> Result<Outcome> {
         );
     } else {
         harvest::assign_ids(&mut candidates, &mut taken);
+        harvest::mark_disagreements(&mut candidates);
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
         match args.format {
