@@ -36,6 +36,10 @@ pub enum Command {
     ///
     /// Example: claimcheck track fixtures/track/
     Track(TrackArgs),
+    /// Turn the claims of trusted documents into candidate ledger rows for review.
+    ///
+    /// Example: claimcheck harvest --source-name "Microsoft press release, 2016-06-13" press/msft.txt --into claims/candidates.csv
+    Harvest(HarvestArgs),
 }
 
 /// Input options shared by `extract` and `audit`.
@@ -280,6 +284,40 @@ impl From<VerdictArg> for claimcheck_core::audit::Verdict {
             VerdictArg::Unverified => Verdict::Unverified,
         }
     }
+}
+
+/// `claimcheck harvest`.
+#[derive(Debug, Args)]
+pub struct HarvestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// How the documents are cited in each row's `source` (the file, line and column are added).
+    #[arg(long, value_name = "NAME", help_heading = "Rows")]
+    pub source_name: String,
+    /// The rows' `as_of`: the date the documents were read.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, help_heading = "Rows")]
+    pub date: Option<chrono::NaiveDate>,
+    /// Ledger whose names help attribution and whose facts mark duplicates and conflicts
+    /// (default: `claims/` of the enclosing git work tree, if there is one).
+    #[arg(long, value_name = "PATH", help_heading = "Ledger")]
+    pub ledger: Option<PathBuf>,
+    /// Merge the rows into this candidates file (never a reviewed facts file) instead of printing them.
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub into: Option<PathBuf>,
+    /// Output format (standard output only).
+    #[arg(long, value_enum, default_value = "csv", help_heading = "Output")]
+    pub format: HarvestFormat,
+}
+
+/// Output formats of `harvest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HarvestFormat {
+    /// Ledger rows in canonical form, duplicates and conflicts marked in `note`.
+    Csv,
+    /// A table for the terminal.
+    Table,
+    /// One JSON object per row, with its status and the claim it came from.
+    Jsonl,
 }
 
 /// `claimcheck ledger ...`.

@@ -19,6 +19,7 @@ pub mod audit;
 pub mod claim;
 pub mod crosscheck;
 pub mod extract;
+pub mod harvest;
 pub mod input;
 pub mod ledger;
 pub mod review;

@@ -1,6 +1,6 @@
 //! Long, fuzz-like property runs on stable Rust: arbitrary bytes and text
-//! through every front end, the extractor, the ledger reader, the merge driver
-//! and the audit must never panic. They are `#[ignore]`d because they take
+//! through every front end, the extractor, the ledger reader, the merge driver,
+//! the audit and harvest must never panic. They are `#[ignore]`d because they take
 //! minutes; see `docs/robustness.md`:
 //!
 //! ```console
@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use claimcheck_core::audit::{AuditOptions, Auditor};
 use claimcheck_core::extract::{ExtractOptions, Extractor};
+use claimcheck_core::harvest::{HarvestOptions, Harvester, assign_ids};
 use claimcheck_core::input::{Document, InputFormat};
 use claimcheck_core::ledger::Ledger;
 use claimcheck_core::ledger::merge::merge;
@@ -208,6 +209,20 @@ proptest! {
             let doc = Document::new("p", source.as_str(), format);
             let claims = extractor.extract(&doc, &ExtractOptions { reference_date, ..ExtractOptions::default() });
             let _ = auditor.audit(&claims, &doc.text, &AuditOptions { reference_date, ..AuditOptions::default() });
+        }
+    }
+
+    #[test]
+    #[ignore = "long run: cargo test --release -- --ignored"]
+    fn harvest_never_panics(source in article(), reference_date in dates()) {
+        let harvester = Harvester::new(Some(&LEDGER));
+        let extractor = Extractor::with_entities(harvester.entity_index());
+        let options = HarvestOptions { source_name: "p".into(), as_of: None };
+        for format in FORMATS {
+            let doc = Document::new("p", source.as_str(), format);
+            let claims = extractor.extract(&doc, &ExtractOptions { reference_date, ..ExtractOptions::default() });
+            let mut found = harvester.harvest(&doc, &claims, reference_date, &options);
+            assign_ids(&mut found.candidates, &mut Default::default());
         }
     }
 

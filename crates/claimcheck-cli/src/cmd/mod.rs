@@ -3,6 +3,7 @@
 mod audit;
 mod compare;
 mod extract;
+mod harvest;
 mod input;
 mod ledger;
 mod stream;
@@ -31,6 +32,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Ledger(cmd) => ledger::run(cmd),
         Command::Compare(args) => compare::run(args),
         Command::Track(args) => track::run(args),
+        Command::Harvest(args) => harvest::run(args),
     }
 }
 

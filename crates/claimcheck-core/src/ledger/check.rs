@@ -75,8 +75,9 @@ fn same(a: &str, b: &str) -> bool {
 /// Check a ledger (a CSV file or a directory).
 pub fn check(path: &Path, opts: &CheckOptions) -> Result<CheckReport, LedgerError> {
     let files = read::ledger_files(path)?;
-    let mut tables = Vec::with_capacity(files.facts.len() + 2);
-    for f in &files.facts {
+    let mut tables = Vec::with_capacity(files.facts.len() + files.candidates.len() + 2);
+    // Candidate rows are checked like facts, so a pull request that adds them stays clean.
+    for f in files.facts.iter().chain(&files.candidates) {
         tables.push(read::read_table(f)?);
     }
     let n_facts = tables.len();

@@ -687,6 +687,15 @@ pub struct LedgerFiles {
     pub aliases: Option<PathBuf>,
     /// `attributes.csv`, when present.
     pub attributes: Option<PathBuf>,
+    /// Candidate rows awaiting review (`candidates.csv`, `*.candidates.csv`):
+    /// checked and formatted like facts, never loaded as facts.
+    pub candidates: Vec<PathBuf>,
+}
+
+/// Is this file name a file of candidate rows (`candidates.csv`,
+/// `press.candidates.csv`) rather than reviewed facts?
+pub fn is_candidates_file(name: &str) -> bool {
+    name == "candidates.csv" || name.ends_with(".candidates.csv")
 }
 
 /// List a ledger's files: a single CSV file, or every `*.csv` in a directory.
@@ -712,6 +721,7 @@ pub fn ledger_files(path: &Path) -> Result<LedgerFiles, LedgerError> {
             "aliases.csv" => files.aliases = Some(p),
             "attributes.csv" => files.attributes = Some(p),
             "reviewed.csv" => {} // reviewed findings (see `review`), not facts
+            n if is_candidates_file(n) => files.candidates.push(p),
             _ => files.facts.push(p),
         }
     }
@@ -721,6 +731,20 @@ pub fn ledger_files(path: &Path) -> Result<LedgerFiles, LedgerError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn candidates_are_kept_apart_from_facts() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in ["facts.csv", "candidates.csv", "press.candidates.csv", "aliases.csv"] {
+            std::fs::write(dir.path().join(name), "").expect("write");
+        }
+        let files = ledger_files(dir.path()).expect("lists");
+        let names = |v: &[PathBuf]| -> Vec<String> {
+            v.iter().filter_map(|p| p.file_name()?.to_str().map(str::to_owned)).collect()
+        };
+        assert_eq!(names(&files.facts), ["facts.csv"]);
+        assert_eq!(names(&files.candidates), ["candidates.csv", "press.candidates.csv"]);
+    }
 
     #[test]
     fn bom_crlf_quotes() {

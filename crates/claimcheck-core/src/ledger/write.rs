@@ -68,9 +68,10 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), LedgerError> {
 /// (each under its lock). Returns every file with its old and new text.
 pub fn format_ledger(path: &Path, write: bool) -> Result<Vec<FormattedFile>, LedgerError> {
     let files = read::ledger_files(path)?;
-    let mut taken = fmt::ledger_ids(&files.facts)?;
+    let all: Vec<PathBuf> = files.facts.iter().chain(&files.candidates).cloned().collect();
+    let mut taken = fmt::ledger_ids(&all)?;
     let mut out = Vec::new();
-    for f in files.facts.iter().chain(&files.aliases).chain(&files.attributes) {
+    for f in all.iter().chain(&files.aliases).chain(&files.attributes) {
         let _guard = if write { Some(lock(f)?) } else { None };
         let original = fmt::read_text(f)?;
         let formatted = fmt::format_text(f, &original, &mut taken)?;
