@@ -18,7 +18,7 @@ use super::read::{self, COLUMNS};
 use super::value;
 
 /// How long a writer waits for another one to finish.
-pub const LOCK_WAIT: Duration = Duration::from_secs(5);
+pub const LOCK_WAIT: Duration = Duration::from_secs(30);
 
 /// The sidecar lock file of a ledger file: `facts.csv` → `facts.csv.lock`.
 pub fn lock_path(path: &Path) -> PathBuf {
