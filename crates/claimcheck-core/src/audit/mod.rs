@@ -179,22 +179,6 @@ impl FactIndex {
         index
     }
 
-    /// The facts of any of `entities`, in ledger order, each once.
-    fn about<'e>(&self, entities: impl IntoIterator<Item = &'e str>) -> Vec<usize> {
-        let mut seen: Vec<&str> = Vec::new();
-        let mut out: Vec<usize> = Vec::new();
-        for e in entities {
-            if !seen.contains(&e) {
-                seen.push(e);
-                if let Some(ids) = self.by_entity.get(e) {
-                    out.extend(ids.facts.iter().map(|&i| i as usize));
-                }
-            }
-        }
-        out.sort_unstable();
-        out
-    }
-
     /// The date-valued facts of any of `entities`, in ledger order, each once.
     fn dates_about<'e>(&self, entities: impl IntoIterator<Item = &'e str>) -> Vec<usize> {
         let mut seen: Vec<&str> = Vec::new();
@@ -274,11 +258,14 @@ impl<'l> Auditor<'l> {
     /// One finding per claim, in the claims' order. `text` is the document's
     /// plain text: the entity it names most is the fallback subject.
     pub fn audit(&self, claims: &[Claim], text: &str, options: &AuditOptions) -> Vec<Finding> {
-        let subject = self.document_subject(text).or_else(|| self.subject_of_claims(claims));
+        // One pass over the text for the names it holds.
+        let named: Vec<(usize, &str)> = self.entities.find(text).map(|(s, _, name)| (s, name)).collect();
+        let subject = document_subject(text, &named).or_else(|| self.subject_of_claims(claims));
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for (_, _, name) in self.entities.find(text) {
+        for &(_, name) in &named {
             *counts.entry(name).or_default() += 1;
         }
+        drop(named);
         let groups = sentence_groups(claims);
         let sentence_at = sentence_positions(text, claims, &groups);
         // The names of each sentence and of the text just before it, found
@@ -326,20 +313,6 @@ impl<'l> Auditor<'l> {
             .enumerate()
             .map(|(i, c)| self.audit_claim(c, i, periods[i].as_deref(), &doc, options))
             .collect()
-    }
-
-    /// The entity the document names most (its first line counts double).
-    fn document_subject(&self, text: &str) -> Option<String> {
-        let title_end = text.find('\n').unwrap_or(text.len());
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for (start, _, name) in self.entities.find(text) {
-            let weight = if start < title_end { 2 } else { 1 };
-            match counts.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, k)) => *k += weight,
-                None => counts.push((name, weight)),
-            }
-        }
-        counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.to_string())
     }
 
     /// A date claim strongly tied to a date fact ("founded in 1995") is an
@@ -415,82 +388,106 @@ impl<'l> Auditor<'l> {
         let claim_object = claim.object.as_deref().and_then(|o| self.resolver.resolve(o));
         let at = claim_offset_in_sentence(claim);
         let local = self.local_subject(claim, &doc.mentions[group], at);
-        // Per key (entity, attribute): does a fact of it have a second party
-        // named in the sentence? Candidates of one key share the answer.
-        let mut named_party: Vec<(&str, &str, bool)> = Vec::new();
-        let mut names_party = |entity: &'l str, attribute: &'l str| -> bool {
-            if let Some(&(_, _, b)) = named_party.iter().find(|(e, a, _)| *e == entity && *a == attribute) {
-                return b;
-            }
-            let b = self
-                .facts
-                .of_key(self.ledger, entity, attribute)
-                .any(|f| f.object.as_deref().is_some_and(|o| mentioned.contains(&o)));
-            named_party.push((entity, attribute, b));
-            b
-        };
         let mut candidates = Vec::new();
         // Every attribute's cues in one pass over the sentence.
         let cues = self.cues.scan(&claim.sentence, at, claim.text.len());
+        // With no subject named, the document's subject stands in.
+        let min_entity = if subject.is_some() { 3 } else { 1 };
         // Only facts about the subject, a name in the sentence or the document's
-        // subject can tie (see `entity` below); the index yields exactly those.
+        // subject can tie; the index yields exactly those, by entity and attribute.
         let lookup = subject
             .as_deref()
             .into_iter()
             .chain(mentioned.iter().copied())
             .chain(doc_subject)
             .chain(context.iter().copied());
-        for idx in self.facts.about(lookup) {
-            let fact = &self.ledger.facts[idx];
-            let about_object = fact.object.as_deref().is_some_and(|o| subject.as_deref() == Some(o))
-                && (doc_subject == Some(fact.entity.as_str()) || mentioned.contains(&fact.entity.as_str()));
-            let entity = if subject.as_deref() == Some(fact.entity.as_str()) {
+        let mut seen: Vec<&str> = Vec::new();
+        for name in lookup {
+            if seen.contains(&name) {
+                continue;
+            }
+            seen.push(name);
+            let Some(facts) = self.facts.by_entity.get(name) else { continue };
+            // Every entity looked up is the subject, named in the sentence, the
+            // document's subject or named just before the sentence.
+            let entity = if subject.as_deref() == Some(name) {
                 3
-            } else if mentioned.contains(&fact.entity.as_str()) {
+            } else if mentioned.contains(&name) {
                 2
-            } else if doc_subject == Some(fact.entity.as_str())
-                || about_object
-                || context.contains(&fact.entity.as_str())
-            {
-                1
             } else {
-                continue;
+                1
             };
-            if !fact_matches_kind(claim, fact) || !self.nouns_fit(claim, fact) {
-                continue;
-            }
-            // A claim about a known entity is about that entity: another
-            // entity's fact can support it by value but never contradict it.
-            let subject_fits = local.is_none_or(|s| s == fact.entity || fact.object.as_deref() == Some(s));
-            let object_ok = match fact.object.as_deref() {
-                Some(o) => {
-                    mentioned.contains(&o)
-                        || claim_object == Some(o)
-                        || subject.as_deref() == Some(o)
-                        // The deal the article is about ("the $26.2 million transaction").
-                        || (doc.main_object(self, &fact.entity, &fact.attribute) == Some(o)
-                            && !names_party(&fact.entity, &fact.attribute))
-                        || (doc_subject == Some(o) && !names_party(&fact.entity, &fact.attribute))
+            let is_doc_subject = doc_subject == Some(name);
+            for &(start, end) in &facts.attributes {
+                let ids = &facts.facts[start as usize..end as usize];
+                let attribute = self.ledger.facts[ids[0] as usize].attribute.as_str();
+                // Does a fact of this key have a second party named in the sentence?
+                let mut names_party: Option<bool> = None;
+                let mut names_party = || {
+                    *names_party.get_or_insert_with(|| {
+                        ids.iter().any(|&i| {
+                            self.ledger.facts[i as usize]
+                                .object
+                                .as_deref()
+                                .is_some_and(|o| mentioned.contains(&o))
+                        })
+                    })
+                };
+                let mut main_object: Option<Option<&str>> = None;
+                let (cue0, dist) = cues.get(attribute).copied().unwrap_or((0, usize::MAX));
+                for &i in ids {
+                    let idx = i as usize;
+                    let fact = &self.ledger.facts[idx];
+                    if !fact_matches_kind(claim, fact) || !self.nouns_fit(claim, fact) {
+                        continue;
+                    }
+                    // A claim about a known entity is about that entity: another
+                    // entity's fact can support it by value but never contradict it.
+                    let subject_fits =
+                        local.is_none_or(|s| s == fact.entity || fact.object.as_deref() == Some(s));
+                    let object_ok = match fact.object.as_deref() {
+                        Some(o) => {
+                            mentioned.contains(&o)
+                                || claim_object == Some(o)
+                                || subject.as_deref() == Some(o)
+                                // The deal the article is about ("the $26.2 million transaction").
+                                || (*main_object.get_or_insert_with(|| doc.main_object(self, name, attribute))
+                                    == Some(o)
+                                    && !names_party())
+                                || (doc_subject == Some(o) && !names_party())
+                        }
+                        // A fact without object does not fit a claim about another party's deal,
+                        // unless that party is the subject itself.
+                        None => !names_party(),
+                    } && subject_fits;
+                    let mut cue = cue0;
+                    // A named second party ("Whole Foods Market (2017): $13.7 billion") is
+                    // itself evidence of the relation.
+                    // A date needs some word of the relation too ("announced on June 16"),
+                    // unless it labels the party: "Twitch (2016): ...".
+                    let labels_object = fact.object.as_deref().is_some_and(|o| {
+                        claim.sentence[..at]
+                            .trim_end()
+                            .strip_suffix('(')
+                            .is_some_and(|b| b.trim_end().ends_with(o))
+                    });
+                    if fact.object.as_deref().is_some_and(|o| mentioned.contains(&o))
+                        && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object)
+                    {
+                        cue = cue.max(2);
+                    }
+                    // Keep only what a rule below can use: a strong or weak tie,
+                    // or a fact about the subject (the debug trace keeps all).
+                    let useful = (object_ok && (entity >= 2 || cue >= 1))
+                        || (entity >= min_entity && (entity >= 2 || is_doc_subject));
+                    if useful || debug() {
+                        candidates.push(Candidate { fact: idx, entity, object_ok, cue, dist });
+                    }
                 }
-                // A fact without object does not fit a claim about another party's deal,
-                // unless that party is the subject itself.
-                None => !names_party(&fact.entity, &fact.attribute),
-            } && subject_fits;
-            let (mut cue, dist) = cues.get(fact.attribute.as_str()).copied().unwrap_or((0, usize::MAX));
-            // A named second party ("Whole Foods Market (2017): $13.7 billion") is
-            // itself evidence of the relation.
-            // A date needs some word of the relation too ("announced on June 16"),
-            // unless it labels the party: "Twitch (2016): ...".
-            let labels_object = fact.object.as_deref().is_some_and(|o| {
-                claim.sentence[..at].trim_end().strip_suffix('(').is_some_and(|b| b.trim_end().ends_with(o))
-            });
-            if fact.object.as_deref().is_some_and(|o| mentioned.contains(&o))
-                && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object)
-            {
-                cue = cue.max(2);
             }
-            candidates.push(Candidate { fact: idx, entity, object_ok, cue, dist });
         }
+        // In ledger order, as the rules below pick the first of equals.
+        candidates.sort_unstable_by_key(|c: &Candidate| c.fact);
         if debug() {
             let _ = writeln!(
                 std::io::stderr(),
@@ -550,8 +547,6 @@ impl<'l> Auditor<'l> {
                 return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
             }
         }
-        // With no subject named, the document's subject stands in.
-        let min_entity = if subject.is_some() { 3 } else { 1 };
         let by_subject: Vec<&Fact> = candidates
             .iter()
             .filter(|c| {
@@ -1034,6 +1029,21 @@ struct DocContext<'a> {
     names: Vec<Vec<&'a str>>,
     /// At the first claim of each sentence: the entities named in the text just before it.
     context: Vec<Vec<&'a str>>,
+}
+
+/// The entity the document names most (its first line counts double), from
+/// the names found in it: (offset, canonical name).
+fn document_subject(text: &str, named: &[(usize, &str)]) -> Option<String> {
+    let title_end = text.find('\n').unwrap_or(text.len());
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for &(start, name) in named {
+        let weight = if start < title_end { 2 } else { 1 };
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, k)) => *k += weight,
+            None => counts.push((name, weight)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.to_string())
 }
 
 /// Up to 300 bytes of text before a sentence that starts at `at`.
