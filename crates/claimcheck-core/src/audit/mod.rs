@@ -143,6 +143,63 @@ struct EntityFacts {
     facts: Vec<u32>,
     /// `(start, end)` of each attribute's run in `facts`.
     attributes: Vec<(u32, u32)>,
+    /// For each of `facts`, what kinds of claim it can be compared with
+    /// (see [`FactKinds`]), so that a claim skips the others without
+    /// reading the fact.
+    kinds: Vec<u8>,
+}
+
+/// Bits of what a fact can be compared with: the parts of
+/// [`fact_matches_kind`] that depend on the fact alone.
+struct FactKinds;
+
+impl FactKinds {
+    const NUMERIC: u8 = 1;
+    const CURRENCY: u8 = 2;
+    const PERCENT: u8 = 4;
+    const TIME_UNIT: u8 = 8;
+    const DATED: u8 = 16;
+    const NUMBER: u8 = 32;
+
+    fn of(fact: &Fact) -> u8 {
+        let unit = fact.unit.as_deref().unwrap_or("");
+        let mut k = 0;
+        if matches!(fact.value, FactValue::Number(_) | FactValue::Range(..)) {
+            k |= Self::NUMERIC;
+        }
+        if matches!(fact.value, FactValue::Number(_)) {
+            k |= Self::NUMBER;
+        }
+        if unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) {
+            k |= Self::CURRENCY;
+        }
+        if unit == "%" || unit == "pp" {
+            k |= Self::PERCENT;
+        }
+        if matches!(unit, "year" | "month" | "week" | "day" | "hour") {
+            k |= Self::TIME_UNIT;
+        }
+        if fact_date(fact).is_some() {
+            k |= Self::DATED;
+        }
+        k
+    }
+
+    /// `fact_matches_kind(claim, fact)` from the fact's bits, where they
+    /// decide it; `None` when the claim's unit must be compared too.
+    fn fit(claim: &Claim, k: u8) -> Option<bool> {
+        let numeric = k & Self::NUMERIC != 0;
+        match claim.kind {
+            ClaimKind::Money => Some(numeric && k & Self::CURRENCY != 0),
+            ClaimKind::Percent => Some(numeric && k & Self::PERCENT != 0),
+            ClaimKind::Number => Some(numeric && k & (Self::CURRENCY | Self::PERCENT | Self::TIME_UNIT) == 0),
+            ClaimKind::Duration if k & Self::NUMBER == 0 => Some(false),
+            ClaimKind::Quantity if !numeric => Some(false),
+            ClaimKind::Duration | ClaimKind::Quantity => None,
+            ClaimKind::Date => Some(k & Self::DATED != 0),
+            _ => Some(false),
+        }
+    }
 }
 
 impl FactIndex {
@@ -155,7 +212,7 @@ impl FactIndex {
                 None => {
                     index.by_entity.insert(
                         f.entity.to_string(),
-                        EntityFacts { facts: vec![id], attributes: Vec::new() },
+                        EntityFacts { facts: vec![id], attributes: Vec::new(), kinds: Vec::new() },
                     );
                 }
             }
@@ -175,6 +232,7 @@ impl FactIndex {
             }
             e.facts.shrink_to_fit();
             e.attributes.shrink_to_fit();
+            e.kinds = e.facts.iter().map(|&i| FactKinds::of(&ledger.facts[i as usize])).collect();
         }
         index
     }
@@ -435,10 +493,15 @@ impl<'l> Auditor<'l> {
                 };
                 let mut main_object: Option<Option<&str>> = None;
                 let (cue0, dist) = cues.get(attribute).copied().unwrap_or((0, usize::MAX));
-                for &i in ids {
+                let kinds = &facts.kinds[start as usize..end as usize];
+                for (&i, &k) in ids.iter().zip(kinds) {
                     let idx = i as usize;
                     let fact = &self.ledger.facts[idx];
-                    if !fact_matches_kind(claim, fact) || !self.nouns_fit(claim, fact) {
+                    let fits = match FactKinds::fit(claim, k) {
+                        Some(fits) => fits,
+                        None => fact_matches_kind(claim, fact),
+                    };
+                    if !fits || !self.nouns_fit(claim, fact) {
                         continue;
                     }
                     // A claim about a known entity is about that entity: another
