@@ -357,6 +357,7 @@ impl<'l> Auditor<'l> {
         let doc = DocContext {
             subject: subject.as_deref(),
             counts,
+            main_objects: Default::default(),
             claims,
             dateline: options.reference_date.map(|d| d.format("%Y-%m-%d").to_string()),
             groups,
@@ -514,7 +515,7 @@ impl<'l> Auditor<'l> {
                                 || claim_object == Some(o)
                                 || subject.as_deref() == Some(o)
                                 // The deal the article is about ("the $26.2 million transaction").
-                                || (*main_object.get_or_insert_with(|| doc.main_object(self, name, attribute))
+                                || (*main_object.get_or_insert_with(|| doc.main_object(self, ids))
                                     == Some(o)
                                     && !names_party())
                                 || (doc_subject == Some(o) && !names_party())
@@ -1076,6 +1077,8 @@ struct DocContext<'a> {
     subject: Option<&'a str>,
     /// How often each known entity is named.
     counts: HashMap<&'a str, usize>,
+    /// The main second party of each key looked at, by the key's first fact.
+    main_objects: std::cell::RefCell<HashMap<u32, Option<u32>>>,
     /// Every claim of the document.
     claims: &'a [Claim],
     /// The article's own date, from `--reference-date` or its dateline.
@@ -1133,15 +1136,25 @@ fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 impl DocContext<'_> {
     /// The second party the document names most among an entity's facts of
     /// one attribute (the deal an article is about).
-    fn main_object<'f>(&self, auditor: &'f Auditor<'_>, entity: &str, attribute: &str) -> Option<&'f str> {
-        auditor
-            .facts
-            .of_key(auditor.ledger, entity, attribute)
-            .filter_map(|f| f.object.as_deref())
-            .filter_map(|o| self.counts.get(o).map(|n| (o, *n)))
-            .max_by_key(|(_, n)| *n)
-            .filter(|(_, n)| *n >= 2)
-            .map(|(o, _)| o)
+    /// `ids` are the facts of that key, in ledger order; the answer is
+    /// kept for the rest of the document.
+    fn main_object<'f>(&self, auditor: &'f Auditor<'_>, ids: &[u32]) -> Option<&'f str> {
+        let key = *ids.first()?;
+        let known = self.main_objects.borrow().get(&key).copied();
+        let hit = known.unwrap_or_else(|| {
+            let hit = ids
+                .iter()
+                .filter_map(|&i| {
+                    let o = auditor.ledger.facts[i as usize].object.as_deref()?;
+                    self.counts.get(o).map(|n| (i, *n))
+                })
+                .max_by_key(|(_, n)| *n)
+                .filter(|(_, n)| *n >= 2)
+                .map(|(i, _)| i);
+            self.main_objects.borrow_mut().insert(key, hit);
+            hit
+        });
+        hit.and_then(|i| auditor.ledger.facts[i as usize].object.as_deref())
     }
 }
 
