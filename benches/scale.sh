@@ -92,7 +92,8 @@ for mb in "${sizes[@]}"; do
   bytes=$(find "$dir" -type f -exec cat {} + | wc -c)
   files=$(find "$dir" -type f | wc -l)
   echo "== archive: $(python3 -c "print(f'{$bytes / 1e6:.1f}')") MB in $files files"
-  sample=$(find "$dir" -type f | sort | head -1)
+  # (sed, not head: head would close the pipe early, and pipefail stop the script)
+  sample=$(find "$dir" -type f | sort | sed -n 1p)
   base=$("$target/release/examples/regex_baseline" "$sample")
   echo "regex baseline (first file, in memory): $base"
   declare -A extract_t=() audit_t=()
