@@ -16,8 +16,9 @@
 # in: audit time / extract time per ledger, and -j1 time / -j2 time.
 #
 # MB/s is input bytes over wall time; "cpu" is user + system time, which
-# other jobs on a shared machine disturb less. Output goes to a file so the
-# terminal is not what gets measured. Timings on a shared machine are noisy:
+# other jobs on a shared machine disturb less. Output is piped to `wc -l`
+# (not the terminal, and not kept: a 1 GB archive gives over 10 GB of
+# findings). Timings on a shared machine are noisy:
 # compare runs made close together, and use RUNS for best-of-N.
 set -euo pipefail
 
@@ -41,11 +42,12 @@ cargo build --quiet --release -p claimcheck-core --example gen_archive --example
 last=0
 run() {
   local label="$1" bytes="$2"; shift 2
-  local out="$target/scale-out.txt" best="" r t0 t1 peak cpu line
+  local out="$target/scale-out.txt" best="" r t0 t1 peak cpu line lines
   for ((r = 0; r < runs; r++)); do
     t0=$(date +%s.%N)
     if [ -x /usr/bin/time ]; then
-      /usr/bin/time -v -o "$target/scale-time.txt" "$@" > "$out" || test $? -eq 1
+      # Counted, not kept: the findings of a 1 GB archive are over 10 GB of JSON.
+      lines=$({ /usr/bin/time -v -o "$target/scale-time.txt" "$@" || test $? -eq 1; } | wc -l)
       peak=$(awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}' "$target/scale-time.txt")
       cpu=$(awk -F: '/User time|System time/ {s += $2} END {print s}' "$target/scale-time.txt")
     else
@@ -57,10 +59,11 @@ run() {
         sleep 0.05
       done
       wait "$pid" || test $? -eq 1
-      peak=$hwm cpu=0
+      peak=$hwm cpu=0 lines=$(wc -l < "$out")
+      rm -f "$out"
     fi
     t1=$(date +%s.%N)
-    line=$(python3 - "$label" "$bytes" "$t0" "$t1" "$peak" "$cpu" "$(wc -l < "$out")" <<'PY'
+    line=$(python3 - "$label" "$bytes" "$t0" "$t1" "$peak" "$cpu" "$lines" <<'PY'
 import sys
 label, nbytes, t0, t1, peak, cpu, lines = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5] or 0), float(sys.argv[6] or 0), sys.argv[7]
 secs = t1 - t0
