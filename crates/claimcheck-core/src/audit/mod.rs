@@ -10,7 +10,7 @@
 pub mod compare;
 pub mod matching;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -125,48 +125,154 @@ pub struct Auditor<'l> {
 }
 
 /// Fact indices by entity, built once so that a claim's lookup touches only
-/// the facts of the entities in its context, never the whole ledger.
+/// the facts of the entities in its context, never the whole ledger; within
+/// an entity, facts are grouped by attribute so that the facts of one key
+/// (period selection, second parties) are one short slice.
 #[derive(Debug, Default)]
 struct FactIndex {
-    /// Entity → its facts, in ledger order.
-    by_entity: HashMap<String, Vec<usize>>,
+    /// Entity → its facts, grouped by attribute.
+    by_entity: HashMap<String, EntityFacts>,
     /// Entity → its date-valued facts, in ledger order.
     dates_by_entity: HashMap<String, Vec<usize>>,
-    /// `(entity, attribute, object)` of every fact with an object.
-    with_object: HashSet<(String, String, String)>,
+}
+
+/// One entity's facts: sorted by attribute, then in ledger order.
+#[derive(Debug, Default)]
+struct EntityFacts {
+    /// Indices into the ledger's facts.
+    facts: Vec<u32>,
+    /// `(start, end)` of each attribute's run in `facts`.
+    attributes: Vec<(u32, u32)>,
+    /// For each of `facts`, what kinds of claim it can be compared with
+    /// (see [`FactKinds`]), so that a claim skips the others without
+    /// reading the fact.
+    kinds: Vec<u8>,
+}
+
+/// Bits of what a fact can be compared with: the parts of
+/// [`fact_matches_kind`] that depend on the fact alone.
+struct FactKinds;
+
+impl FactKinds {
+    const NUMERIC: u8 = 1;
+    const CURRENCY: u8 = 2;
+    const PERCENT: u8 = 4;
+    const TIME_UNIT: u8 = 8;
+    const DATED: u8 = 16;
+    const NUMBER: u8 = 32;
+
+    fn of(fact: &Fact) -> u8 {
+        let unit = fact.unit.as_deref().unwrap_or("");
+        let mut k = 0;
+        if matches!(fact.value, FactValue::Number(_) | FactValue::Range(..)) {
+            k |= Self::NUMERIC;
+        }
+        if matches!(fact.value, FactValue::Number(_)) {
+            k |= Self::NUMBER;
+        }
+        if unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) {
+            k |= Self::CURRENCY;
+        }
+        if unit == "%" || unit == "pp" {
+            k |= Self::PERCENT;
+        }
+        if matches!(unit, "year" | "month" | "week" | "day" | "hour") {
+            k |= Self::TIME_UNIT;
+        }
+        if fact_date(fact).is_some() {
+            k |= Self::DATED;
+        }
+        k
+    }
+
+    /// `fact_matches_kind(claim, fact)` from the fact's bits, where they
+    /// decide it; `None` when the claim's unit must be compared too.
+    fn fit(claim: &Claim, k: u8) -> Option<bool> {
+        let numeric = k & Self::NUMERIC != 0;
+        match claim.kind {
+            ClaimKind::Money => Some(numeric && k & Self::CURRENCY != 0),
+            ClaimKind::Percent => Some(numeric && k & Self::PERCENT != 0),
+            ClaimKind::Number => Some(numeric && k & (Self::CURRENCY | Self::PERCENT | Self::TIME_UNIT) == 0),
+            ClaimKind::Duration if k & Self::NUMBER == 0 => Some(false),
+            ClaimKind::Quantity if !numeric => Some(false),
+            ClaimKind::Duration | ClaimKind::Quantity => None,
+            ClaimKind::Date => Some(k & Self::DATED != 0),
+            _ => Some(false),
+        }
+    }
 }
 
 impl FactIndex {
     fn new(ledger: &Ledger) -> Self {
         let mut index = FactIndex::default();
         for (idx, f) in ledger.facts.iter().enumerate() {
-            index.by_entity.entry(f.entity.to_string()).or_default().push(idx);
+            let id = u32::try_from(idx).expect("a ledger holds fewer than 2^32 facts");
+            match index.by_entity.get_mut(f.entity.as_str()) {
+                Some(e) => e.facts.push(id),
+                None => {
+                    index.by_entity.insert(
+                        f.entity.to_string(),
+                        EntityFacts { facts: vec![id], attributes: Vec::new(), kinds: Vec::new() },
+                    );
+                }
+            }
             if matches!(f.value, FactValue::Date(_)) {
                 index.dates_by_entity.entry(f.entity.to_string()).or_default().push(idx);
             }
-            if let Some(o) = &f.object {
-                index.with_object.insert((f.entity.to_string(), f.attribute.to_string(), o.to_string()));
+        }
+        let attribute = |i: u32| ledger.facts[i as usize].attribute.as_str();
+        for e in index.by_entity.values_mut() {
+            e.facts.sort_by(|&a, &b| attribute(a).cmp(attribute(b)).then(a.cmp(&b)));
+            let mut start = 0;
+            for end in 1..=e.facts.len() {
+                if end == e.facts.len() || attribute(e.facts[end]) != attribute(e.facts[start]) {
+                    e.attributes.push((start as u32, end as u32));
+                    start = end;
+                }
             }
+            e.facts.shrink_to_fit();
+            e.attributes.shrink_to_fit();
+            e.kinds = e.facts.iter().map(|&i| FactKinds::of(&ledger.facts[i as usize])).collect();
         }
         index
     }
 
-    /// The facts of any of `entities`, in ledger order, each once.
-    fn about<'e>(
-        map: &HashMap<String, Vec<usize>>,
-        entities: impl IntoIterator<Item = &'e str>,
-    ) -> Vec<usize> {
-        let mut seen: HashSet<&str> = HashSet::new();
+    /// The date-valued facts of any of `entities`, in ledger order, each once.
+    fn dates_about<'e>(&self, entities: impl IntoIterator<Item = &'e str>) -> Vec<usize> {
+        let mut seen: Vec<&str> = Vec::new();
         let mut out: Vec<usize> = Vec::new();
         for e in entities {
-            if seen.insert(e)
-                && let Some(ids) = map.get(e)
-            {
-                out.extend_from_slice(ids);
+            if !seen.contains(&e) {
+                seen.push(e);
+                if let Some(ids) = self.dates_by_entity.get(e) {
+                    out.extend_from_slice(ids);
+                }
             }
         }
         out.sort_unstable();
         out
+    }
+
+    /// The facts of one entity and attribute, in ledger order.
+    fn of_key<'l>(
+        &self,
+        ledger: &'l Ledger,
+        entity: &str,
+        attribute: &str,
+    ) -> impl Iterator<Item = &'l Fact> + use<'_, 'l> {
+        let ids: &[u32] = self
+            .by_entity
+            .get(entity)
+            .and_then(|e| {
+                e.attributes
+                    .iter()
+                    .find(|&&(s, _)| {
+                        ledger.facts[e.facts[s as usize] as usize].attribute.as_str() == attribute
+                    })
+                    .map(|&(s, end)| &e.facts[s as usize..end as usize])
+            })
+            .unwrap_or(&[]);
+        ids.iter().map(move |&i| &ledger.facts[i as usize])
     }
 }
 
@@ -210,26 +316,56 @@ impl<'l> Auditor<'l> {
     /// One finding per claim, in the claims' order. `text` is the document's
     /// plain text: the entity it names most is the fallback subject.
     pub fn audit(&self, claims: &[Claim], text: &str, options: &AuditOptions) -> Vec<Finding> {
-        let subject = self.document_subject(text).or_else(|| self.subject_of_claims(claims));
+        // One pass over the text for the names it holds.
+        let named: Vec<(usize, &str)> = self.entities.find(text).map(|(s, _, name)| (s, name)).collect();
+        let subject = document_subject(text, &named).or_else(|| self.subject_of_claims(claims));
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for (_, _, name) in self.entities.find(text) {
+        for &(_, name) in &named {
             *counts.entry(name).or_default() += 1;
+        }
+        drop(named);
+        let groups = sentence_groups(claims);
+        let sentence_at = sentence_positions(text, claims, &groups);
+        // The names of each sentence and of the text just before it, found
+        // once per sentence: claims of one sentence share them.
+        let mut mentions: Vec<Vec<(usize, usize, &str)>> = Vec::with_capacity(claims.len());
+        let mut names: Vec<Vec<&str>> = Vec::with_capacity(claims.len());
+        let mut context: Vec<Vec<&str>> = Vec::with_capacity(claims.len());
+        for (i, c) in claims.iter().enumerate() {
+            if groups[i].start != i {
+                mentions.push(Vec::new());
+                names.push(Vec::new());
+                context.push(Vec::new());
+                continue;
+            }
+            let found: Vec<(usize, usize, &str)> = self.entities.find(&c.sentence).collect();
+            names.push(distinct(found.iter().map(|m| m.2)));
+            mentions.push(found);
+            context.push(distinct(self.entities.find(context_before(text, sentence_at[i])).map(|m| m.2)));
         }
         let event_dates: Vec<bool> = claims
             .iter()
-            .map(|c| c.kind == ClaimKind::Date && self.is_event_date(c, subject.as_deref()))
+            .enumerate()
+            .map(|(i, c)| {
+                c.kind == ClaimKind::Date
+                    && self.is_event_date(c, &names[groups[i].start], subject.as_deref())
+            })
             .collect();
-        let groups = sentence_groups(claims);
-        let (periods, is_period) = implied_periods(claims, &event_dates, &groups);
+        let quarters: Vec<Option<&'static str>> =
+            claims.iter().map(|c| if c.kind == ClaimKind::Date { None } else { quarter_near(c) }).collect();
+        let (periods, is_period) = implied_periods(claims, &event_dates, &groups, &quarters);
         let doc = DocContext {
             subject: subject.as_deref(),
-            text,
             counts,
+            main_objects: Default::default(),
             claims,
             dateline: options.reference_date.map(|d| d.format("%Y-%m-%d").to_string()),
-            sentence_at: sentence_positions(text, claims, &groups),
             groups,
             is_period,
+            quarters,
+            mentions,
+            names,
+            context,
         };
         claims
             .iter()
@@ -238,34 +374,18 @@ impl<'l> Auditor<'l> {
             .collect()
     }
 
-    /// The entity the document names most (its first line counts double).
-    fn document_subject(&self, text: &str) -> Option<String> {
-        let title_end = text.find('\n').unwrap_or(text.len());
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for (start, _, name) in self.entities.find(text) {
-            let weight = if start < title_end { 2 } else { 1 };
-            match counts.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, k)) => *k += weight,
-                None => counts.push((name, weight)),
-            }
-        }
-        counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.to_string())
-    }
-
     /// A date claim strongly tied to a date fact ("founded in 1995") is an
     /// event's date, not the period of a nearby figure.
-    fn is_event_date(&self, claim: &Claim, doc_subject: Option<&str>) -> bool {
+    fn is_event_date(&self, claim: &Claim, mentioned: &[&str], doc_subject: Option<&str>) -> bool {
         let at = claim_offset_in_sentence(claim);
-        let mentioned: HashSet<&str> = self.entities.find(&claim.sentence).map(|(_, _, c)| c).collect();
-        let dated =
-            FactIndex::about(&self.facts.dates_by_entity, mentioned.iter().copied().chain(doc_subject));
+        let dated = self.facts.dates_about(mentioned.iter().copied().chain(doc_subject));
         if dated.is_empty() {
             return false;
         }
         let cues = self.cues.scan(&claim.sentence, at, claim.text.len());
         dated.into_iter().map(|i| &self.ledger.facts[i]).any(|f| {
             matches!(f.value, FactValue::Date(_))
-                && (mentioned.contains(f.entity.as_str()) || doc_subject == Some(f.entity.as_str()))
+                && (mentioned.contains(&f.entity.as_str()) || doc_subject == Some(f.entity.as_str()))
                 && cues.get(f.attribute.as_str()).is_some_and(|c| c.0 >= 3)
         })
     }
@@ -320,76 +440,119 @@ impl<'l> Auditor<'l> {
             );
         }
         let subject = claim.subject.as_deref().and_then(|s| self.resolver.resolve(s)).map(str::to_string);
-        let mentioned: HashSet<&str> = self.entities.find(&claim.sentence).map(|(_, _, c)| c).collect();
+        let group = doc.groups[index].start;
+        let mentioned: &[&str] = &doc.names[group];
         // Names in the text just before the sentence: "it" and "the company" point back to them.
-        let context: HashSet<&str> =
-            self.entities.find(doc.context_before(index)).map(|(_, _, c)| c).collect();
+        let context: &[&str] = &doc.context[group];
         let claim_object = claim.object.as_deref().and_then(|o| self.resolver.resolve(o));
         let at = claim_offset_in_sentence(claim);
-        let local = self.local_subject(claim, at);
+        let local = self.local_subject(claim, &doc.mentions[group], at);
         let mut candidates = Vec::new();
         // Every attribute's cues in one pass over the sentence.
         let cues = self.cues.scan(&claim.sentence, at, claim.text.len());
+        // With no subject named, the document's subject stands in.
+        let min_entity = if subject.is_some() { 3 } else { 1 };
         // Only facts about the subject, a name in the sentence or the document's
-        // subject can tie (see `entity` below); the index yields exactly those.
+        // subject can tie; the index yields exactly those, by entity and attribute.
         let lookup = subject
             .as_deref()
             .into_iter()
             .chain(mentioned.iter().copied())
             .chain(doc_subject)
             .chain(context.iter().copied());
-        for idx in FactIndex::about(&self.facts.by_entity, lookup) {
-            let fact = &self.ledger.facts[idx];
-            let about_object = fact.object.as_deref().is_some_and(|o| subject.as_deref() == Some(o))
-                && (doc_subject == Some(fact.entity.as_str()) || mentioned.contains(fact.entity.as_str()));
-            let entity = if subject.as_deref() == Some(fact.entity.as_str()) {
+        let mut seen: Vec<&str> = Vec::new();
+        for name in lookup {
+            if seen.contains(&name) {
+                continue;
+            }
+            seen.push(name);
+            let Some(facts) = self.facts.by_entity.get(name) else { continue };
+            // Every entity looked up is the subject, named in the sentence, the
+            // document's subject or named just before the sentence.
+            let entity = if subject.as_deref() == Some(name) {
                 3
-            } else if mentioned.contains(fact.entity.as_str()) {
+            } else if mentioned.contains(&name) {
                 2
-            } else if doc_subject == Some(fact.entity.as_str())
-                || about_object
-                || context.contains(fact.entity.as_str())
-            {
-                1
             } else {
-                continue;
+                1
             };
-            if !fact_matches_kind(claim, fact) || !self.nouns_fit(claim, fact) {
-                continue;
-            }
-            // A claim about a known entity is about that entity: another
-            // entity's fact can support it by value but never contradict it.
-            let subject_fits = local.is_none_or(|s| s == fact.entity || fact.object.as_deref() == Some(s));
-            let object_ok = match fact.object.as_deref() {
-                Some(o) => {
-                    mentioned.contains(o)
-                        || claim_object == Some(o)
-                        || subject.as_deref() == Some(o)
-                        // The deal the article is about ("the $26.2 million transaction").
-                        || (doc.main_object(self, &fact.entity, &fact.attribute) == Some(o)
-                            && !mentioned.iter().any(|m| self.has_object_fact(&fact.entity, &fact.attribute, m)))
-                        || (doc_subject == Some(o) && !mentioned.iter().any(|m| self.has_object_fact(&fact.entity, &fact.attribute, m)))
+            let is_doc_subject = doc_subject == Some(name);
+            for &(start, end) in &facts.attributes {
+                let ids = &facts.facts[start as usize..end as usize];
+                let attribute = self.ledger.facts[ids[0] as usize].attribute.as_str();
+                // Does a fact of this key have a second party named in the sentence?
+                let mut names_party: Option<bool> = None;
+                let mut names_party = || {
+                    *names_party.get_or_insert_with(|| {
+                        ids.iter().any(|&i| {
+                            self.ledger.facts[i as usize]
+                                .object
+                                .as_deref()
+                                .is_some_and(|o| mentioned.contains(&o))
+                        })
+                    })
+                };
+                let mut main_object: Option<Option<&str>> = None;
+                let (cue0, dist) = cues.get(attribute).copied().unwrap_or((0, usize::MAX));
+                let kinds = &facts.kinds[start as usize..end as usize];
+                for (&i, &k) in ids.iter().zip(kinds) {
+                    let idx = i as usize;
+                    let fact = &self.ledger.facts[idx];
+                    let fits = match FactKinds::fit(claim, k) {
+                        Some(fits) => fits,
+                        None => fact_matches_kind(claim, fact),
+                    };
+                    if !fits || !self.nouns_fit(claim, fact) {
+                        continue;
+                    }
+                    // A claim about a known entity is about that entity: another
+                    // entity's fact can support it by value but never contradict it.
+                    let subject_fits =
+                        local.is_none_or(|s| s == fact.entity || fact.object.as_deref() == Some(s));
+                    let object_ok = match fact.object.as_deref() {
+                        Some(o) => {
+                            mentioned.contains(&o)
+                                || claim_object == Some(o)
+                                || subject.as_deref() == Some(o)
+                                // The deal the article is about ("the $26.2 million transaction").
+                                || (*main_object.get_or_insert_with(|| doc.main_object(self, ids))
+                                    == Some(o)
+                                    && !names_party())
+                                || (doc_subject == Some(o) && !names_party())
+                        }
+                        // A fact without object does not fit a claim about another party's deal,
+                        // unless that party is the subject itself.
+                        None => !names_party(),
+                    } && subject_fits;
+                    let mut cue = cue0;
+                    // A named second party ("Whole Foods Market (2017): $13.7 billion") is
+                    // itself evidence of the relation.
+                    // A date needs some word of the relation too ("announced on June 16"),
+                    // unless it labels the party: "Twitch (2016): ...".
+                    let labels_object = fact.object.as_deref().is_some_and(|o| {
+                        claim.sentence[..at]
+                            .trim_end()
+                            .strip_suffix('(')
+                            .is_some_and(|b| b.trim_end().ends_with(o))
+                    });
+                    if fact.object.as_deref().is_some_and(|o| mentioned.contains(&o))
+                        && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object)
+                    {
+                        cue = cue.max(2);
+                    }
+                    // Keep only what a rule below can use: a strong or weak tie,
+                    // or a fact about the subject (the debug trace keeps all).
+                    let useful = (object_ok && (entity >= 2 || cue >= 1))
+                        || (entity >= min_entity && (entity >= 2 || is_doc_subject));
+                    if useful || debug() {
+                        candidates.push(Candidate { fact: idx, entity, object_ok, cue, dist });
+                    }
                 }
-                // A fact without object does not fit a claim about another party's deal,
-                // unless that party is the subject itself.
-                None => !mentioned.iter().any(|m| self.has_object_fact(&fact.entity, &fact.attribute, m)),
-            } && subject_fits;
-            let (mut cue, dist) = cues.get(fact.attribute.as_str()).copied().unwrap_or((0, usize::MAX));
-            // A named second party ("Whole Foods Market (2017): $13.7 billion") is
-            // itself evidence of the relation.
-            // A date needs some word of the relation too ("announced on June 16"),
-            // unless it labels the party: "Twitch (2016): ...".
-            let labels_object = fact.object.as_deref().is_some_and(|o| {
-                claim.sentence[..at].trim_end().strip_suffix('(').is_some_and(|b| b.trim_end().ends_with(o))
-            });
-            if fact.object.as_deref().is_some_and(|o| mentioned.contains(o))
-                && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object)
-            {
-                cue = cue.max(2);
             }
-            candidates.push(Candidate { fact: idx, entity, object_ok, cue, dist });
         }
-        if std::env::var_os("CLAIMCHECK_DEBUG").is_some() {
+        // In ledger order, as the rules below pick the first of equals.
+        candidates.sort_unstable_by_key(|c: &Candidate| c.fact);
+        if debug() {
             let _ = writeln!(
                 std::io::stderr(),
                 "{} subj={subject:?} mentioned={mentioned:?} {:?}",
@@ -423,7 +586,12 @@ impl<'l> Auditor<'l> {
             let firm_date = claim.kind != ClaimKind::Date
                 || keys.iter().any(|c| !matches!(self.ledger.facts[c.fact].value, FactValue::Date(_)))
                 || (!doc.is_period[index] && keys.iter().all(|c| c.cue >= 3));
-            if let Some(found) = self.judge_keys(claim, &keys, period, options)
+            let scope = Scope {
+                period,
+                quarterly: doc.quarters[index].is_some(),
+                reference: doc.dateline.as_deref(),
+            };
+            if let Some(found) = self.judge_keys(claim, &keys, &scope, options)
                 && (firm_date || found.verdict != Verdict::Contradicted)
             {
                 return found;
@@ -443,8 +611,6 @@ impl<'l> Auditor<'l> {
                 return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
             }
         }
-        // With no subject named, the document's subject stands in.
-        let min_entity = if subject.is_some() { 3 } else { 1 };
         let by_subject: Vec<&Fact> = candidates
             .iter()
             .filter(|c| {
@@ -481,7 +647,12 @@ impl<'l> Auditor<'l> {
     /// ("WhatsApp, a messaging app with ... 50 employees"), a relative clause
     /// ("Skype, which it bought for $8.5 billion"), or the nearest name in the
     /// clause that no preposition governs.
-    fn local_subject<'c>(&'c self, claim: &'c Claim, at: usize) -> Option<&'c str> {
+    fn local_subject<'c>(
+        &'c self,
+        claim: &'c Claim,
+        sentence_mentions: &[(usize, usize, &'c str)],
+        at: usize,
+    ) -> Option<&'c str> {
         let s = claim.sentence.as_str();
         let at = at.min(s.len());
         let clause = [", and ", "; ", ", but ", ", while ", " although ", ": "]
@@ -489,7 +660,8 @@ impl<'l> Auditor<'l> {
             .filter_map(|sep| s[..at].rfind(sep).map(|i| i + sep.len()))
             .max()
             .unwrap_or(0);
-        let mentions: Vec<(usize, usize, &str)> = self.entities.find(s).filter(|m| m.1 <= at).collect();
+        let mentions: Vec<(usize, usize, &str)> =
+            sentence_mentions.iter().copied().filter(|m| m.1 <= at).collect();
         for &(start, end, name) in mentions.iter().rev() {
             // Places are settings, not the parties of a fact.
             if matching::is_place(name) {
@@ -576,10 +748,6 @@ impl<'l> Auditor<'l> {
         }
     }
 
-    fn has_object_fact(&self, entity: &str, attribute: &str, object: &str) -> bool {
-        self.facts.with_object.contains(&(entity.to_string(), attribute.to_string(), object.to_string()))
-    }
-
     fn agrees(&self, claim: &Claim, fact: &Fact, options: &AuditOptions) -> bool {
         if claim.kind == ClaimKind::Date {
             let (Some(c), Some(f)) = (claim.value.as_date(), fact_date(fact)) else { return false };
@@ -611,9 +779,10 @@ impl<'l> Auditor<'l> {
         &self,
         claim: &Claim,
         keys: &[&Candidate],
-        period: Option<&str>,
+        scope: &Scope<'_>,
         options: &AuditOptions,
     ) -> Option<Finding> {
+        let period = scope.period;
         let finding = |verdict, fact: &Fact, message: String| Finding {
             file: claim.file.clone(),
             claim: claim.clone(),
@@ -646,9 +815,10 @@ impl<'l> Auditor<'l> {
             .collect();
         // Select by period: measurements compare with the claim's period, or the
         // latest fact on or before the article's date.
+        let mut latest = Vec::new();
         let in_period: Vec<&Fact> =
-            facts.iter().copied().filter(|f| self.fact_in_scope(claim, f, period, options)).collect();
-        if std::env::var_os("CLAIMCHECK_DEBUG").is_some() {
+            facts.iter().copied().filter(|f| self.fact_in_scope(claim, f, scope, &mut latest)).collect();
+        if debug() {
             let _ = writeln!(
                 std::io::stderr(),
                 "  period={period:?} in_period={:?}",
@@ -802,13 +972,14 @@ impl<'l> Auditor<'l> {
         Some(finding(Verdict::Contradicted, f, msg))
     }
 
-    /// Is `fact` the one the claim speaks of, time-wise?
-    fn fact_in_scope(
-        &self,
+    /// Is `fact` the one the claim speaks of, time-wise? `latest` keeps the
+    /// latest fact of each key already looked at.
+    fn fact_in_scope<'f>(
+        &'f self,
         claim: &Claim,
-        fact: &Fact,
-        period: Option<&str>,
-        options: &AuditOptions,
+        fact: &'f Fact,
+        scope: &Scope<'_>,
+        latest: &mut Vec<(&'f Fact, Option<&'f Fact>)>,
     ) -> bool {
         if claim.kind == ClaimKind::Date
             || is_event_attribute(&fact.attribute, fact)
@@ -816,43 +987,47 @@ impl<'l> Auditor<'l> {
         {
             return true;
         }
-        if let Some(p) = period {
+        if let Some(p) = scope.period {
             return fact.period.as_deref().is_none_or(|fp| periods_match(p, fp));
         }
         // No period in the article: the latest fact on or before its date;
         // a quarterly figure only when the sentence speaks of a quarter.
-        let quarterly = quarter_near(claim).is_some();
+        let quarterly = scope.quarterly;
         let is_quarterly = |f: &Fact| f.period.as_deref().is_some_and(|p| p.contains('Q'));
         if is_quarterly(fact) != quarterly {
             return false;
         }
-        let same_key: Vec<&Fact> = self
-            .facts
-            .by_entity
-            .get(fact.entity.as_str())
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.ledger.facts[i])
-            .filter(|f| {
-                f.entity == fact.entity
-                    && f.attribute == fact.attribute
-                    && f.object == fact.object
-                    && matches!(f.rank, Rank::Preferred | Rank::Normal)
-                    && is_quarterly(f) == quarterly
-            })
-            .collect();
-        // A period counts from its start: a 2025 price is in force in August 2025.
-        let when = |f: &Fact| f.period.as_deref().or(f.as_of.as_deref()).map(period_start);
-        let reference = options.reference_date.map(|d| d.format("%Y-%m-%d").to_string());
-        let eligible: Vec<&&Fact> = same_key
-            .iter()
-            .filter(|f| match (&reference, when(f)) {
-                (Some(r), Some(w)) => w.as_str() <= r.as_str(),
-                _ => true,
-            })
-            .collect();
-        let latest = eligible.iter().max_by(|a, b| when(a).cmp(&when(b)));
-        match latest {
+        let same_key =
+            |a: &Fact, b: &Fact| a.entity == b.entity && a.attribute == b.attribute && a.object == b.object;
+        let l = match latest.iter().find(|(k, _)| same_key(k, fact)) {
+            Some(&(_, l)) => l,
+            None => {
+                // A period counts from its start: a 2025 price is in force in August 2025.
+                let when = |f: &Fact| f.period.as_deref().or(f.as_of.as_deref()).map(period_start);
+                // The last of the latest, as `Iterator::max_by` picks.
+                let mut best: Option<(Option<String>, &'f Fact)> = None;
+                for f in self.facts.of_key(self.ledger, &fact.entity, &fact.attribute) {
+                    if f.object != fact.object
+                        || !matches!(f.rank, Rank::Preferred | Rank::Normal)
+                        || is_quarterly(f) != quarterly
+                    {
+                        continue;
+                    }
+                    let w = when(f);
+                    let eligible = match (scope.reference, &w) {
+                        (Some(r), Some(w)) => w.as_str() <= r,
+                        _ => true,
+                    };
+                    if eligible && best.as_ref().is_none_or(|(b, _)| w >= *b) {
+                        best = Some((w, f));
+                    }
+                }
+                let l = best.map(|(_, f)| f);
+                latest.push((fact, l));
+                l
+            }
+        };
+        match l {
             Some(l) => l.period == fact.period || !matches!(fact.rank, Rank::Preferred | Rank::Normal),
             None => false,
         }
@@ -882,14 +1057,28 @@ impl<'l> Auditor<'l> {
     }
 }
 
+/// What selects a fact by time: the claim's period, whether it speaks of a
+/// quarter, and the article's date.
+struct Scope<'a> {
+    period: Option<&'a str>,
+    quarterly: bool,
+    reference: Option<&'a str>,
+}
+
+/// `CLAIMCHECK_DEBUG` is set: trace each claim's candidates on stderr.
+fn debug() -> bool {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *DEBUG.get_or_init(|| std::env::var_os("CLAIMCHECK_DEBUG").is_some())
+}
+
 /// What the audit knows about the document a claim comes from.
 struct DocContext<'a> {
     /// The entity the document names most.
     subject: Option<&'a str>,
-    /// The plain text.
-    text: &'a str,
     /// How often each known entity is named.
     counts: HashMap<&'a str, usize>,
+    /// The main second party of each key looked at, by the key's first fact.
+    main_objects: std::cell::RefCell<HashMap<u32, Option<u32>>>,
     /// Every claim of the document.
     claims: &'a [Claim],
     /// The article's own date, from `--reference-date` or its dateline.
@@ -898,37 +1087,74 @@ struct DocContext<'a> {
     groups: Vec<Range<usize>>,
     /// For each claim, whether it is a date that gives a nearby figure its period.
     is_period: Vec<bool>,
-    /// For each claim, where its sentence starts in the text (when found).
-    sentence_at: Vec<Option<usize>>,
+    /// For each claim, the quarter named close to it (none for dates).
+    quarters: Vec<Option<&'static str>>,
+    /// At the first claim of each sentence: the names found in it, with offsets.
+    mentions: Vec<Vec<(usize, usize, &'a str)>>,
+    /// At the first claim of each sentence: the entities it names, each once.
+    names: Vec<Vec<&'a str>>,
+    /// At the first claim of each sentence: the entities named in the text just before it.
+    context: Vec<Vec<&'a str>>,
+}
+
+/// The entity the document names most (its first line counts double), from
+/// the names found in it: (offset, canonical name).
+fn document_subject(text: &str, named: &[(usize, &str)]) -> Option<String> {
+    let title_end = text.find('\n').unwrap_or(text.len());
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for &(start, name) in named {
+        let weight = if start < title_end { 2 } else { 1 };
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, k)) => *k += weight,
+            None => counts.push((name, weight)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.to_string())
+}
+
+/// Up to 300 bytes of text before a sentence that starts at `at`.
+fn context_before(text: &str, at: Option<usize>) -> &str {
+    let Some(pos) = at else { return "" };
+    let mut start = pos.saturating_sub(300);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..pos]
+}
+
+/// Each item once, in order of first appearance.
+fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
 }
 
 impl DocContext<'_> {
-    /// Up to 300 bytes of text before the sentence of claim `index`.
-    fn context_before(&self, index: usize) -> &str {
-        let Some(pos) = self.sentence_at[index] else { return "" };
-        let mut start = pos.saturating_sub(300);
-        while !self.text.is_char_boundary(start) {
-            start += 1;
-        }
-        &self.text[start..pos]
-    }
-
     /// The second party the document names most among an entity's facts of
     /// one attribute (the deal an article is about).
-    fn main_object<'f>(&self, auditor: &'f Auditor<'_>, entity: &str, attribute: &str) -> Option<&'f str> {
-        auditor
-            .facts
-            .by_entity
-            .get(entity)
-            .into_iter()
-            .flatten()
-            .map(|&i| &auditor.ledger.facts[i])
-            .filter(|f| f.attribute == attribute)
-            .filter_map(|f| f.object.as_deref())
-            .filter_map(|o| self.counts.get(o).map(|n| (o, *n)))
-            .max_by_key(|(_, n)| *n)
-            .filter(|(_, n)| *n >= 2)
-            .map(|(o, _)| o)
+    /// `ids` are the facts of that key, in ledger order; the answer is
+    /// kept for the rest of the document.
+    fn main_object<'f>(&self, auditor: &'f Auditor<'_>, ids: &[u32]) -> Option<&'f str> {
+        let key = *ids.first()?;
+        let known = self.main_objects.borrow().get(&key).copied();
+        let hit = known.unwrap_or_else(|| {
+            let hit = ids
+                .iter()
+                .filter_map(|&i| {
+                    let o = auditor.ledger.facts[i as usize].object.as_deref()?;
+                    self.counts.get(o).map(|n| (i, *n))
+                })
+                .max_by_key(|(_, n)| *n)
+                .filter(|(_, n)| *n >= 2)
+                .map(|(i, _)| i);
+            self.main_objects.borrow_mut().insert(key, hit);
+            hit
+        });
+        hit.and_then(|i| auditor.ledger.facts[i as usize].object.as_deref())
     }
 }
 
@@ -999,6 +1225,7 @@ pub(crate) fn implied_periods(
     claims: &[Claim],
     event_dates: &[bool],
     groups: &[Range<usize>],
+    quarters: &[Option<&'static str>],
 ) -> (Vec<Option<String>>, Vec<bool>) {
     let mut out = vec![None; claims.len()];
     let mut used = vec![false; claims.len()];
@@ -1047,7 +1274,7 @@ pub(crate) fn implied_periods(
             out[i] = claims[j].value.as_date().map(|v| v.get(..4).unwrap_or(v).to_string());
         }
         // "in Q4" keeps its quarter: "2023-Q4"; a quarter with no year stays "Q4".
-        match (&out[i], quarter_near(c)) {
+        match (&out[i], quarters[i]) {
             (Some(p), Some(q)) => out[i] = Some(format!("{}-{q}", &p[..4.min(p.len())])),
             (None, Some(q)) => out[i] = Some(q.to_string()),
             _ => {}
@@ -1103,6 +1330,10 @@ pub(crate) fn sentence_groups(claims: &[Claim]) -> Vec<Range<usize>> {
 
 /// A quarter named close to the claim ("in Q4", "fourth-quarter revenue was").
 fn quarter_near(claim: &Claim) -> Option<&'static str> {
+    // Every phrase below holds a `q`, and only `Q` lower-cases to `q`.
+    if !claim.sentence.bytes().any(|b| b == b'q' || b == b'Q') {
+        return None;
+    }
     let lower = claim.sentence.to_lowercase();
     let at = claim_offset_in_sentence(claim);
     let end = at + claim.text.len();
