@@ -222,7 +222,8 @@ impl Keying<'_> {
         let event_dates: Vec<bool> =
             claims.iter().zip(&strength).map(|(c, s)| c.kind == ClaimKind::Date && *s >= 3).collect();
         let groups = crate::audit::sentence_groups(claims);
-        let (periods, _) = crate::audit::implied_periods(claims, &event_dates, &groups);
+        let quarters = crate::audit::claim_quarters(claims);
+        let (periods, _) = crate::audit::implied_periods(claims, &event_dates, &groups, &quarters);
         claims
             .iter()
             .zip(strength)

@@ -351,8 +351,7 @@ impl<'l> Auditor<'l> {
                     && self.is_event_date(c, &names[groups[i].start], subject.as_deref())
             })
             .collect();
-        let quarters: Vec<Option<&'static str>> =
-            claims.iter().map(|c| if c.kind == ClaimKind::Date { None } else { quarter_near(c) }).collect();
+        let quarters = claim_quarters(claims);
         let (periods, is_period) = implied_periods(claims, &event_dates, &groups, &quarters);
         let doc = DocContext {
             subject: subject.as_deref(),
@@ -1215,6 +1214,11 @@ fn period_start(p: &str) -> String {
         7 => format!("{p}-01"),
         _ => p.to_string(),
     }
+}
+
+/// The quarter ("Q4") named next to each figure; dates have none.
+pub(crate) fn claim_quarters(claims: &[Claim]) -> Vec<Option<&'static str>> {
+    claims.iter().map(|c| if c.kind == ClaimKind::Date { None } else { quarter_near(c) }).collect()
 }
 
 /// The period each claim refers to: a date in its sentence right after it
