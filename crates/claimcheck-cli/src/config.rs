@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use claimcheck_core::audit::Verdict;
+use claimcheck_core::extract::ExtractOptions;
 use claimcheck_core::span::LineIndex;
 use serde::Deserialize;
 use toml::Spanned;
@@ -192,6 +193,27 @@ impl Config {
             ReferenceDate::Dateline | ReferenceDate::None => None,
             ReferenceDate::Fixed(d) => Some(d),
         }
+    }
+
+    /// How to extract, from the command line's input flags with this file's
+    /// settings under them: `--reference-date`, `--default-currency` (else
+    /// `default_currency`, else USD), and the dateline policy.
+    pub fn extract_options(&self, input: &InputArgs) -> ExtractOptions {
+        ExtractOptions {
+            reference_date: input.reference_date.or(self.reference_date()),
+            default_currency: Some(self.default_currency(input)),
+            ignore_dateline: self.ignore_dateline(),
+        }
+    }
+
+    /// The currency of a bare `$`: `--default-currency`, else
+    /// `default_currency`, else USD.
+    pub fn default_currency(&self, input: &InputArgs) -> String {
+        input
+            .default_currency
+            .clone()
+            .or_else(|| self.default_currency.clone())
+            .unwrap_or_else(|| "USD".into())
     }
 
     /// True when the article's own date must not be used (`reference_date = "none"`).

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use claimcheck_core::audit::{AuditOptions, Auditor, Finding, Verdict};
-use claimcheck_core::extract::{ExtractOptions, Extractor};
+use claimcheck_core::extract::Extractor;
 use claimcheck_core::input::Document;
 use claimcheck_core::ledger::Ledger;
 use claimcheck_core::review;
@@ -65,13 +65,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     } else {
         args.fail_on.iter().copied().map(Verdict::from).collect()
     };
-    let default_currency = args
-        .input
-        .default_currency
-        .clone()
-        .or_else(|| config.default_currency.clone())
-        .unwrap_or_else(|| "USD".to_string());
-    let reference_date = args.input.reference_date.or(config.reference_date());
+    let options = config.extract_options(&args.input);
     let mode = if args.run.summary {
         Mode::Summary
     } else if args.print_fingerprints
@@ -87,7 +81,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     let json = matches!(args.format, AuditFormat::Json | AuditFormat::Jsonl);
     let render_options = render::RenderOptions {
         sarif_include_unverified: args.sarif_include_unverified,
-        claimreview: claimreview_options(args, reference_date, inputs.paths.len())?,
+        claimreview: claimreview_options(args, options.reference_date, inputs.paths.len())?,
         ..render::RenderOptions::for_stdout()
     };
     let paths = &inputs.paths;
@@ -98,11 +92,6 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
         let (document, warning) = match read_document(&paths[i], &args.input) {
             Ok(Loaded { document, warning }) => (document, warning),
             Err(line) => return Done { bytes: sizes[i], warning: None, result: Err(line) },
-        };
-        let options = ExtractOptions {
-            reference_date,
-            default_currency: Some(default_currency.clone()),
-            ignore_dateline: config.ignore_dateline(),
         };
         let claims = extractor.extract(&document, &options);
         let audit_options =

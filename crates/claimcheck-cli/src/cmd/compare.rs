@@ -51,15 +51,7 @@ impl<'l> Keyer<'l> {
             }
             None => (Extractor::new(), None),
         };
-        let options = ExtractOptions {
-            reference_date: input.reference_date.or(config.reference_date()),
-            default_currency: input
-                .default_currency
-                .clone()
-                .or(config.default_currency.clone())
-                .or(Some("USD".into())),
-            ignore_dateline: config.ignore_dateline(),
-        };
+        let options = config.extract_options(input);
         Keyer { extractor, ledger, options, tolerance }
     }
 

@@ -9,7 +9,7 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 use claimcheck_core::Claim;
-use claimcheck_core::extract::{ExtractOptions, Extractor};
+use claimcheck_core::extract::Extractor;
 use claimcheck_core::input::Document;
 
 use super::Outcome;
@@ -41,16 +41,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
         }
         None => Extractor::new(),
     };
-    let options = ExtractOptions {
-        reference_date: args.input.reference_date.or(config.reference_date()),
-        default_currency: args
-            .input
-            .default_currency
-            .clone()
-            .or(config.default_currency.clone())
-            .or(Some("USD".into())),
-        ignore_dateline: config.ignore_dateline(),
-    };
+    let options = config.extract_options(&args.input);
     let summary_only = args.run.summary;
     let streaming = matches!(args.format, ExtractFormat::Jsonl | ExtractFormat::Csv);
     let json = matches!(args.format, ExtractFormat::Json | ExtractFormat::Jsonl);

@@ -9,7 +9,7 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
-use claimcheck_core::extract::{ExtractOptions, Extractor};
+use claimcheck_core::extract::Extractor;
 use claimcheck_core::harvest::{self, Candidate, HarvestOptions, Harvester, Status};
 use claimcheck_core::ledger::Ledger;
 use claimcheck_core::ledger::fmt::{FileKind, FmtTable};
@@ -37,16 +37,7 @@ pub fn run(args: &HarvestArgs) -> Result<Outcome> {
     config.drop_excluded(&args.input, &mut inputs.paths);
     let harvester = Harvester::new(ledger.as_ref());
     let extractor = Extractor::with_entities(harvester.entity_index());
-    let extract_options = ExtractOptions {
-        reference_date: args.input.reference_date.or(config.reference_date()),
-        default_currency: args
-            .input
-            .default_currency
-            .clone()
-            .or(config.default_currency.clone())
-            .or(Some("USD".into())),
-        ignore_dateline: config.ignore_dateline(),
-    };
+    let extract_options = config.extract_options(&args.input);
     let options =
         HarvestOptions { source_name: args.source_name.clone(), as_of: args.date.map(|d| d.to_string()) };
 
