@@ -56,3 +56,20 @@ fn claim_offset_fallback_off_char_boundary_panics() {
         InputFormat::Markdown,
     );
 }
+
+/// `extract/sentence.rs` `split`: text with no space is cut anywhere a
+/// character starts once a sentence passes 1,200 bytes, but the next sentence
+/// started one byte later, inside the character when it was multi-byte (and
+/// dropped the byte when it was ASCII). Found by `cargo fuzz run extract_bytes`.
+#[test]
+fn sentence_cut_without_spaces_inside_a_multibyte_character_panics() {
+    for format in [InputFormat::Text, InputFormat::Markdown, InputFormat::Html] {
+        let _ = extract(&format!("{}é and $5 more", "a".repeat(1201)), format);
+    }
+    // The cut keeps every byte: the figure after it still has its "$".
+    let source = format!("x{}$7", "$1".repeat(600));
+    let claims = extract(&source, InputFormat::Text);
+    let last = claims.last().expect("claims");
+    assert_eq!(last.text, "$7");
+    assert_eq!(&source[last.span.start..last.span.end], "$7");
+}

@@ -29,7 +29,8 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             && (c == b' ' || (i - start > 2 * MAX_SENTENCE && text.is_char_boundary(i)))
         {
             push(text, start, i, &mut out);
-            start = i + 1;
+            // A space is dropped; any other character starts the next sentence.
+            start = if c == b' ' { i + 1 } else { i };
             i += 1;
             continue;
         }
