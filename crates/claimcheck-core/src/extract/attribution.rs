@@ -168,10 +168,11 @@ struct SentenceWords {
 
 /// One name mention in the text.
 #[derive(Debug, Clone)]
-struct Mention {
+struct Mention<'a> {
     start: usize,
     end: usize,
-    name: String,
+    /// The canonical name of a known entity, or the text as written.
+    name: &'a str,
     known: bool,
     person: bool,
 }
@@ -180,8 +181,8 @@ struct Mention {
 pub struct Attributor<'a> {
     text: &'a str,
     sentences: &'a [(usize, usize)],
-    mentions: Vec<Mention>,
-    sentence_subjects: Vec<Option<String>>,
+    mentions: Vec<Mention<'a>>,
+    sentence_subjects: Vec<Option<&'a str>>,
     words: std::cell::RefCell<SentenceWords>,
     /// Per-run memo of each word's attribute and hedge, as written.
     word_memo: std::cell::RefCell<FnvMap<&'a str, WordFacts>>,
@@ -197,9 +198,9 @@ const WORD_MEMO_MAX: usize = 1 << 16;
 impl<'a> Attributor<'a> {
     /// Find names in `text` and each sentence's main subject.
     pub fn new(entities: &'a EntityIndex, text: &'a str, sentences: &'a [(usize, usize)]) -> Self {
-        let mut mentions: Vec<Mention> = entities
+        let mut mentions: Vec<Mention<'a>> = entities
             .find(text)
-            .map(|(s, e, c)| Mention { start: s, end: e, name: c.to_string(), known: true, person: false })
+            .map(|(s, e, c)| Mention { start: s, end: e, name: c, known: true, person: false })
             .collect();
         // Known names, in order and without overlaps, to test guesses against.
         let known: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
@@ -229,13 +230,7 @@ impl<'a> Attributor<'a> {
                     continue;
                 }
                 let person = is_person_like(text, ps, pe);
-                mentions.push(Mention {
-                    start: ps,
-                    end: pe,
-                    name: text[ps..pe].to_string(),
-                    known: false,
-                    person,
-                });
+                mentions.push(Mention { start: ps, end: pe, name: &text[ps..pe], known: false, person });
             }
         }
         mentions.sort_by_key(|m| m.start);
@@ -247,12 +242,12 @@ impl<'a> Attributor<'a> {
             words: Default::default(),
             word_memo: Default::default(),
         };
-        let mut last: Option<String> = None;
+        let mut last: Option<&'a str> = None;
         let mut subjects = Vec::with_capacity(sentences.len());
         for idx in 0..sentences.len() {
-            let s = me.main_subject(idx, last.as_deref());
+            let s = me.main_subject(idx, last);
             if s.is_some() {
-                last.clone_from(&s);
+                last = s;
             }
             // Only a sentence that names someone, or points back with "it",
             // has a subject; otherwise the audit falls back to the document's.
@@ -267,14 +262,14 @@ impl<'a> Attributor<'a> {
     }
 
     /// The mentions inside `s..e` (those that start at or after `s`, up to the first that ends after `e`).
-    fn mentions_slice(&self, s: usize, e: usize) -> &[Mention] {
+    fn mentions_slice(&self, s: usize, e: usize) -> &[Mention<'a>] {
         let first = self.mentions.partition_point(|m| m.start < s);
         let rest = &self.mentions[first..];
         let n = rest.iter().position(|m| m.end > e).unwrap_or(rest.len());
         &rest[..n]
     }
 
-    fn mentions_in(&self, s: usize, e: usize) -> impl Iterator<Item = &Mention> {
+    fn mentions_in(&self, s: usize, e: usize) -> impl Iterator<Item = &Mention<'a>> {
         let first = self.mentions.partition_point(|m| m.start < s);
         self.mentions[first..].iter().take_while(move |m| m.end <= e)
     }
@@ -282,7 +277,7 @@ impl<'a> Attributor<'a> {
     /// The subject of sentence `idx`: the first organization named outside a
     /// prepositional phrase; an appositive opening ("Founded by X in 2022,
     /// Midjourney ...") yields the name after the comma.
-    fn main_subject(&self, idx: usize, previous: Option<&str>) -> Option<String> {
+    fn main_subject(&self, idx: usize, previous: Option<&'a str>) -> Option<&'a str> {
         let (s, e) = self.sentences[idx];
         let sent = &self.text[s..e];
         let mut from = s;
@@ -305,16 +300,16 @@ impl<'a> Attributor<'a> {
             if m.person && !m.known {
                 // "CEO Mark Zuckerberg" acts for the company named before.
                 if person_fallback.is_none() {
-                    person_fallback = Some(m.name.clone());
+                    person_fallback = Some(m.name);
                 }
                 if self.preceded_by_title(m.start)
                     && let Some(p) = previous
                 {
-                    return Some(p.to_string());
+                    return Some(p);
                 }
                 continue;
             }
-            return Some(m.name.clone());
+            return Some(m.name);
         }
         // Only the opening words are tested: lower-case the first few
         // characters, not the whole sentence (each char lower-cases on its
@@ -326,7 +321,7 @@ impl<'a> Attributor<'a> {
                 || lower.starts_with("the company")
                 || lower.starts_with("the firm")
             {
-                return Some(p.to_string());
+                return Some(p);
             }
         }
         person_fallback
@@ -392,7 +387,7 @@ impl<'a> Attributor<'a> {
                 && !after[2..].contains([',', ';'])
                 && !m.person
             {
-                subject = Some(m.name.clone());
+                subject = Some(m.name);
             }
         }
         for m in self.mentions_slice(clause_start, start).iter().rev() {
@@ -402,10 +397,11 @@ impl<'a> Attributor<'a> {
             if self.preceded_by_preposition(m.start, clause_start) || (m.person && !m.known) {
                 continue;
             }
-            subject = Some(m.name.clone());
+            subject = Some(m.name);
             break;
         }
-        out.subject = subject.or_else(|| self.sentence_subjects.get(idx).cloned().flatten());
+        out.subject =
+            subject.or_else(|| self.sentence_subjects.get(idx).copied().flatten()).map(str::to_string);
 
         // Attribute: the keyword nearest to the claim, preferring words before it.
         out.attribute = self.nearest_attribute(s, e, start, end, kind, unit);
@@ -521,7 +517,7 @@ impl<'a> Attributor<'a> {
     ) -> Option<String> {
         let mut best: Option<(usize, &Mention)> = None;
         for m in self.mentions_in(s, e) {
-            if Some(m.name.as_str()) == subject || m.person {
+            if Some(m.name) == subject || m.person {
                 continue;
             }
             // "a Threads post", "a Skype call": a name used as a modifier.
@@ -547,7 +543,7 @@ impl<'a> Attributor<'a> {
                 best = Some((dist, m));
             }
         }
-        best.map(|(_, m)| m.name.clone())
+        best.map(|(_, m)| m.name.to_string())
     }
 
     /// "in data labeling company Scale AI", "its first video generation model,
