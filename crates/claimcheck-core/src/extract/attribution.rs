@@ -435,7 +435,36 @@ impl<'a> Attributor<'a> {
             let mut memo = self.word_memo.borrow_mut();
             let mut buf = String::with_capacity(32);
             let mut pos = s;
-            for word in self.text[s..e].split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let sent = &self.text[s..e];
+            let bytes = sent.as_bytes();
+            let mut i = 0;
+            // The words of `sent.split(|c: char| !(c.is_alphanumeric() || c == '-'))`,
+            // found byte by byte: only a non-ASCII byte decodes its character.
+            // `i` past the end: the last word (perhaps empty) is done.
+            while i <= bytes.len() {
+                let word_start = i;
+                while i < bytes.len() {
+                    let b = bytes[i];
+                    if b < 0x80 {
+                        if !(b.is_ascii_alphanumeric() || b == b'-') {
+                            break;
+                        }
+                        i += 1;
+                    } else {
+                        let c = sent[i..].chars().next().unwrap_or(' ');
+                        if !c.is_alphanumeric() {
+                            break;
+                        }
+                        i += c.len_utf8();
+                    }
+                }
+                let word = &sent[word_start..i];
+                if i < bytes.len() {
+                    // Past the separator: one character.
+                    i += if bytes[i] < 0x80 { 1 } else { sent[i..].chars().next().map_or(1, char::len_utf8) };
+                } else {
+                    i = bytes.len() + 1;
+                }
                 let w_start = pos;
                 pos += word.len() + 1;
                 if word.is_empty() || word.len() > 24 || !word.as_bytes()[0].is_ascii_alphabetic() {
