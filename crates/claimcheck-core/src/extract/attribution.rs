@@ -205,12 +205,10 @@ impl<'a> Attributor<'a> {
         // Known names, in order and without overlaps, to test guesses against.
         let known: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let mut stops = FnvMap::default();
-        let guesses: Vec<(usize, usize, bool)> = sentences
-            .iter()
-            .flat_map(|&(s, e)| {
-                proper_names(text, s, e, &mut stops).into_iter().map(move |(ps, pe)| (ps, pe, ps == s))
-            })
-            .collect();
+        let mut guesses: Vec<(usize, usize, bool)> = Vec::new();
+        for &(s, e) in sentences {
+            proper_names(text, s, e, &mut stops, &mut guesses);
+        }
         // A capitalized word that opens a sentence is a name only if the text
         // also capitalizes it elsewhere ("Revenue of $9.9 billion" is not a name).
         let mid_sentence: HashSet<&str, BuildHasherDefault<Fnv>> =
@@ -435,36 +433,7 @@ impl<'a> Attributor<'a> {
             let mut memo = self.word_memo.borrow_mut();
             let mut buf = String::with_capacity(32);
             let mut pos = s;
-            let sent = &self.text[s..e];
-            let bytes = sent.as_bytes();
-            let mut i = 0;
-            // The words of `sent.split(|c: char| !(c.is_alphanumeric() || c == '-'))`,
-            // found byte by byte: only a non-ASCII byte decodes its character.
-            // `i` past the end: the last word (perhaps empty) is done.
-            while i <= bytes.len() {
-                let word_start = i;
-                while i < bytes.len() {
-                    let b = bytes[i];
-                    if b < 0x80 {
-                        if !(b.is_ascii_alphanumeric() || b == b'-') {
-                            break;
-                        }
-                        i += 1;
-                    } else {
-                        let c = sent[i..].chars().next().unwrap_or(' ');
-                        if !c.is_alphanumeric() {
-                            break;
-                        }
-                        i += c.len_utf8();
-                    }
-                }
-                let word = &sent[word_start..i];
-                if i < bytes.len() {
-                    // Past the separator: one character.
-                    i += if bytes[i] < 0x80 { 1 } else { sent[i..].chars().next().map_or(1, char::len_utf8) };
-                } else {
-                    i = bytes.len() + 1;
-                }
+            for word in split_words(&self.text[s..e]) {
                 let w_start = pos;
                 pos += word.len() + 1;
                 if word.is_empty() || word.len() > 24 || !word.as_bytes()[0].is_ascii_alphabetic() {
@@ -764,13 +733,15 @@ fn proper_names<'t>(
     s: usize,
     e: usize,
     stops: &mut FnvMap<&'t str, bool>,
-) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    out: &mut Vec<(usize, usize, bool)>,
+) {
+    // Each name with whether it opens the sentence.
+    let mut push = |(ps, pe): (usize, usize)| out.push((ps, pe, ps == s));
     let sent = &text[s..e];
     let mut run: Option<(usize, usize)> = None;
     let mut first_word = true;
     let mut pos = 0;
-    for word in sent.split_inclusive(|c: char| c.is_whitespace()) {
+    for word in split_inclusive_whitespace(sent) {
         let w_start = s + pos;
         pos += word.len();
         // A word that opens with a lower-case ASCII letter is no name (the
@@ -778,7 +749,7 @@ fn proper_names<'t>(
         // ends the run.
         if word.as_bytes()[0].is_ascii_lowercase() {
             if let Some(r) = run.take() {
-                out.push(r);
+                push(r);
             }
             first_word = false;
             continue;
@@ -813,17 +784,84 @@ fn proper_names<'t>(
                 || core.ends_with([',', '.', ';', ':', ')']))
                 && let Some(r) = run.take()
             {
-                out.push(r);
+                push(r);
             }
         } else if let Some(r) = run.take() {
-            out.push(r);
+            push(r);
         }
         first_word = false;
     }
     if let Some(r) = run {
-        out.push(r);
+        push(r);
     }
-    out
+}
+
+/// The words of `sent.split(|c: char| !(c.is_alphanumeric() || c == '-'))`
+/// (empty ones included), found byte by byte: only a non-ASCII byte decodes
+/// its character.
+fn split_words(sent: &str) -> impl Iterator<Item = &str> {
+    let bytes = sent.as_bytes();
+    let mut i = 0;
+    // `i` past the end: the last word (perhaps empty) is done.
+    std::iter::from_fn(move || {
+        if i > bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !(b.is_ascii_alphanumeric() || b == b'-') {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = sent[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        let word = &sent[start..i];
+        if i < bytes.len() {
+            // Past the separator: one character.
+            i += if bytes[i] < 0x80 { 1 } else { sent[i..].chars().next().map_or(1, char::len_utf8) };
+        } else {
+            i = bytes.len() + 1;
+        }
+        Some(word)
+    })
+}
+
+/// The pieces of `sent.split_inclusive(char::is_whitespace)`, found byte by
+/// byte: only a non-ASCII byte decodes its character.
+fn split_inclusive_whitespace(sent: &str) -> impl Iterator<Item = &str> {
+    let bytes = sent.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                // The ASCII characters `char::is_whitespace` accepts.
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+                    break;
+                }
+            } else {
+                let c = sent[i..].chars().next().unwrap_or('x');
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    break;
+                }
+            }
+        }
+        Some(&sent[start..i])
+    })
 }
 
 fn is_sentence_opener(w: &str) -> bool {
@@ -897,4 +935,52 @@ fn is_person_like(text: &str, s: usize, e: usize) -> bool {
             )
         })
         || words.iter().all(|w| w.chars().filter(|c| c.is_uppercase()).count() == 1 && w.len() > 2)
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::{split_inclusive_whitespace, split_words};
+
+    const CASES: &[&str] = &[
+        "",
+        " ",
+        "a",
+        "Meta's revenue rose 12% to $3.2 billion.",
+        "  two  spaces\tand\ttabs\r\nand\x0Bvertical\x0Cfeed ",
+        "co-founded--twice -",
+        "Nestlé’s café\u{a0}sold 3\u{202f}000 items — “naïve” Zürich\u{2009}ok\u{3000}end",
+        "日本 円 100万",
+        "ends with a separator,",
+        "\u{85}next line\u{2028}line sep",
+    ];
+
+    #[test]
+    fn split_words_matches_str_split() {
+        for &s in CASES {
+            let ours: Vec<&str> = split_words(s).collect();
+            let std: Vec<&str> = s.split(|c: char| !(c.is_alphanumeric() || c == '-')).collect();
+            assert_eq!(ours, std, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn split_inclusive_whitespace_matches_str_split_inclusive() {
+        for &s in CASES {
+            let ours: Vec<&str> = split_inclusive_whitespace(s).collect();
+            let std: Vec<&str> = s.split_inclusive(|c: char| c.is_whitespace()).collect();
+            assert_eq!(ours, std, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn splits_match_std_on_any_text(s in "(?s:.{0,40})|[ a-zA-Z0-9,.'’\u{a0}\u{2009}\u{3000}é-]{0,40}") {
+            let ours: Vec<&str> = split_words(&s).collect();
+            let std: Vec<&str> = s.split(|c: char| !(c.is_alphanumeric() || c == '-')).collect();
+            proptest::prop_assert_eq!(ours, std);
+            let ours: Vec<&str> = split_inclusive_whitespace(&s).collect();
+            let std: Vec<&str> = s.split_inclusive(|c: char| c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(ours, std);
+        }
+    }
 }
