@@ -898,10 +898,20 @@ fn is_lower_sentence_opener(l: &str) -> bool {
 /// is treated as a person: it has exactly two or three words and no corporate suffix.
 fn is_person_like(text: &str, s: usize, e: usize) -> bool {
     let name = &text[s..e];
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if !(2..=3).contains(&words.len()) {
+    // Two or three words, kept on the stack: this runs for every name guess.
+    let mut buf = [""; 3];
+    let mut n = 0;
+    for w in name.split_whitespace() {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = w;
+        n += 1;
+    }
+    if n < 2 {
         return false;
     }
+    let words = &buf[..n];
     let corporate = [
         "Inc",
         "Corp",
