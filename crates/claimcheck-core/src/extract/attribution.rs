@@ -168,10 +168,11 @@ struct SentenceWords {
 
 /// One name mention in the text.
 #[derive(Debug, Clone)]
-struct Mention {
+struct Mention<'a> {
     start: usize,
     end: usize,
-    name: String,
+    /// The canonical name of a known entity, or the text as written.
+    name: &'a str,
     known: bool,
     person: bool,
 }
@@ -180,8 +181,8 @@ struct Mention {
 pub struct Attributor<'a> {
     text: &'a str,
     sentences: &'a [(usize, usize)],
-    mentions: Vec<Mention>,
-    sentence_subjects: Vec<Option<String>>,
+    mentions: Vec<Mention<'a>>,
+    sentence_subjects: Vec<Option<&'a str>>,
     words: std::cell::RefCell<SentenceWords>,
     /// Per-run memo of each word's attribute and hedge, as written.
     word_memo: std::cell::RefCell<FnvMap<&'a str, WordFacts>>,
@@ -197,19 +198,17 @@ const WORD_MEMO_MAX: usize = 1 << 16;
 impl<'a> Attributor<'a> {
     /// Find names in `text` and each sentence's main subject.
     pub fn new(entities: &'a EntityIndex, text: &'a str, sentences: &'a [(usize, usize)]) -> Self {
-        let mut mentions: Vec<Mention> = entities
+        let mut mentions: Vec<Mention<'a>> = entities
             .find(text)
-            .map(|(s, e, c)| Mention { start: s, end: e, name: c.to_string(), known: true, person: false })
+            .map(|(s, e, c)| Mention { start: s, end: e, name: c, known: true, person: false })
             .collect();
         // Known names, in order and without overlaps, to test guesses against.
         let known: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let mut stops = FnvMap::default();
-        let guesses: Vec<(usize, usize, bool)> = sentences
-            .iter()
-            .flat_map(|&(s, e)| {
-                proper_names(text, s, e, &mut stops).into_iter().map(move |(ps, pe)| (ps, pe, ps == s))
-            })
-            .collect();
+        let mut guesses: Vec<(usize, usize, bool)> = Vec::new();
+        for &(s, e) in sentences {
+            proper_names(text, s, e, &mut stops, &mut guesses);
+        }
         // A capitalized word that opens a sentence is a name only if the text
         // also capitalizes it elsewhere ("Revenue of $9.9 billion" is not a name).
         let mid_sentence: HashSet<&str, BuildHasherDefault<Fnv>> =
@@ -229,13 +228,7 @@ impl<'a> Attributor<'a> {
                     continue;
                 }
                 let person = is_person_like(text, ps, pe);
-                mentions.push(Mention {
-                    start: ps,
-                    end: pe,
-                    name: text[ps..pe].to_string(),
-                    known: false,
-                    person,
-                });
+                mentions.push(Mention { start: ps, end: pe, name: &text[ps..pe], known: false, person });
             }
         }
         mentions.sort_by_key(|m| m.start);
@@ -247,12 +240,12 @@ impl<'a> Attributor<'a> {
             words: Default::default(),
             word_memo: Default::default(),
         };
-        let mut last: Option<String> = None;
+        let mut last: Option<&'a str> = None;
         let mut subjects = Vec::with_capacity(sentences.len());
         for idx in 0..sentences.len() {
-            let s = me.main_subject(idx, last.as_deref());
+            let s = me.main_subject(idx, last);
             if s.is_some() {
-                last.clone_from(&s);
+                last = s;
             }
             // Only a sentence that names someone, or points back with "it",
             // has a subject; otherwise the audit falls back to the document's.
@@ -267,14 +260,14 @@ impl<'a> Attributor<'a> {
     }
 
     /// The mentions inside `s..e` (those that start at or after `s`, up to the first that ends after `e`).
-    fn mentions_slice(&self, s: usize, e: usize) -> &[Mention] {
+    fn mentions_slice(&self, s: usize, e: usize) -> &[Mention<'a>] {
         let first = self.mentions.partition_point(|m| m.start < s);
         let rest = &self.mentions[first..];
         let n = rest.iter().position(|m| m.end > e).unwrap_or(rest.len());
         &rest[..n]
     }
 
-    fn mentions_in(&self, s: usize, e: usize) -> impl Iterator<Item = &Mention> {
+    fn mentions_in(&self, s: usize, e: usize) -> impl Iterator<Item = &Mention<'a>> {
         let first = self.mentions.partition_point(|m| m.start < s);
         self.mentions[first..].iter().take_while(move |m| m.end <= e)
     }
@@ -282,7 +275,7 @@ impl<'a> Attributor<'a> {
     /// The subject of sentence `idx`: the first organization named outside a
     /// prepositional phrase; an appositive opening ("Founded by X in 2022,
     /// Midjourney ...") yields the name after the comma.
-    fn main_subject(&self, idx: usize, previous: Option<&str>) -> Option<String> {
+    fn main_subject(&self, idx: usize, previous: Option<&'a str>) -> Option<&'a str> {
         let (s, e) = self.sentences[idx];
         let sent = &self.text[s..e];
         let mut from = s;
@@ -305,16 +298,16 @@ impl<'a> Attributor<'a> {
             if m.person && !m.known {
                 // "CEO Mark Zuckerberg" acts for the company named before.
                 if person_fallback.is_none() {
-                    person_fallback = Some(m.name.clone());
+                    person_fallback = Some(m.name);
                 }
                 if self.preceded_by_title(m.start)
                     && let Some(p) = previous
                 {
-                    return Some(p.to_string());
+                    return Some(p);
                 }
                 continue;
             }
-            return Some(m.name.clone());
+            return Some(m.name);
         }
         // Only the opening words are tested: lower-case the first few
         // characters, not the whole sentence (each char lower-cases on its
@@ -326,7 +319,7 @@ impl<'a> Attributor<'a> {
                 || lower.starts_with("the company")
                 || lower.starts_with("the firm")
             {
-                return Some(p.to_string());
+                return Some(p);
             }
         }
         person_fallback
@@ -392,7 +385,7 @@ impl<'a> Attributor<'a> {
                 && !after[2..].contains([',', ';'])
                 && !m.person
             {
-                subject = Some(m.name.clone());
+                subject = Some(m.name);
             }
         }
         for m in self.mentions_slice(clause_start, start).iter().rev() {
@@ -402,10 +395,11 @@ impl<'a> Attributor<'a> {
             if self.preceded_by_preposition(m.start, clause_start) || (m.person && !m.known) {
                 continue;
             }
-            subject = Some(m.name.clone());
+            subject = Some(m.name);
             break;
         }
-        out.subject = subject.or_else(|| self.sentence_subjects.get(idx).cloned().flatten());
+        out.subject =
+            subject.or_else(|| self.sentence_subjects.get(idx).copied().flatten()).map(str::to_string);
 
         // Attribute: the keyword nearest to the claim, preferring words before it.
         out.attribute = self.nearest_attribute(s, e, start, end, kind, unit);
@@ -439,7 +433,7 @@ impl<'a> Attributor<'a> {
             let mut memo = self.word_memo.borrow_mut();
             let mut buf = String::with_capacity(32);
             let mut pos = s;
-            for word in self.text[s..e].split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            for word in split_words(&self.text[s..e]) {
                 let w_start = pos;
                 pos += word.len() + 1;
                 if word.is_empty() || word.len() > 24 || !word.as_bytes()[0].is_ascii_alphabetic() {
@@ -521,7 +515,7 @@ impl<'a> Attributor<'a> {
     ) -> Option<String> {
         let mut best: Option<(usize, &Mention)> = None;
         for m in self.mentions_in(s, e) {
-            if Some(m.name.as_str()) == subject || m.person {
+            if Some(m.name) == subject || m.person {
                 continue;
             }
             // "a Threads post", "a Skype call": a name used as a modifier.
@@ -547,7 +541,7 @@ impl<'a> Attributor<'a> {
                 best = Some((dist, m));
             }
         }
-        best.map(|(_, m)| m.name.clone())
+        best.map(|(_, m)| m.name.to_string())
     }
 
     /// "in data labeling company Scale AI", "its first video generation model,
@@ -739,13 +733,15 @@ fn proper_names<'t>(
     s: usize,
     e: usize,
     stops: &mut FnvMap<&'t str, bool>,
-) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    out: &mut Vec<(usize, usize, bool)>,
+) {
+    // Each name with whether it opens the sentence.
+    let mut push = |(ps, pe): (usize, usize)| out.push((ps, pe, ps == s));
     let sent = &text[s..e];
     let mut run: Option<(usize, usize)> = None;
     let mut first_word = true;
     let mut pos = 0;
-    for word in sent.split_inclusive(|c: char| c.is_whitespace()) {
+    for word in split_inclusive_whitespace(sent) {
         let w_start = s + pos;
         pos += word.len();
         // A word that opens with a lower-case ASCII letter is no name (the
@@ -753,7 +749,7 @@ fn proper_names<'t>(
         // ends the run.
         if word.as_bytes()[0].is_ascii_lowercase() {
             if let Some(r) = run.take() {
-                out.push(r);
+                push(r);
             }
             first_word = false;
             continue;
@@ -788,17 +784,84 @@ fn proper_names<'t>(
                 || core.ends_with([',', '.', ';', ':', ')']))
                 && let Some(r) = run.take()
             {
-                out.push(r);
+                push(r);
             }
         } else if let Some(r) = run.take() {
-            out.push(r);
+            push(r);
         }
         first_word = false;
     }
     if let Some(r) = run {
-        out.push(r);
+        push(r);
     }
-    out
+}
+
+/// The words of `sent.split(|c: char| !(c.is_alphanumeric() || c == '-'))`
+/// (empty ones included), found byte by byte: only a non-ASCII byte decodes
+/// its character.
+fn split_words(sent: &str) -> impl Iterator<Item = &str> {
+    let bytes = sent.as_bytes();
+    let mut i = 0;
+    // `i` past the end: the last word (perhaps empty) is done.
+    std::iter::from_fn(move || {
+        if i > bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !(b.is_ascii_alphanumeric() || b == b'-') {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = sent[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        let word = &sent[start..i];
+        if i < bytes.len() {
+            // Past the separator: one character.
+            i += if bytes[i] < 0x80 { 1 } else { sent[i..].chars().next().map_or(1, char::len_utf8) };
+        } else {
+            i = bytes.len() + 1;
+        }
+        Some(word)
+    })
+}
+
+/// The pieces of `sent.split_inclusive(char::is_whitespace)`, found byte by
+/// byte: only a non-ASCII byte decodes its character.
+fn split_inclusive_whitespace(sent: &str) -> impl Iterator<Item = &str> {
+    let bytes = sent.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                // The ASCII characters `char::is_whitespace` accepts.
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+                    break;
+                }
+            } else {
+                let c = sent[i..].chars().next().unwrap_or('x');
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    break;
+                }
+            }
+        }
+        Some(&sent[start..i])
+    })
 }
 
 fn is_sentence_opener(w: &str) -> bool {
@@ -835,10 +898,20 @@ fn is_lower_sentence_opener(l: &str) -> bool {
 /// is treated as a person: it has exactly two or three words and no corporate suffix.
 fn is_person_like(text: &str, s: usize, e: usize) -> bool {
     let name = &text[s..e];
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if !(2..=3).contains(&words.len()) {
+    // Two or three words, kept on the stack: this runs for every name guess.
+    let mut buf = [""; 3];
+    let mut n = 0;
+    for w in name.split_whitespace() {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = w;
+        n += 1;
+    }
+    if n < 2 {
         return false;
     }
+    let words = &buf[..n];
     let corporate = [
         "Inc",
         "Corp",
@@ -872,4 +945,52 @@ fn is_person_like(text: &str, s: usize, e: usize) -> bool {
             )
         })
         || words.iter().all(|w| w.chars().filter(|c| c.is_uppercase()).count() == 1 && w.len() > 2)
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::{split_inclusive_whitespace, split_words};
+
+    const CASES: &[&str] = &[
+        "",
+        " ",
+        "a",
+        "Meta's revenue rose 12% to $3.2 billion.",
+        "  two  spaces\tand\ttabs\r\nand\x0Bvertical\x0Cfeed ",
+        "co-founded--twice -",
+        "Nestlé’s café\u{a0}sold 3\u{202f}000 items — “naïve” Zürich\u{2009}ok\u{3000}end",
+        "日本 円 100万",
+        "ends with a separator,",
+        "\u{85}next line\u{2028}line sep",
+    ];
+
+    #[test]
+    fn split_words_matches_str_split() {
+        for &s in CASES {
+            let ours: Vec<&str> = split_words(s).collect();
+            let std: Vec<&str> = s.split(|c: char| !(c.is_alphanumeric() || c == '-')).collect();
+            assert_eq!(ours, std, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn split_inclusive_whitespace_matches_str_split_inclusive() {
+        for &s in CASES {
+            let ours: Vec<&str> = split_inclusive_whitespace(s).collect();
+            let std: Vec<&str> = s.split_inclusive(|c: char| c.is_whitespace()).collect();
+            assert_eq!(ours, std, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn splits_match_std_on_any_text(s in "(?s:.{0,40})|[ a-zA-Z0-9,.'’\u{a0}\u{2009}\u{3000}é-]{0,40}") {
+            let ours: Vec<&str> = split_words(&s).collect();
+            let std: Vec<&str> = s.split(|c: char| !(c.is_alphanumeric() || c == '-')).collect();
+            proptest::prop_assert_eq!(ours, std);
+            let ours: Vec<&str> = split_inclusive_whitespace(&s).collect();
+            let std: Vec<&str> = s.split_inclusive(|c: char| c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(ours, std);
+        }
+    }
 }
