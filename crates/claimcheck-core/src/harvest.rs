@@ -34,6 +34,7 @@ use crate::audit::matching::{
 };
 use crate::audit::periods_match;
 use crate::claim::{Claim, ClaimKind, ClaimValue, Qualifier, format_number};
+use crate::extract::lexicon;
 use crate::input::Document;
 use crate::ledger::read::COLUMNS;
 use crate::ledger::{Fact, FactValue, Ledger, LedgerError};
@@ -698,50 +699,8 @@ fn most_common_subject(claims: &[Claim]) -> Option<String> {
 /// Widget Co"). Sentence openers, months and weekdays are not names.
 fn guessed_names(sentence: &str) -> Vec<(usize, usize, String)> {
     const NOT_NAMES: &[&str] = &[
-        "A",
-        "An",
-        "And",
-        "As",
-        "At",
-        "But",
-        "By",
-        "For",
-        "From",
-        "He",
-        "In",
-        "It",
-        "Its",
-        "On",
-        "Our",
-        "She",
-        "The",
-        "This",
-        "That",
-        "They",
-        "To",
-        "Today",
-        "Under",
-        "We",
-        "With",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
+        "A", "An", "And", "As", "At", "But", "By", "For", "From", "He", "In", "It", "Its", "On", "Our",
+        "She", "The", "This", "That", "They", "To", "Today", "Under", "We", "With",
     ];
     // A corporate suffix continues a name ("Acme Corp") but never starts one ("Amazon.com, Inc.").
     const SUFFIXES: &[&str] = &["Inc", "Corp", "Corporation", "Co", "Ltd", "LLC", "Company"];
@@ -761,6 +720,7 @@ fn guessed_names(sentence: &str) -> Vec<(usize, usize, String)> {
         let capital = trimmed.chars().next().is_some_and(char::is_uppercase)
             && trimmed.chars().all(|c| c.is_alphanumeric() || matches!(c, '&' | '-' | '.'))
             && !NOT_NAMES.contains(&trimmed)
+            && !is_calendar_word(trimmed)
             && (run.is_some() || !SUFFIXES.contains(&trimmed))
             // Tickers, exchanges and datelines are in capitals: "(Nasdaq: MSFT)", "SEATTLE".
             && !trimmed.chars().all(|c| !c.is_lowercase());
@@ -779,6 +739,12 @@ fn guessed_names(sentence: &str) -> Vec<(usize, usize, String)> {
         out.push((s, e, sentence[s..e].to_owned()));
     }
     out
+}
+
+/// A month or weekday name or abbreviation ("June", "Tue."): dates, not parties.
+fn is_calendar_word(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    lexicon::month(&lower).is_some() || lexicon::weekday(&lower).is_some()
 }
 
 /// "Q4 2023", "fourth quarter": the quarter a figure is about.

@@ -9,7 +9,7 @@
 
 mod attribution;
 mod date;
-mod lexicon;
+pub(crate) mod lexicon;
 mod measure;
 mod number;
 mod sentence;
