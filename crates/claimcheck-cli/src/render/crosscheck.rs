@@ -26,6 +26,9 @@ fn place(c: &Claim) -> String {
     format!("{}:{}:{}", c.file, c.span.line, c.span.column)
 }
 
+/// The CSV columns of a key, in the order of [`key_cells`].
+const KEY_COLUMNS: [&str; 5] = ["subject", "attribute", "object", "unit", "period"];
+
 fn key_cells(k: &ClaimKey) -> [String; 5] {
     [text(&k.subject), text(&k.attribute), opt_text(&k.object), opt_text(&k.unit), opt_text(&k.period)]
 }
@@ -43,12 +46,7 @@ pub fn disagreements(
         CrosscheckFormat::Json => json::array(all, out),
         CrosscheckFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record([
-                "subject",
-                "attribute",
-                "object",
-                "unit",
-                "period",
+            w.write_record(KEY_COLUMNS.iter().chain(&[
                 "first_file",
                 "first_line",
                 "first_column",
@@ -60,7 +58,7 @@ pub fn disagreements(
                 "second_text",
                 "second_value",
                 "message",
-            ])?;
+            ]))?;
             for d in &found.disagreements {
                 let mut row: Vec<String> = key_cells(&d.key).into();
                 for c in [&d.first, &d.second] {
@@ -116,12 +114,7 @@ pub fn history(
         CrosscheckFormat::Json => json::array(history.iter(), out),
         CrosscheckFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record([
-                "subject",
-                "attribute",
-                "object",
-                "unit",
-                "period",
+            w.write_record(KEY_COLUMNS.iter().chain(&[
                 "date",
                 "version",
                 "line",
@@ -131,7 +124,7 @@ pub fn history(
                 "high",
                 "qualifier",
                 "changed",
-            ])?;
+            ]))?;
             for h in history {
                 for e in &h.entries {
                     let c = &e.claim;
