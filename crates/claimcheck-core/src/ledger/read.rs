@@ -261,6 +261,27 @@ pub fn parse_table(path: &Path, text: &str) -> Result<Table, LedgerError> {
     parse(path, text.as_bytes(), bom, crlf, Some(text))
 }
 
+/// The next record and where it starts, or `None` at the end of the file.
+/// A CSV error, or a NUL byte (which never belongs in a ledger: the file is
+/// binary or corrupt), is an error at its place.
+fn next_record<R: Read>(
+    rdr: &mut csv::Reader<R>,
+    record: &mut csv::StringRecord,
+    path: &Path,
+    text: Option<&str>,
+) -> Result<Option<csv::Position>, LedgerError> {
+    match rdr.read_record(record) {
+        Ok(false) => return Ok(None),
+        Ok(true) => {}
+        Err(e) => return Err(csv_error(path, text, &e)),
+    }
+    let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
+    if let Some(field) = record.iter().position(|c| c.contains('\0')) {
+        return Err(error_at(path, text, &pos, field, format!("NUL byte in field {}", field + 1)));
+    }
+    Ok(Some(pos))
+}
+
 fn detect_crlf(bytes: &[u8]) -> bool {
     bytes.iter().position(|&b| b == b'\n').is_some_and(|i| i > 0 && bytes[i - 1] == b'\r')
 }
@@ -286,17 +307,7 @@ fn parse(
     };
     let mut first = true;
     let mut last: Option<csv::Position> = None;
-    loop {
-        match rdr.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(csv_error(path, text, &e)),
-        }
-        let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
-        // A NUL byte never belongs in a ledger: the file is binary or corrupt.
-        if let Some(field) = record.iter().position(|c| c.contains('\0')) {
-            return Err(error_at(path, text, &pos, field, format!("NUL byte in field {}", field + 1)));
-        }
+    while let Some(pos) = next_record(&mut rdr, &mut record, path, text)? {
         last = Some(pos.clone());
         if first {
             first = false;
@@ -611,17 +622,7 @@ pub(crate) fn load_facts(
     let shared_path: Arc<Path> = Arc::from(path);
     let mut problems = Vec::new();
     let mut last: Option<csv::Position> = None;
-    loop {
-        match rdr.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(csv_error(path, None, &e)),
-        }
-        let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
-        // As in `parse_table`: NUL bytes mean a corrupt file.
-        if let Some(field) = record.iter().position(|c| c.contains('\0')) {
-            return Err(error_at(path, None, &pos, field, format!("NUL byte in field {}", field + 1)));
-        }
+    while let Some(pos) = next_record(&mut rdr, &mut record, path, None)? {
         last = Some(pos.clone());
         // As in `parse`: with CRLF, csv reports a record one line early.
         let (line, offset) = if crlf { (pos.line() + 1, pos.byte() + 1) } else { (pos.line(), pos.byte()) };
