@@ -32,7 +32,7 @@ use crate::audit::compare::{dates_agree, describe_fact_value, numbers_agree};
 use crate::audit::matching::{
     CueIndex, EntityResolver, claim_offset_in_sentence, is_event_attribute, is_place,
 };
-use crate::audit::periods_match;
+use crate::audit::{QUARTER_PHRASES, periods_match, whole_word_matches};
 use crate::claim::{Claim, ClaimKind, ClaimValue, Qualifier, format_number};
 use crate::extract::lexicon;
 use crate::input::Document;
@@ -750,17 +750,7 @@ fn is_calendar_word(word: &str) -> bool {
 /// "Q4 2023", "fourth quarter": the quarter a figure is about.
 fn quarter_in(sentence: &str) -> Option<&'static str> {
     let lower = sentence.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
-    for (q, word) in [("Q1", "first"), ("Q2", "second"), ("Q3", "third"), ("Q4", "fourth")] {
-        let lq = q.to_lowercase();
-        if words.contains(&lq.as_str())
-            || lower.contains(&format!("{word} quarter"))
-            || lower.contains(&format!("{word}-quarter"))
-        {
-            return Some(q);
-        }
-    }
-    None
+    QUARTER_PHRASES.iter().find(|(k, _)| whole_word_matches(&lower, k).next().is_some()).map(|(_, q)| *q)
 }
 
 /// A fact with only an attribute, to ask the audit's rules what sort of attribute it is.

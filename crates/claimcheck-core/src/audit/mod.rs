@@ -1341,30 +1341,38 @@ fn quarter_near(claim: &Claim) -> Option<&'static str> {
     let lower = claim.sentence.to_lowercase();
     let at = claim_offset_in_sentence(claim);
     let end = at + claim.text.len();
-    [
-        ("q1", "Q1"),
-        ("q2", "Q2"),
-        ("q3", "Q3"),
-        ("q4", "Q4"),
-        ("first quarter", "Q1"),
-        ("second quarter", "Q2"),
-        ("third quarter", "Q3"),
-        ("fourth quarter", "Q4"),
-        ("first-quarter", "Q1"),
-        ("second-quarter", "Q2"),
-        ("third-quarter", "Q3"),
-        ("fourth-quarter", "Q4"),
-        ("the quarter", "Q"),
-    ]
-    .iter()
-    .find(|(k, _)| {
-        lower.match_indices(k).any(|(i, _)| {
-            let near = if i >= end { i - end <= 30 } else { at.saturating_sub(i + k.len()) <= 40 };
-            near && lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                && lower[i + k.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    QUARTER_PHRASES
+        .iter()
+        .chain(&[("the quarter", "Q")])
+        .find(|(k, _)| {
+            whole_word_matches(&lower, k)
+                .any(|i| if i >= end { i - end <= 30 } else { at.saturating_sub(i + k.len()) <= 40 })
         })
+        .map(|(_, q)| *q)
+}
+
+/// Lower-case phrases that name a quarter, and the quarter.
+pub(crate) const QUARTER_PHRASES: [(&str, &str); 12] = [
+    ("q1", "Q1"),
+    ("q2", "Q2"),
+    ("q3", "Q3"),
+    ("q4", "Q4"),
+    ("first quarter", "Q1"),
+    ("second quarter", "Q2"),
+    ("third quarter", "Q3"),
+    ("fourth quarter", "Q4"),
+    ("first-quarter", "Q1"),
+    ("second-quarter", "Q2"),
+    ("third-quarter", "Q3"),
+    ("fourth-quarter", "Q4"),
+];
+
+/// Where `phrase` stands in `lower` as whole words.
+pub(crate) fn whole_word_matches<'a>(lower: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    lower.match_indices(phrase).map(|(i, _)| i).filter(move |&i| {
+        lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            && lower[i + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
     })
-    .map(|(_, q)| *q)
 }
 
 #[cfg(test)]
