@@ -397,6 +397,29 @@ pub fn hedge(w: &str) -> Option<&'static str> {
     })
 }
 
+/// True for a word without which no claim can be formed from words alone:
+/// number, ordinal and fraction words, scales, months, weekdays, and the
+/// units a lone article turns into a claim ("a decade", "a dollar",
+/// "a kilogram"). Every claim the recognizers find holds a digit, a
+/// non-ASCII symbol or one of these words, so a sentence with none of them
+/// needs no scan (the extractor's sentence prefilter).
+#[cfg_attr(
+    not(test),
+    allow(dead_code, reason = "the prefilter's table is its fast form; tests keep the two in step")
+)]
+pub fn is_anchor_word(w: &str) -> bool {
+    cardinal(w).is_some()
+        || ordinal(w).is_some()
+        || fraction_denominator(w).is_some()
+        || scale(w).is_some()
+        || month(w).is_some()
+        || weekday(w).is_some()
+        || duration_unit(w).is_some()
+        || quantity_unit(w).is_some()
+        || currency_word(w).is_some()
+        || matches!(w, "dozen" | "dozens" | "pair" | "pairs" | "half" | "halves" | "year" | "yr" | "month")
+}
+
 /// Month number of a month name or abbreviation (lower-cased).
 pub fn month(w: &str) -> Option<u32> {
     Some(match w {

@@ -12,6 +12,7 @@ mod date;
 pub(crate) mod lexicon;
 mod measure;
 mod number;
+mod prefilter;
 mod sentence;
 mod token;
 
@@ -152,10 +153,28 @@ impl Extractor {
             sentence: String::new(),
         };
         for &(s_start, s_end) in &sentences {
-            if !text[s_start..s_end]
-                .bytes()
-                .any(|b| b.is_ascii_digit() || b.is_ascii_alphabetic() || b >= 0x80)
-            {
+            if !prefilter::may_hold_claim(&text[s_start..s_end]) {
+                #[cfg(debug_assertions)]
+                {
+                    // The prefilter must never hide a claim: scan anyway and check.
+                    toks.fill(text, s_start, s_end);
+                    apply_masks(&mut toks, &masks);
+                    let mut scratch = ctx;
+                    scan_sentence(
+                        text,
+                        &toks,
+                        &mut scratch,
+                        &mut starts,
+                        currency,
+                        (s_start, s_end),
+                        &mut found,
+                    );
+                    debug_assert!(
+                        found.is_empty(),
+                        "a sentence the prefilter skips holds a claim: {:?}",
+                        &text[s_start..s_end]
+                    );
+                }
                 continue;
             }
             toks.fill(text, s_start, s_end);

@@ -1,0 +1,549 @@
+//! The sentence prefilter: most prose sentences hold no claim, and a byte
+//! scan proves it far more cheaply than tokenizing them and trying the
+//! recognizers at every "the", "in" and "a".
+//!
+//! Every claim the recognizers find holds a digit, a dollar sign, a non-ASCII
+//! symbol (currency signs, fractions) or an anchor word ([`lexicon::is_anchor_word`]:
+//! number words, months, units...). In debug builds the extractor scans the
+//! sentences this filter skips anyway and asserts that they hold no claim, so
+//! every test run checks the rule.
+
+use std::sync::LazyLock;
+
+use super::lexicon;
+
+/// Can `sentence` hold a claim at all?
+pub(super) fn may_hold_claim(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            let start = i;
+            let mut hash = FNV_OFFSET;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                hash = fnv_step(hash, bytes[i].to_ascii_lowercase());
+                i += 1;
+            }
+            // The tokenizer carries a word on through letters like "é", so
+            // such a word is not what is looked up here: scan its sentence.
+            if i < bytes.len()
+                && bytes[i] >= 0x80
+                && sentence[i..].chars().next().is_some_and(char::is_alphabetic)
+            {
+                return true;
+            }
+            let word = &bytes[start..i];
+            if ANCHORS.contains(hash, word)
+                || (word.len() == 3 && lexicon::currency_code(&sentence[start..i]).is_some())
+            {
+                return true;
+            }
+            continue;
+        }
+        // "$" makes money of a word alone ("a$" reads as one Australian dollar).
+        if b.is_ascii_digit() || b == b'$' {
+            return true;
+        }
+        if b >= 0x80 {
+            let Some(c) = sentence[i..].chars().next() else { return true };
+            if !is_typographic(c) {
+                return true;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Punctuation and spaces that no claim starts with or needs: curly quotes,
+/// dashes, the ellipsis, bullets, guillemets and no-break or thin spaces.
+fn is_typographic(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2018}'
+            | '\u{2019}'
+            | '\u{201c}'
+            | '\u{201d}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2026}'
+            | '\u{2022}'
+            | '\u{b7}'
+            | '\u{ab}'
+            | '\u{bb}'
+            | '\u{a0}'
+            | '\u{2009}'
+            | '\u{202f}'
+    )
+}
+
+/// The words [`lexicon::is_anchor_word`] accepts, for the hash table (a
+/// test checks the two agree on every word the lexicon names).
+const ANCHOR_WORDS: &[&str] = &[
+    "zero",
+    "nought",
+    "naught",
+    "nil",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "nineth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+    "half",
+    "halves",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fourths",
+    "fifths",
+    "sixths",
+    "sevenths",
+    "eighths",
+    "ninths",
+    "tenths",
+    "hundredths",
+    "thousandths",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "k",
+    "thou",
+    "lakh",
+    "lakhs",
+    "lac",
+    "lacs",
+    "million",
+    "millions",
+    "mn",
+    "mln",
+    "mio",
+    "m",
+    "mil",
+    "crore",
+    "crores",
+    "billion",
+    "billions",
+    "bn",
+    "bln",
+    "b",
+    "bil",
+    "trillion",
+    "trillions",
+    "tn",
+    "tln",
+    "tr",
+    "trn",
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "febr",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "tues",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "thur",
+    "thurs",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "month",
+    "months",
+    "mos",
+    "week",
+    "weeks",
+    "wk",
+    "wks",
+    "fortnight",
+    "fortnights",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "h",
+    "mg",
+    "milligram",
+    "milligrams",
+    "milligramme",
+    "milligrammes",
+    "g",
+    "gr",
+    "gram",
+    "grams",
+    "gramme",
+    "grammes",
+    "kg",
+    "kgs",
+    "kilo",
+    "kilos",
+    "kilogram",
+    "kilograms",
+    "kilogramme",
+    "kilogrammes",
+    "t",
+    "tonne",
+    "tonnes",
+    "ton",
+    "tons",
+    "lb",
+    "lbs",
+    "pound",
+    "pounds",
+    "oz",
+    "ounce",
+    "ounces",
+    "mm",
+    "millimeter",
+    "millimeters",
+    "millimetre",
+    "millimetres",
+    "cm",
+    "centimeter",
+    "centimeters",
+    "centimetre",
+    "centimetres",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
+    "km",
+    "kms",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "inch",
+    "inches",
+    "ft",
+    "foot",
+    "feet",
+    "yd",
+    "yds",
+    "yard",
+    "yards",
+    "mi",
+    "mile",
+    "miles",
+    "sqm",
+    "acre",
+    "acres",
+    "hectare",
+    "hectares",
+    "ha",
+    "ml",
+    "milliliter",
+    "milliliters",
+    "millilitre",
+    "millilitres",
+    "l",
+    "liter",
+    "liters",
+    "litre",
+    "litres",
+    "ltr",
+    "hl",
+    "hectoliter",
+    "hectoliters",
+    "hectolitre",
+    "hectolitres",
+    "gal",
+    "gals",
+    "gallon",
+    "gallons",
+    "bbl",
+    "barrel",
+    "barrels",
+    "cup",
+    "cups",
+    "tbsp",
+    "tablespoon",
+    "tablespoons",
+    "tsp",
+    "teaspoon",
+    "teaspoons",
+    "mph",
+    "kph",
+    "kmph",
+    "kw",
+    "kilowatt",
+    "kilowatts",
+    "mw",
+    "megawatt",
+    "megawatts",
+    "gw",
+    "gigawatt",
+    "gigawatts",
+    "kwh",
+    "mwh",
+    "gwh",
+    "twh",
+    "dollar",
+    "dollars",
+    "cent",
+    "cents",
+    "euro",
+    "euros",
+    "quid",
+    "sterling",
+    "pence",
+    "penny",
+    "pennies",
+    "yen",
+    "won",
+    "yuan",
+    "renminbi",
+    "rmb",
+    "rupee",
+    "rupees",
+    "rs",
+    "ringgit",
+    "ringgits",
+    "shekel",
+    "shekels",
+    "shekalim",
+    "tugrik",
+    "tugriks",
+    "hryvnia",
+    "hryvnias",
+    "hryvnas",
+    "rouble",
+    "roubles",
+    "ruble",
+    "rubles",
+    "lira",
+    "liras",
+    "lire",
+    "rand",
+    "baht",
+    "naira",
+    "markka",
+    "markkaa",
+    "peseta",
+    "pesetas",
+    "guilder",
+    "guilders",
+    "reais",
+    "zloty",
+    "zlotys",
+    "zlotych",
+    "forint",
+    "forints",
+    "rupiah",
+    "dirham",
+    "dirhams",
+    "dozen",
+    "dozens",
+    "pair",
+    "pairs",
+];
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// Slots in the open-addressing table: a power of two, about three times
+/// the number of words, so a probe rarely goes past the first slot.
+const SLOTS: usize = 1024;
+
+/// [`ANCHOR_WORDS`] by FNV-1a hash of the lower-cased word: the hash is
+/// computed in the same pass that finds the word's end.
+struct AnchorTable {
+    /// Index + 1 into [`ANCHOR_WORDS`]; 0 is an empty slot.
+    slots: [u16; SLOTS],
+}
+
+static ANCHORS: LazyLock<AnchorTable> = LazyLock::new(|| {
+    let mut slots = [0u16; SLOTS];
+    for (n, w) in ANCHOR_WORDS.iter().enumerate() {
+        let hash = w.bytes().fold(FNV_OFFSET, fnv_step);
+        let mut slot = slot_of(hash);
+        while slots[slot] != 0 {
+            slot = (slot + 1) % SLOTS;
+        }
+        slots[slot] = u16::try_from(n + 1).unwrap_or(u16::MAX);
+    }
+    AnchorTable { slots }
+});
+
+fn slot_of(hash: u64) -> usize {
+    ((hash ^ (hash >> 32)) as usize) % SLOTS
+}
+
+impl AnchorTable {
+    /// Is `word` (any case, ASCII letters, `hash` of its lower-cased bytes) an anchor word?
+    fn contains(&self, hash: u64, word: &[u8]) -> bool {
+        let mut slot = slot_of(hash);
+        loop {
+            match self.slots[slot] {
+                0 => return false,
+                n => {
+                    if ANCHOR_WORDS[usize::from(n) - 1].as_bytes().eq_ignore_ascii_case(word) {
+                        return true;
+                    }
+                }
+            }
+            slot = (slot + 1) % SLOTS;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_holds_exactly_the_anchor_words_the_lexicon_names() {
+        for w in ANCHOR_WORDS {
+            assert!(lexicon::is_anchor_word(w), "{w} is in the table but not an anchor word");
+        }
+        // Every lower-case word the lexicon source names and accepts as an
+        // anchor must be in the table, or the prefilter would skip its sentences.
+        let source = include_str!("lexicon.rs");
+        for literal in source.split('"').skip(1).step_by(2) {
+            if !literal.is_empty()
+                && literal.bytes().all(|b| b.is_ascii_lowercase())
+                && lexicon::is_anchor_word(literal)
+            {
+                assert!(
+                    ANCHOR_WORDS.contains(&literal),
+                    "the anchor word {literal} is missing from the table"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_reject_other_words() {
+        let hash = |w: &str| w.bytes().map(|b| b.to_ascii_lowercase()).fold(FNV_OFFSET, fnv_step);
+        for w in ["March", "TWELVE", "dozen", "Kilogrammes", "h"] {
+            assert!(ANCHORS.contains(hash(w), w.as_bytes()), "{w}");
+        }
+        for w in ["the", "in", "a", "Meta", "revenue", "twelv", "dozens2", ""] {
+            assert!(!ANCHORS.contains(hash(w), w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn sentences_without_anchors_are_skipped() {
+        for s in [
+            "Analysts said the move was widely expected.",
+            "The company did not respond to a request for comment.",
+            "\u{201c}It\u{2019}s a turning point \u{2014} for all of us,\u{201d} she said.",
+            "",
+        ] {
+            assert!(!may_hold_claim(s), "{s}");
+        }
+        for s in [
+            "Revenue rose 12%.",
+            "It took a decade.",
+            "Founded in March, it grew.",
+            "Sales topped \u{20ac}5bn.",
+            "A USD figure.",
+            "Half of them left.",
+            "The caf\u{e9} opened.",
+            "It costs \u{bd} as much.",
+            "c a$",
+        ] {
+            assert!(may_hold_claim(s), "{s}");
+        }
+    }
+}
