@@ -118,6 +118,95 @@ const FILLER: &[&str] = &[
     "Competition for engineers remains fierce across the sector.",
 ];
 
+/// How many figures the articles carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Density {
+    /// A figure in most sentences, short sentences: about 17,500 claims per
+    /// MB. A stress test: the extractor's work is mostly per claim.
+    Dense,
+    /// News-like: a figure in about one sentence in five, the rest varied
+    /// prose of news length (names, quotes, attributions), about 3,000 claims
+    /// per MB, near the seed article (2,300 per MB) and the project's research
+    /// notes (4,300 per MB).
+    News,
+}
+
+impl Density {
+    /// Parse `dense` or `news`.
+    pub fn parse(s: &str) -> Option<Density> {
+        match s {
+            "dense" => Some(Density::Dense),
+            "news" => Some(Density::News),
+            _ => None,
+        }
+    }
+}
+
+const OPENERS: &[&str] = &[
+    "Executives at {c}",
+    "People familiar with the matter",
+    "Analysts at {c}",
+    "{p}",
+    "Critics of the plan",
+    "The company's board",
+    "Several longtime investors",
+    "Regulators in {city}",
+    "A spokesperson for {c}",
+    "Engineers who worked on the project",
+    "Rivals such as {c}",
+    "Union representatives in {city}",
+];
+const VERBS_SAID: &[&str] = &[
+    "said",
+    "argued",
+    "warned",
+    "told reporters",
+    "wrote in a note to clients",
+    "acknowledged",
+    "suggested",
+    "have long maintained",
+    "insisted on Tuesday",
+];
+const CLAIMS_MADE: &[&str] = &[
+    "that the strategy depends too heavily on advertising",
+    "that talks with {c} had stalled more than once",
+    "the market for cloud services was cooling faster than expected",
+    "the decision reflected pressure from shareholders and customers alike",
+    "its engineers were focused on reliability rather than new features",
+    "the deal could face scrutiny from competition authorities in {city}",
+    "that hiring would slow while the company reviewed its priorities",
+    "the product had struggled to find an audience outside the United States",
+    "that the partnership with {c} would give both sides access to new customers",
+    "the restructuring was meant to simplify how teams report to management",
+    "that demand from corporate customers remained stronger than from consumers",
+    "the lawsuit filed by {c} was without merit",
+];
+const TAILS: &[&str] = &[
+    "",
+    ", according to a statement",
+    " in an interview",
+    ", though details remain scarce",
+    " during a call with analysts",
+    " after markets closed in New York",
+    ", declining to elaborate",
+    " at a conference in {city}",
+];
+
+/// A prose sentence of news length with no figure in it.
+fn prose(r: &mut Rng) -> String {
+    let fill = |r: &mut Rng, t: &str| {
+        t.replace("{c}", r.pick(COMPANIES)).replace("{p}", r.pick(PEOPLE)).replace("{city}", r.pick(CITIES))
+    };
+    let template = r.pick(OPENERS);
+    let opener = fill(r, template);
+    let said = r.pick(VERBS_SAID);
+    let template = r.pick(CLAIMS_MADE);
+    let claim = fill(r, template);
+    let template = r.pick(TAILS);
+    let tail = fill(r, template);
+    format!("{opener} {said} {claim}{tail}.")
+}
+
 /// A piece of a sentence: prose, or a figure the extractor should find.
 enum Piece {
     Prose(String),
@@ -165,8 +254,11 @@ fn count(r: &mut Rng) -> String {
     }
 }
 
-fn sentence(r: &mut Rng) -> Vec<Piece> {
+fn sentence(r: &mut Rng, density: Density) -> Vec<Piece> {
     use Piece::{Figure as F, Prose as P};
+    if density == Density::News && r.chance(75) {
+        return vec![P(prose(r))];
+    }
     let c = r.pick(COMPANIES).to_owned();
     match r.below(10) {
         0 => {
@@ -214,14 +306,14 @@ struct Article {
     paragraphs: Vec<Vec<Vec<Piece>>>,
 }
 
-fn article(r: &mut Rng) -> Article {
+fn article(r: &mut Rng, density: Density) -> Article {
     let title = vec![
         Piece::Prose(format!("{} to buy {} for ", r.pick(COMPANIES), r.pick(COMPANIES))),
         Piece::Figure(money(r)),
     ];
     let date = (2000 + r.below(26), 1 + r.below(12), 1 + r.below(28));
     let paragraphs =
-        (0..3 + r.below(6)).map(|_| (0..2 + r.below(5)).map(|_| sentence(r)).collect()).collect();
+        (0..3 + r.below(6)).map(|_| (0..2 + r.below(5)).map(|_| sentence(r, density)).collect()).collect();
     Article { title, date, paragraphs }
 }
 
@@ -348,8 +440,14 @@ fn render(r: &mut Rng, a: &Article, format: InputFormat, out: &mut String) {
     }
 }
 
-/// About `bytes` bytes (at least) of articles in `format`, the same for the same `seed`.
+/// About `bytes` bytes (at least) of dense articles in `format`, the same for the same `seed`.
 pub fn generate(seed: u64, bytes: usize, format: InputFormat) -> String {
+    generate_with(seed, bytes, format, Density::Dense)
+}
+
+/// About `bytes` bytes (at least) of articles in `format` with figures at
+/// `density`, the same for the same `seed`.
+pub fn generate_with(seed: u64, bytes: usize, format: InputFormat, density: Density) -> String {
     // Content and markup draw from separate streams, so every format carries
     // the same articles.
     let mut r = Rng(seed);
@@ -359,7 +457,7 @@ pub fn generate(seed: u64, bytes: usize, format: InputFormat) -> String {
         out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>News</title>\n<style>p { margin: 0 0 1em; width: 50%; }</style>\n</head>\n<body>\n");
     }
     while out.len() < bytes {
-        let a = article(&mut r);
+        let a = article(&mut r, density);
         render(&mut style, &a, format, &mut out);
     }
     if format == InputFormat::Html {

@@ -8,8 +8,6 @@
 //! sentences this filter skips anyway and asserts that they hold no claim, so
 //! every test run checks the rule.
 
-use std::sync::LazyLock;
-
 use super::lexicon;
 
 /// Can `sentence` hold a claim at all?
@@ -17,46 +15,71 @@ pub(super) fn may_hold_claim(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphabetic() {
-            let start = i;
-            let mut hash = FNV_OFFSET;
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                hash = fnv_step(hash, bytes[i].to_ascii_lowercase());
-                i += 1;
+        match CLASS[usize::from(bytes[i])] {
+            OTHER => i += 1,
+            LETTER => {
+                let start = i;
+                // The word's end and the hash of its lower-cased bytes in one pass.
+                let mut hash = FNV_OFFSET;
+                while i < bytes.len() && CLASS[usize::from(bytes[i])] == LETTER {
+                    hash = fnv_step(hash, bytes[i] | 0x20);
+                    i += 1;
+                }
+                // The tokenizer carries a word on through letters like "é", so
+                // such a word is not what is looked up here: scan its sentence.
+                if i < bytes.len()
+                    && bytes[i] >= 0x80
+                    && sentence[i..].chars().next().is_some_and(char::is_alphabetic)
+                {
+                    return true;
+                }
+                let word = &bytes[start..i];
+                if is_anchor(hash, word)
+                    || (word.len() == 3 && lexicon::currency_code(&sentence[start..i]).is_some())
+                {
+                    return true;
+                }
             }
-            // The tokenizer carries a word on through letters like "é", so
-            // such a word is not what is looked up here: scan its sentence.
-            if i < bytes.len()
-                && bytes[i] >= 0x80
-                && sentence[i..].chars().next().is_some_and(char::is_alphabetic)
-            {
-                return true;
+            FIGURE => return true,
+            _ => {
+                let Some(c) = sentence[i..].chars().next() else { return true };
+                if !is_typographic(c) {
+                    return true;
+                }
+                i += c.len_utf8();
             }
-            let word = &bytes[start..i];
-            if ANCHORS.contains(hash, word)
-                || (word.len() == 3 && lexicon::currency_code(&sentence[start..i]).is_some())
-            {
-                return true;
-            }
-            continue;
         }
-        // "$" makes money of a word alone ("a$" reads as one Australian dollar).
-        if b.is_ascii_digit() || b == b'$' {
-            return true;
-        }
-        if b >= 0x80 {
-            let Some(c) = sentence[i..].chars().next() else { return true };
-            if !is_typographic(c) {
-                return true;
-            }
-            i += c.len_utf8();
-            continue;
-        }
-        i += 1;
     }
     false
 }
+
+/// Byte classes of the scan.
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+/// A digit, or "$", which makes money of a word alone ("a$" reads as one
+/// Australian dollar).
+const FIGURE: u8 = 2;
+/// The first byte of a non-ASCII character.
+const HIGH: u8 = 3;
+
+static CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        class[b] = if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if byte.is_ascii_digit() || byte == b'$' {
+            FIGURE
+        } else if byte >= 0x80 {
+            HIGH
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    class
+};
 
 /// Punctuation and spaces that no claim starts with or needs: curly quotes,
 /// dashes, the ellipsis, bullets, guillemets and no-break or thin spaces.
@@ -82,407 +105,99 @@ fn is_typographic(c: char) -> bool {
 
 /// The words [`lexicon::is_anchor_word`] accepts, for the hash table (a
 /// test checks the two agree on every word the lexicon names).
+#[rustfmt::skip]
 const ANCHOR_WORDS: &[&str] = &[
-    "zero",
-    "nought",
-    "naught",
-    "nil",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fourty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "nineth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-    "hundredth",
-    "thousandth",
-    "millionth",
-    "billionth",
-    "half",
-    "halves",
-    "thirds",
-    "quarter",
-    "quarters",
-    "fourths",
-    "fifths",
-    "sixths",
-    "sevenths",
-    "eighths",
-    "ninths",
-    "tenths",
-    "hundredths",
-    "thousandths",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "k",
-    "thou",
-    "lakh",
-    "lakhs",
-    "lac",
-    "lacs",
-    "million",
-    "millions",
-    "mn",
-    "mln",
-    "mio",
-    "m",
-    "mil",
-    "crore",
-    "crores",
-    "billion",
-    "billions",
-    "bn",
-    "bln",
-    "b",
-    "bil",
-    "trillion",
-    "trillions",
-    "tn",
-    "tln",
-    "tr",
-    "trn",
-    "january",
-    "jan",
-    "february",
-    "feb",
-    "febr",
-    "march",
-    "mar",
-    "april",
-    "apr",
-    "may",
-    "june",
-    "jun",
-    "july",
-    "jul",
-    "august",
-    "aug",
-    "september",
-    "sep",
-    "sept",
-    "october",
-    "oct",
-    "november",
-    "nov",
-    "december",
-    "dec",
-    "monday",
-    "mon",
-    "tuesday",
-    "tue",
-    "tues",
-    "wednesday",
-    "wed",
-    "thursday",
-    "thu",
-    "thur",
-    "thurs",
-    "friday",
-    "fri",
-    "saturday",
-    "sat",
-    "sunday",
-    "sun",
-    "year",
-    "years",
-    "yr",
-    "yrs",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "month",
-    "months",
-    "mos",
-    "week",
-    "weeks",
-    "wk",
-    "wks",
-    "fortnight",
-    "fortnights",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "hr",
-    "hrs",
-    "h",
-    "mg",
-    "milligram",
-    "milligrams",
-    "milligramme",
-    "milligrammes",
-    "g",
-    "gr",
-    "gram",
-    "grams",
-    "gramme",
-    "grammes",
-    "kg",
-    "kgs",
-    "kilo",
-    "kilos",
-    "kilogram",
-    "kilograms",
-    "kilogramme",
-    "kilogrammes",
-    "t",
-    "tonne",
-    "tonnes",
-    "ton",
-    "tons",
-    "lb",
-    "lbs",
-    "pound",
-    "pounds",
-    "oz",
-    "ounce",
-    "ounces",
-    "mm",
-    "millimeter",
-    "millimeters",
-    "millimetre",
-    "millimetres",
-    "cm",
-    "centimeter",
-    "centimeters",
-    "centimetre",
-    "centimetres",
-    "meter",
-    "meters",
-    "metre",
-    "metres",
-    "km",
-    "kms",
-    "kilometer",
-    "kilometers",
-    "kilometre",
-    "kilometres",
-    "inch",
-    "inches",
-    "ft",
-    "foot",
-    "feet",
-    "yd",
-    "yds",
-    "yard",
-    "yards",
-    "mi",
-    "mile",
-    "miles",
-    "sqm",
-    "acre",
-    "acres",
-    "hectare",
-    "hectares",
-    "ha",
-    "ml",
-    "milliliter",
-    "milliliters",
-    "millilitre",
-    "millilitres",
-    "l",
-    "liter",
-    "liters",
-    "litre",
-    "litres",
-    "ltr",
-    "hl",
-    "hectoliter",
-    "hectoliters",
-    "hectolitre",
-    "hectolitres",
-    "gal",
-    "gals",
-    "gallon",
-    "gallons",
-    "bbl",
-    "barrel",
-    "barrels",
-    "cup",
-    "cups",
-    "tbsp",
-    "tablespoon",
-    "tablespoons",
-    "tsp",
-    "teaspoon",
-    "teaspoons",
-    "mph",
-    "kph",
-    "kmph",
-    "kw",
-    "kilowatt",
-    "kilowatts",
-    "mw",
-    "megawatt",
-    "megawatts",
-    "gw",
-    "gigawatt",
-    "gigawatts",
-    "kwh",
-    "mwh",
-    "gwh",
-    "twh",
-    "dollar",
-    "dollars",
-    "cent",
-    "cents",
-    "euro",
-    "euros",
-    "quid",
-    "sterling",
-    "pence",
-    "penny",
-    "pennies",
-    "yen",
-    "won",
-    "yuan",
-    "renminbi",
-    "rmb",
-    "rupee",
-    "rupees",
-    "rs",
-    "ringgit",
-    "ringgits",
-    "shekel",
-    "shekels",
-    "shekalim",
-    "tugrik",
-    "tugriks",
-    "hryvnia",
-    "hryvnias",
-    "hryvnas",
-    "rouble",
-    "roubles",
-    "ruble",
-    "rubles",
-    "lira",
-    "liras",
-    "lire",
-    "rand",
-    "baht",
-    "naira",
-    "markka",
-    "markkaa",
-    "peseta",
-    "pesetas",
-    "guilder",
-    "guilders",
-    "reais",
-    "zloty",
-    "zlotys",
-    "zlotych",
-    "forint",
-    "forints",
-    "rupiah",
-    "dirham",
-    "dirhams",
-    "dozen",
-    "dozens",
-    "pair",
+    "zero", "nought", "naught", "nil", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fourty", "fifty", "sixty",
+    "seventy", "eighty", "ninety", "first", "second", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "nineth", "tenth", "eleventh", "twelfth", "thirteenth",
+    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
+    "hundredth", "thousandth", "millionth", "billionth", "half", "halves", "thirds", "quarter",
+    "quarters", "fourths", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths",
+    "hundredths", "thousandths", "hundred", "hundreds", "thousand", "thousands", "k", "thou",
+    "lakh", "lakhs", "lac", "lacs", "million", "millions", "mn", "mln", "mio", "m", "mil", "crore",
+    "crores", "billion", "billions", "bn", "bln", "b", "bil", "trillion", "trillions", "tn", "tln",
+    "tr", "trn", "january", "jan", "february", "feb", "febr", "march", "mar", "april", "apr",
+    "may", "june", "jun", "july", "jul", "august", "aug", "september", "sep", "sept", "october",
+    "oct", "november", "nov", "december", "dec", "monday", "mon", "tuesday", "tue", "tues",
+    "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat",
+    "sunday", "sun", "year", "years", "yr", "yrs", "decade", "decades", "century", "centuries",
+    "month", "months", "mos", "week", "weeks", "wk", "wks", "fortnight", "fortnights", "day",
+    "days", "hour", "hours", "hr", "hrs", "h", "mg", "milligram", "milligrams", "milligramme",
+    "milligrammes", "g", "gr", "gram", "grams", "gramme", "grammes", "kg", "kgs", "kilo", "kilos",
+    "kilogram", "kilograms", "kilogramme", "kilogrammes", "t", "tonne", "tonnes", "ton", "tons",
+    "lb", "lbs", "pound", "pounds", "oz", "ounce", "ounces", "mm", "millimeter", "millimeters",
+    "millimetre", "millimetres", "cm", "centimeter", "centimeters", "centimetre", "centimetres",
+    "meter", "meters", "metre", "metres", "km", "kms", "kilometer", "kilometers", "kilometre",
+    "kilometres", "inch", "inches", "ft", "foot", "feet", "yd", "yds", "yard", "yards", "mi",
+    "mile", "miles", "sqm", "acre", "acres", "hectare", "hectares", "ha", "ml", "milliliter",
+    "milliliters", "millilitre", "millilitres", "l", "liter", "liters", "litre", "litres", "ltr",
+    "hl", "hectoliter", "hectoliters", "hectolitre", "hectolitres", "gal", "gals", "gallon",
+    "gallons", "bbl", "barrel", "barrels", "cup", "cups", "tbsp", "tablespoon", "tablespoons",
+    "tsp", "teaspoon", "teaspoons", "mph", "kph", "kmph", "kw", "kilowatt", "kilowatts", "mw",
+    "megawatt", "megawatts", "gw", "gigawatt", "gigawatts", "kwh", "mwh", "gwh", "twh", "dollar",
+    "dollars", "cent", "cents", "euro", "euros", "quid", "sterling", "pence", "penny", "pennies",
+    "yen", "won", "yuan", "renminbi", "rmb", "rupee", "rupees", "rs", "ringgit", "ringgits",
+    "shekel", "shekels", "shekalim", "tugrik", "tugriks", "hryvnia", "hryvnias", "hryvnas",
+    "rouble", "roubles", "ruble", "rubles", "lira", "liras", "lire", "rand", "baht", "naira",
+    "markka", "markkaa", "peseta", "pesetas", "guilder", "guilders", "reais", "zloty", "zlotys",
+    "zlotych", "forint", "forints", "rupiah", "dirham", "dirhams", "dozen", "dozens", "pair",
     "pairs",
 ];
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
-fn fnv_step(hash: u64, byte: u8) -> u64 {
-    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+const fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Slots in the open-addressing table: a power of two, about three times
 /// the number of words, so a probe rarely goes past the first slot.
 const SLOTS: usize = 1024;
 
-/// [`ANCHOR_WORDS`] by FNV-1a hash of the lower-cased word: the hash is
-/// computed in the same pass that finds the word's end.
-struct AnchorTable {
-    /// Index + 1 into [`ANCHOR_WORDS`]; 0 is an empty slot.
-    slots: [u16; SLOTS],
+const fn slot_of(hash: u64) -> usize {
+    ((hash ^ (hash >> 32)) as usize) % SLOTS
 }
 
-static ANCHORS: LazyLock<AnchorTable> = LazyLock::new(|| {
+/// [`ANCHOR_WORDS`] by FNV-1a hash of the lower-cased word, built at
+/// compile time: index + 1 into the list, 0 for an empty slot. The scan
+/// hashes each word in the same pass that finds its end.
+static ANCHOR_SLOTS: [u16; SLOTS] = {
     let mut slots = [0u16; SLOTS];
-    for (n, w) in ANCHOR_WORDS.iter().enumerate() {
-        let hash = w.bytes().fold(FNV_OFFSET, fnv_step);
+    let mut n = 0;
+    while n < ANCHOR_WORDS.len() {
+        let word = ANCHOR_WORDS[n].as_bytes();
+        let mut hash = FNV_OFFSET;
+        let mut k = 0;
+        while k < word.len() {
+            hash = fnv_step(hash, word[k]);
+            k += 1;
+        }
         let mut slot = slot_of(hash);
         while slots[slot] != 0 {
             slot = (slot + 1) % SLOTS;
         }
-        slots[slot] = u16::try_from(n + 1).unwrap_or(u16::MAX);
+        slots[slot] = (n + 1) as u16;
+        n += 1;
     }
-    AnchorTable { slots }
-});
+    slots
+};
 
-fn slot_of(hash: u64) -> usize {
-    ((hash ^ (hash >> 32)) as usize) % SLOTS
-}
-
-impl AnchorTable {
-    /// Is `word` (any case, ASCII letters, `hash` of its lower-cased bytes) an anchor word?
-    fn contains(&self, hash: u64, word: &[u8]) -> bool {
-        let mut slot = slot_of(hash);
-        loop {
-            match self.slots[slot] {
-                0 => return false,
-                n => {
-                    if ANCHOR_WORDS[usize::from(n) - 1].as_bytes().eq_ignore_ascii_case(word) {
-                        return true;
-                    }
+/// Is `word` (ASCII letters in any case, `hash` of its lower-cased bytes) an anchor word?
+fn is_anchor(hash: u64, word: &[u8]) -> bool {
+    let mut slot = slot_of(hash);
+    loop {
+        match ANCHOR_SLOTS[slot] {
+            0 => return false,
+            n => {
+                if ANCHOR_WORDS[usize::from(n) - 1].as_bytes().eq_ignore_ascii_case(word) {
+                    return true;
                 }
             }
-            slot = (slot + 1) % SLOTS;
         }
+        slot = (slot + 1) % SLOTS;
     }
 }
 
@@ -515,10 +230,10 @@ mod tests {
     fn lookups_ignore_case_and_reject_other_words() {
         let hash = |w: &str| w.bytes().map(|b| b.to_ascii_lowercase()).fold(FNV_OFFSET, fnv_step);
         for w in ["March", "TWELVE", "dozen", "Kilogrammes", "h"] {
-            assert!(ANCHORS.contains(hash(w), w.as_bytes()), "{w}");
+            assert!(is_anchor(hash(w), w.as_bytes()), "{w}");
         }
         for w in ["the", "in", "a", "Meta", "revenue", "twelv", "dozens2", ""] {
-            assert!(!ANCHORS.contains(hash(w), w.as_bytes()), "{w}");
+            assert!(!is_anchor(hash(w), w.as_bytes()), "{w}");
         }
     }
 
