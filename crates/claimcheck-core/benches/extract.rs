@@ -7,8 +7,12 @@
 //! Groups: `input` (the front ends alone), `extract` (front end done, the
 //! extractor alone), `pipeline` (both, as the CLI runs them) and `baseline`
 //! (one pass of a single combined regex over the plain text, the floor any
-//! extractor pays).
+//! extractor pays). Each runs on `text`, `markdown` and `html` at both
+//! densities: `dense` (a figure in most sentences) and `news` (a figure in
+//! about one sentence in five); `CLAIMCHECK_BENCH_DENSITY=news` (or `dense`)
+//! keeps one.
 
+#[allow(dead_code, reason = "the examples use the rest of the generator")]
 mod corpus;
 
 use std::hint::black_box;
@@ -26,16 +30,28 @@ fn corpus_bytes() -> usize {
     (mb.clamp(0.01, 1000.0) * 1e6) as usize
 }
 
+/// The densities to run: `CLAIMCHECK_BENCH_DENSITY`, both by default.
+fn densities() -> Vec<(corpus::Density, &'static str)> {
+    let all = [(corpus::Density::Dense, "dense"), (corpus::Density::News, "news")];
+    let only = std::env::var("CLAIMCHECK_BENCH_DENSITY").ok().and_then(|d| corpus::Density::parse(&d));
+    all.into_iter().filter(|&(d, _)| only.is_none_or(|o| o == d)).collect()
+}
+
 fn benches(c: &mut Criterion) {
     let bytes = corpus_bytes();
-    let sources: Vec<_> =
-        FORMATS.iter().map(|&(f, name)| (f, name, corpus::generate(42, bytes, f))).collect();
+    let mut sources = Vec::new();
+    for (density, density_name) in densities() {
+        for &(format, format_name) in &FORMATS {
+            let name = format!("{density_name}/{format_name}");
+            sources.push((format, name, corpus::generate_with(42, bytes, format, density)));
+        }
+    }
 
     let mut group = c.benchmark_group("input");
     group.sample_size(10);
     for (format, name, source) in &sources {
         group.throughput(Throughput::Bytes(source.len() as u64));
-        group.bench_function(*name, |b| {
+        group.bench_function(name.as_str(), |b| {
             b.iter(|| Document::new("corpus", black_box(source.as_str()), *format))
         });
     }
@@ -48,7 +64,7 @@ fn benches(c: &mut Criterion) {
     for (format, name, source) in &sources {
         let doc = Document::new("corpus", source.as_str(), *format);
         group.throughput(Throughput::Bytes(source.len() as u64));
-        group.bench_function(*name, |b| b.iter(|| extractor.extract(black_box(&doc), &options)));
+        group.bench_function(name.as_str(), |b| b.iter(|| extractor.extract(black_box(&doc), &options)));
     }
     group.finish();
 
@@ -56,7 +72,7 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     for (format, name, source) in &sources {
         group.throughput(Throughput::Bytes(source.len() as u64));
-        group.bench_function(*name, |b| {
+        group.bench_function(name.as_str(), |b| {
             b.iter(|| {
                 let doc = Document::new("corpus", black_box(source.as_str()), *format);
                 extractor.extract(&doc, &options)
@@ -71,7 +87,7 @@ fn benches(c: &mut Criterion) {
     for (format, name, source) in &sources {
         let doc = Document::new("corpus", source.as_str(), *format);
         group.throughput(Throughput::Bytes(source.len() as u64));
-        group.bench_function(*name, |b| b.iter(|| re.find_iter(black_box(&doc.text)).count()));
+        group.bench_function(name.as_str(), |b| b.iter(|| re.find_iter(black_box(&doc.text)).count()));
     }
     group.finish();
 }
