@@ -11,12 +11,18 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     let mut line_start = 0;
+    // "!" is rare: its next position is found once and kept until passed,
+    // so each step searches for the other three bytes only.
+    let mut next_bang = 0;
     while i < b.len() {
         // Most bytes neither end a line or a sentence nor make the sentence
-        // too long: skip them in a tight loop.
-        while i < b.len() && i - start <= MAX_SENTENCE && !matches!(b[i], b'\n' | b'.' | b'!' | b'?') {
-            i += 1;
+        // too long: skip them with a vectorized search.
+        let limit = b.len().min(start + MAX_SENTENCE + 1).max(i);
+        if next_bang < i {
+            next_bang = memchr::memchr(b'!', &b[i..]).map_or(b.len(), |p| i + p);
         }
+        let found = memchr::memchr3(b'\n', b'.', b'?', &b[i..limit]).map_or(limit, |p| i + p);
+        i = found.min(next_bang).min(limit);
         if i >= b.len() {
             break;
         }

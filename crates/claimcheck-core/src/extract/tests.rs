@@ -207,6 +207,12 @@ fn normalized_space_is_split_whitespace_joined() {
         "x\u{b}y\u{c}z\u{1c}w",
         "Meta paid\u{a0}$14.3 billion \u{2009}in 2025.",
         "été  \n à",
+        "Meta paid $14 billion.",
+        "a  b",
+        " a b",
+        "a b ",
+        "a\tb",
+        "a b\r",
     ] {
         let mut out = String::from("stale");
         normalize_space_into(s, &mut out);
