@@ -313,12 +313,24 @@ impl<'a> Attributor<'a> {
         // characters, not the whole sentence (each char lower-cases on its
         // own, so the prefix test gives the same answer).
         if let Some(p) = previous {
-            let lower = lower_chars(sent.chars().take(12));
-            if lower.starts_with("it ")
-                || lower.starts_with("its ")
-                || lower.starts_with("the company")
-                || lower.starts_with("the firm")
-            {
+            let refers_back = |lower: &str| {
+                lower.starts_with("it ")
+                    || lower.starts_with("its ")
+                    || lower.starts_with("the company")
+                    || lower.starts_with("the firm")
+            };
+            // Twelve ASCII bytes are twelve characters: lower-case them on the stack.
+            let head = sent.as_bytes().get(..12).unwrap_or(sent.as_bytes());
+            let refers = if head.is_ascii() {
+                let mut buf = [0u8; 12];
+                let buf = &mut buf[..head.len()];
+                buf.copy_from_slice(head);
+                buf.make_ascii_lowercase();
+                refers_back(std::str::from_utf8(buf).unwrap_or_default())
+            } else {
+                refers_back(&lower_chars(sent.chars().take(12)))
+            };
+            if refers {
                 return Some(p);
             }
         }
