@@ -2,7 +2,11 @@
 # Extraction throughput of the `claimcheck` binary, in MB/s, against the
 # floor: one pass of a single combined claim regex over the same file.
 #
-#   benches/mbps.sh [MEGABYTES] [text|markdown|html]     (default: 10 text)
+#   benches/mbps.sh [MEGABYTES] [text|markdown|html] [dense|news]   (default: 10 text dense)
+#
+# Density: `dense` has a figure in most sentences (about 17,500 claims per
+# MB, a stress test of the per-claim work); `news` has one in about one
+# sentence in five (about 3,700 claims per MB, near real news text).
 #
 # Needs only cargo, bash and python3. The corpus is generated (seeded, no
 # downloads) under the cargo target directory. Each timing is the best of
@@ -12,12 +16,18 @@ set -euo pipefail
 
 mb="${1:-10}"
 format="${2:-text}"
+density="${3:-dense}"
 runs="${RUNS:-3}"
 case "$format" in
   text) ext=txt ;;
   markdown) ext=md ;;
   html) ext=html ;;
   *) echo "mbps.sh: unknown format '$format' (text, markdown, html)" >&2; exit 2 ;;
+esac
+case "$density" in
+  dense) stem=bench-corpus ;;
+  news) stem=bench-news ;;
+  *) echo "mbps.sh: unknown density '$density' (dense, news)" >&2; exit 2 ;;
 esac
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,9 +38,9 @@ echo "building release binaries..." >&2
 cargo build --quiet --release -p claimcheck-cli --bin claimcheck
 cargo build --quiet --release -p claimcheck-core --example gen_corpus --example regex_baseline
 
-corpus="$target/bench-corpus-${mb}mb.$ext"
-out="$target/bench-corpus-${mb}mb.$ext.jsonl"
-"$target/release/examples/gen_corpus" "$format" "$mb" "$corpus" >&2
+corpus="$target/$stem-${mb}mb.$ext"
+out="$target/$stem-${mb}mb.$ext.jsonl"
+"$target/release/examples/gen_corpus" "$format" "$mb" "$corpus" 42 "$density" >&2
 bytes=$(wc -c < "$corpus")
 
 # One thread, whatever the machine has.
@@ -47,7 +57,7 @@ claims=$(wc -l < "$out")
 baseline=$("$target/release/examples/regex_baseline" "$corpus")
 echo "$baseline" >&2
 
-python3 - "$bytes" "$best" "$claims" "$baseline" "$format" <<'PY'
+python3 - "$bytes" "$best" "$claims" "$baseline" "$format ($density)" <<'PY'
 import re, sys
 nbytes, secs, claims, baseline, fmt = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 mbps = nbytes / 1e6 / secs
