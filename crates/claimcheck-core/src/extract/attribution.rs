@@ -216,7 +216,18 @@ impl<'a> Attributor<'a> {
         for (ps, pe, at_start) in guesses {
             let name = &text[ps..pe];
             let single = !name.contains(' ');
-            if (single && at_start && !mid_sentence.contains(name))
+            // A ticker and its exchange, "(NYSE: LNKD)", name no one.
+            let ticker = text[..ps].strip_suffix(": ").and_then(|b| b.rsplit_once('(')).is_some_and(
+                |(_, exchange)| {
+                    (2..=8).contains(&exchange.len()) && exchange.bytes().all(|b| b.is_ascii_uppercase())
+                },
+            ) || (text[..ps].ends_with('(') && text[pe..].starts_with(": "));
+            // "Amazon.com, Inc.": a legal suffix alone is no name.
+            let suffix_alone =
+                single && matches!(name, "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC" | "Plc" | "AG" | "SA");
+            if ticker
+                || suffix_alone
+                || (single && at_start && !mid_sentence.contains(name))
                 || (single && name.len() <= 3 && name.chars().all(|c| c.is_uppercase()))
                 || name.chars().any(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.')))
             {
@@ -278,7 +289,7 @@ impl<'a> Attributor<'a> {
     fn main_subject(&self, idx: usize, previous: Option<&'a str>) -> Option<&'a str> {
         let (s, e) = self.sentences[idx];
         let sent = &self.text[s..e];
-        let mut from = s;
+        let mut from = s + dateline_len(sent);
         let first_word = sent.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         if with_lower(first_word, |first_word| {
             first_word.ends_with("ed")
@@ -292,7 +303,7 @@ impl<'a> Attributor<'a> {
         }
         let mut person_fallback = None;
         for m in self.mentions_in(from, e) {
-            if self.preceded_by_preposition(m.start, from) {
+            if self.in_prepositional_phrase(m.start, from) {
                 continue;
             }
             if m.person && !m.known {
@@ -335,6 +346,27 @@ impl<'a> Attributor<'a> {
             }
         }
         person_fallback
+    }
+
+    /// Does a possessive come right before `pos` ("Airbnb's Class A stock")?
+    /// Then the name there only qualifies a noun, and the owner is the subject.
+    fn after_possessive(&self, pos: usize, floor: usize) -> bool {
+        let before = self.text[floor..pos].trim_end();
+        before.len() < self.text[floor..pos].len()
+            && (before.ends_with("'s") || before.ends_with("\u{2019}s"))
+    }
+
+    /// Is the name at `pos` inside a prepositional phrase ("in Scale AI",
+    /// "on the Dow Jones"), so not a subject?
+    fn in_prepositional_phrase(&self, pos: usize, floor: usize) -> bool {
+        let before = &self.text[floor..pos];
+        let mut words = before.split_whitespace().rev();
+        if words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && let Some(the) = before.trim_end().len().checked_sub(3)
+        {
+            return self.preceded_by_preposition(floor + the, floor);
+        }
+        self.preceded_by_preposition(pos, floor)
     }
 
     fn preceded_by_preposition(&self, pos: usize, floor: usize) -> bool {
@@ -388,7 +420,7 @@ impl<'a> Attributor<'a> {
 
         // Subject: the nearest organization before the claim in its clause,
         // else the sentence's subject (carried over for "it").
-        let clause_start = self.clause_start(s, start);
+        let clause_start = self.clause_start(s, start).max((s + dateline_len(sent)).min(start));
         let mut subject = None;
         // Appositive: "WhatsApp, a messaging app with ... 50 employees".
         if let Some(m) = self.mentions_slice(s, start).last() {
@@ -404,7 +436,10 @@ impl<'a> Attributor<'a> {
             if subject.is_some() {
                 break;
             }
-            if self.preceded_by_preposition(m.start, clause_start) || (m.person && !m.known) {
+            if self.in_prepositional_phrase(m.start, clause_start)
+                || (m.person && !m.known)
+                || self.after_possessive(m.start, clause_start)
+            {
                 continue;
             }
             subject = Some(m.name);
@@ -680,6 +715,46 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Length of a wire-story dateline opening `sent` ("SEATTLE, April 23, 2024
+/// (Reuters) - ", "LONDON — "), 0 if there is none: the agency and the city
+/// are never what the sentence is about. A dateline opens with a word in
+/// capitals, holds no lower-case word, and ends at a dash within 80 bytes.
+pub(super) fn dateline_len(sent: &str) -> usize {
+    let first = sent.split([' ', ',']).next().unwrap_or("");
+    if first.len() < 3 || !first.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
+        return 0;
+    }
+    let head = &sent[..crate::input::floor_boundary(sent, 80)];
+    let Some((dash, width)) = [" - ", " \u{2014} ", " \u{2013} ", " -- "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()
+    else {
+        return 0;
+    };
+    if has_lower_word(&sent[..dash]) {
+        return 0;
+    }
+    // "REDMOND, Wash. — October 14, 2016 — ": a date between two dashes.
+    let mut end = dash + width;
+    loop {
+        let rest = &sent[end..crate::input::floor_boundary(sent, end + 40)];
+        let next = [" - ", " \u{2014} ", " \u{2013} ", " -- "]
+            .iter()
+            .filter_map(|d| rest.find(d).map(|i| (i, d.len())))
+            .min();
+        match next {
+            Some((i, w)) if !has_lower_word(&rest[..i]) => end += i + w,
+            _ => return end,
+        }
+    }
+}
+
+/// Does a word of `s` start with a lower-case letter?
+fn has_lower_word(s: &str) -> bool {
+    s.split_whitespace().any(|w| w.trim_start_matches(['(', '"']).starts_with(|c: char| c.is_lowercase()))
+}
+
 /// The lower-case form of some characters (as `str::to_lowercase` maps each).
 fn lower_chars(chars: impl Iterator<Item = char>) -> String {
     let mut out = String::new();
@@ -784,6 +859,13 @@ fn proper_names<'t>(
             !(is_stop || (first_word && is_sentence_opener(name_part)))
         };
         if ok {
+            // An opening bracket or quote starts a new name: "LinkedIn
+            // Corporation (NYSE: LNKD)" is two.
+            if lead > 0
+                && let Some(r) = run.take()
+            {
+                push(r);
+            }
             let st = w_start + lead;
             let en = st + name_part.len();
             run = Some(match run {

@@ -553,6 +553,11 @@ fn range_tail(
     if !compatible || second.num.is_none() {
         return None;
     }
+    // "rose 0.7% to 38,503.69": a percentage then a bare figure is a change
+    // and a level, not a range (a range writes the sign on its end, "5 to 10%").
+    if matches!(first.unit, Unit::Percent(_)) && second.unit == Unit::None {
+        return None;
+    }
     // A bare "X-Y" of two plain numbers is a score or an identifier unless
     // a unit follows ("10-20 dollars") or an intro came first.
     if t.lower(k) == "-" && intro.is_none() && first.unit == Unit::None && second.unit == Unit::None {
@@ -604,6 +609,10 @@ fn rate(t: &Tokens, k: usize) -> Option<(String, usize)> {
             {
                 return None;
             }
+            // "$425 million a year ago", "a year earlier": a time, not a rate.
+            if matches!(t.lower(k + 2), "ago" | "earlier" | "before" | "later" | "prior") {
+                return None;
+            }
             Some((u.to_string(), k + 2))
         }
         "/" => Some((norm(t.lower(k + 1))?.to_string(), k + 2)),
@@ -647,6 +656,20 @@ fn counted_noun(t: &Tokens, k: usize) -> Option<(String, usize)> {
     if w.len() < 3 || lexicon::is_function_word(w) || lexicon::duration_unit(w).is_some() || w.ends_with("ly")
     {
         return None;
+    }
+    // "5,600 unfilled orders", "3 billion registered users": a participle
+    // before a noun is its adjective ("20 killed in" keeps "killed").
+    if w.ends_with("ed") && t.is_word(n + 1) && !t.glued(n + 1) {
+        let w2 = t.lower(n + 1);
+        if w2.len() >= 3
+            && !lexicon::is_function_word(w2)
+            && !t.toks[n + 1].upper
+            && !w2.ends_with("ed")
+            && !w2.ends_with("ly")
+            && lexicon::duration_unit(w2).is_none()
+        {
+            return Some((format!("{w} {w2}"), n + 2));
+        }
     }
     Some((w.to_string(), n + 1))
 }

@@ -219,3 +219,62 @@ fn normalized_space_is_split_whitespace_joined() {
         assert_eq!(out, s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
     }
 }
+
+/// (text, subject) of every claim, in order.
+fn subjects(text: &str) -> Vec<(String, Option<String>)> {
+    extract(text, Some("2024-04-23")).into_iter().map(|c| (c.text, c.subject)).collect()
+}
+
+#[test]
+fn wire_datelines_tickers_and_possessives_are_not_subjects() {
+    let s = |t: &str, subject: &str| (t.to_owned(), Some(subject.to_owned()));
+    assert_eq!(
+        subjects("SEATTLE, April 23, 2024 (Reuters) - Boeing Co said it delivered 83 airplanes."),
+        vec![s("April 23, 2024", "Boeing Co"), s("83 airplanes", "Boeing Co")]
+    );
+    assert_eq!(
+        subjects(
+            "REDMOND, Wash. — June 13, 2016 — LinkedIn Corporation (NYSE: LNKD) reported revenue of $3 billion."
+        ),
+        vec![s("June 13, 2016", "LinkedIn Corporation"), s("$3 billion", "LinkedIn Corporation")]
+    );
+    assert_eq!(
+        subjects("SEATTLE — Amazon.com, Inc. (NASDAQ: AMZN) reported $170 billion in sales."),
+        vec![s("$170 billion", "Amazon.com")]
+    );
+    assert_eq!(subjects("Meta said Airbnb's Class A stock opened at $146."), vec![s("$146", "Airbnb")]);
+    // "on the Dow": a preposition governs through the article, so "its" points back.
+    assert_eq!(
+        subjects("Boeing Co cut output. Its stock is down 32% on the Dow Jones Industrial Average."),
+        vec![s("32%", "Boeing Co")]
+    );
+    // Not a dateline: the capitals are followed by lower-case words.
+    assert_eq!(dateline_len_of("NASA said on Monday - after a delay - that"), 0);
+    assert_eq!(dateline_len_of("LONDON — Shares rose."), "LONDON — ".len());
+}
+
+fn dateline_len_of(s: &str) -> usize {
+    attribution::dateline_len(s)
+}
+
+#[test]
+fn changes_with_levels_times_and_participles() {
+    let found: Vec<_> = extract(
+        "The index rose 0.7% to 38,503.69. It lost $425 million a year ago. It has 5,600 unfilled orders.",
+        Some("2024-04-23"),
+    )
+    .iter()
+    .map(summary)
+    .collect();
+    use ClaimKind::*;
+    let row = |k, t: &str, v: &str, u: Option<&str>| (k, t.to_owned(), v.to_owned(), u.map(str::to_owned));
+    assert_eq!(
+        found,
+        vec![
+            row(Percent, "0.7%", "0.7", Some("%")),
+            row(Number, "38,503.69", "38503.69", None),
+            row(Money, "$425 million", "425000000", Some("USD")),
+            row(Number, "5,600 unfilled orders", "5600", Some("unfilled orders")),
+        ]
+    );
+}
