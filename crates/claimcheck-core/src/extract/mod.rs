@@ -687,6 +687,19 @@ fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
     {
         return true;
     }
+    // Model names after a determiner: "its 737 Max jets", "the 787 Dreamliner",
+    // "the 5 Series" (a count is not capitalized: "its 83 airplanes").
+    if m.end == k + 1
+        && matches!(prev_word, "its" | "the" | "their" | "his" | "her" | "our" | "a" | "an")
+        && t.is_word(k + 1)
+        && t.toks[k + 1].upper
+        && t.toks[k + 1].gap
+        && lexicon::month(t.lower(k + 1)).is_none()
+        && lexicon::weekday(t.lower(k + 1)).is_none()
+        && !t.num(k).is_some_and(|n| (1900.0..=2100.0).contains(&n.value))
+    {
+        return true;
+    }
     // List numbering at the start of a line: "1. ", "2) ".
     if k == 0 && matches!(t.sym(k + 1), Some('.' | ')')) && t.glued(k + 1) && t.toks.get(k + 2).is_some() {
         return true;
