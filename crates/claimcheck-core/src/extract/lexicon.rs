@@ -625,8 +625,6 @@ pub fn is_function_word(w: &str) -> bool {
             | "days"
             | "week"
             | "weeks"
-            | "points"
-            | "point"
             | "first"
             | "second"
             | "plus"

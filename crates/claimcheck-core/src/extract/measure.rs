@@ -595,6 +595,7 @@ fn rate(t: &Tokens, k: usize) -> Option<(String, usize)> {
             "user" => "user",
             "employee" => "employee",
             "unit" => "unit",
+            "game" => "game",
             "barrel" => "barrel",
             "ton" | "tonne" => "tonne",
             "kilogram" | "kg" => "kg",
@@ -642,6 +643,10 @@ fn counted_noun(t: &Tokens, k: usize) -> Option<(String, usize)> {
         return None;
     }
     let w = t.lower(n);
+    // "25 basis points": the counted noun is both words.
+    if w == "basis" && matches!(t.lower(n + 1), "point" | "points") {
+        return Some((format!("basis {}", t.lower(n + 1)), n + 2));
+    }
     // "12 new stores", "600 million monthly users": one adjective, then the noun.
     if matches!(
         w,

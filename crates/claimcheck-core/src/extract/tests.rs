@@ -279,4 +279,21 @@ fn changes_with_levels_times_and_participles() {
             row(Number, "5,600 unfilled orders", "5600", Some("unfilled orders")),
         ]
     );
+    let found: Vec<_> = extract(
+        "The Dow fell 500 points. Rates rose 25 basis points. He averages 25.7 points per game.",
+        None,
+    )
+    .iter()
+    .map(|c| (c.text.clone(), c.unit.clone(), c.per.clone()))
+    .collect();
+    let row =
+        |t: &str, u: &str, per: Option<&str>| (t.to_owned(), Some(u.to_owned()), per.map(str::to_owned));
+    assert_eq!(
+        found,
+        vec![
+            row("500 points", "points", None),
+            row("25 basis points", "basis points", None),
+            row("25.7 points per game", "points", Some("game")),
+        ]
+    );
 }
