@@ -225,9 +225,15 @@ impl<'a> Attributor<'a> {
             // "Amazon.com, Inc.": a legal suffix alone is no name.
             let suffix_alone =
                 single && matches!(name, "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC" | "Plc" | "AG" | "SA");
+            // "OpenAI", "ChatGPT": a capital inside a word marks a name even
+            // where it opens every sentence it is in.
+            let camel = name.chars().skip(1).any(char::is_uppercase) && name.chars().any(char::is_lowercase);
+            // "The San Francisco-based startup": an adjective, not a name.
+            let based = name.ends_with("-based");
             if ticker
                 || suffix_alone
-                || (single && at_start && !mid_sentence.contains(name))
+                || based
+                || (single && at_start && !camel && !mid_sentence.contains(name))
                 || (single && name.len() <= 3 && name.chars().all(|c| c.is_uppercase()))
                 || name.chars().any(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.')))
             {
@@ -301,9 +307,17 @@ impl<'a> Attributor<'a> {
         {
             from = s + comma + 2;
         }
+        // A press release's "About Airbnb" heading names what follows.
+        if let Some(rest) = sent.strip_prefix("About ")
+            && let [m] = self.mentions_slice(s, e)
+            && m.start == s + 6
+            && m.end - m.start == rest.trim_end_matches(['.', ':']).len()
+        {
+            return Some(m.name);
+        }
         let mut person_fallback = None;
         for m in self.mentions_in(from, e) {
-            if self.in_prepositional_phrase(m.start, from) {
+            if self.in_prepositional_phrase(m.start, from) || self.names_a_product(m) {
                 continue;
             }
             if m.person && !m.known {
@@ -341,11 +355,20 @@ impl<'a> Attributor<'a> {
             } else {
                 refers_back(&lower_chars(sent.chars().take(12)))
             };
-            if refers {
+            if refers || opens_with_company_noun(sent) {
                 return Some(p);
             }
         }
         person_fallback
+    }
+
+    /// "the ChatGPT maker", "the Instagram owner": the name is a product and
+    /// the phrase stands for the company named elsewhere.
+    fn names_a_product(&self, m: &Mention<'_>) -> bool {
+        let after = self.text[m.end..].trim_start();
+        let next = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        self.text[..m.start].trim_end().rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && matches!(next, "maker" | "makers" | "owner" | "parent" | "developer" | "creator" | "operator")
     }
 
     /// Does a possessive come right before `pos` ("Airbnb's Class A stock")?
@@ -439,6 +462,7 @@ impl<'a> Attributor<'a> {
             if self.in_prepositional_phrase(m.start, clause_start)
                 || (m.person && !m.known)
                 || self.after_possessive(m.start, clause_start)
+                || self.names_a_product(m)
             {
                 continue;
             }
@@ -713,6 +737,43 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     } else {
         f(&w.to_lowercase())
     }
+}
+
+/// "The San Francisco-based startup expects ...", "The planemaker, which
+/// ...": a sentence that opens with "The", a few modifiers and a word for a
+/// company points back to the company named before.
+fn opens_with_company_noun(sent: &str) -> bool {
+    let mut words = sent.split_whitespace();
+    if words.next() != Some("The") {
+        return false;
+    }
+    for w in words.take(3) {
+        let w = w.trim_end_matches([',', ';', ':']);
+        let noun = with_lower(w, |l| {
+            matches!(
+                l,
+                "company"
+                    | "firm"
+                    | "startup"
+                    | "start-up"
+                    | "group"
+                    | "planemaker"
+                    | "automaker"
+                    | "carmaker"
+                    | "chipmaker"
+                    | "retailer"
+                    | "lender"
+                    | "insurer"
+                    | "airline"
+                    | "conglomerate"
+                    | "manufacturer"
+            )
+        });
+        if noun {
+            return true;
+        }
+    }
+    false
 }
 
 /// Length of a wire-story dateline opening `sent` ("SEATTLE, April 23, 2024

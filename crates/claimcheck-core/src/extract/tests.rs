@@ -250,6 +250,18 @@ fn wire_datelines_tickers_and_possessives_are_not_subjects() {
         subjects("Boeing Co cut output. Its stock is down 32% on the Dow Jones Industrial Average."),
         vec![s("32%", "Boeing Co")]
     );
+    assert_eq!(
+        subjects("OpenAI closed a round valuing the ChatGPT maker at $157 billion."),
+        vec![s("$157 billion", "OpenAI")]
+    );
+    assert_eq!(
+        subjects("Boeing Co cut output. The Seattle-based planemaker lost $355 million."),
+        vec![s("$355 million", "Boeing Co")]
+    );
+    assert_eq!(
+        subjects("About Airbnb\n\nThe home-sharing company raised $3.5 billion."),
+        vec![s("$3.5 billion", "Airbnb")]
+    );
     // Not a dateline: the capitals are followed by lower-case words.
     assert_eq!(dateline_len_of("NASA said on Monday - after a delay - that"), 0);
     assert_eq!(dateline_len_of("LONDON — Shares rose."), "LONDON — ".len());
