@@ -227,13 +227,14 @@ impl<'a> Attributor<'a> {
                 single && matches!(name, "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC" | "Plc" | "AG" | "SA");
             // "OpenAI", "ChatGPT": a capital inside a word marks a name even
             // where it opens every sentence it is in.
-            let camel = name.chars().skip(1).any(char::is_uppercase) && name.chars().any(char::is_lowercase);
+            let camel =
+                || name.chars().skip(1).any(char::is_uppercase) && name.chars().any(char::is_lowercase);
             // "The San Francisco-based startup": an adjective, not a name.
             let based = name.ends_with("-based");
             if ticker
                 || suffix_alone
                 || based
-                || (single && at_start && !camel && !mid_sentence.contains(name))
+                || (single && at_start && !mid_sentence.contains(name) && !camel())
                 || (single && name.len() <= 3 && name.chars().all(|c| c.is_uppercase()))
                 || name.chars().any(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.')))
             {
@@ -365,10 +366,13 @@ impl<'a> Attributor<'a> {
     /// "the ChatGPT maker", "the Instagram owner": the name is a product and
     /// the phrase stands for the company named elsewhere.
     fn names_a_product(&self, m: &Mention<'_>) -> bool {
-        let after = self.text[m.end..].trim_start();
-        let next = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        self.text[..m.start].trim_end().rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
-            && matches!(next, "maker" | "makers" | "owner" | "parent" | "developer" | "creator" | "operator")
+        let before = &self.text[..m.start];
+        if !(before.ends_with("the ") || before.ends_with("The ")) {
+            return false;
+        }
+        let after = self.text[m.end..].strip_prefix(' ').unwrap_or("");
+        let next = &after[..after.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(after.len())];
+        matches!(next, "maker" | "makers" | "owner" | "parent" | "developer" | "creator" | "operator")
     }
 
     /// Does a possessive come right before `pos` ("Airbnb's Class A stock")?
