@@ -57,7 +57,13 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     let reviewed = load_reviewed(&ledger_path)?;
     let mut inputs = collect_paths(&args.input);
     config.drop_excluded(&args.input, &mut inputs.paths);
-    let auditor = Auditor::new(&ledger);
+    let jobs = stream::jobs(args.run.jobs);
+    // The index is built on as many threads as the audit runs on.
+    let auditor = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .context("cannot start worker threads")?
+        .install(|| Auditor::new(&ledger));
     let extractor = Extractor::with_entities(auditor.entity_index());
     let only: Vec<Verdict> = args.only.iter().copied().map(Verdict::from).collect();
     let fail_on: Vec<Verdict> = if args.fail_on.is_empty() {
@@ -154,7 +160,6 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
         }
         Ok(())
     };
-    let jobs = stream::jobs(args.run.jobs);
     let streamed = stream::ordered(paths.len(), jobs, &progress, work, emit);
     progress.finish();
     streamed?;

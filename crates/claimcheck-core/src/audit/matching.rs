@@ -361,9 +361,22 @@ pub struct EntityResolver {
     cache: std::sync::Mutex<HashMap<String, Option<usize>>>,
 }
 
-impl EntityResolver {
-    /// Index the ledger's names.
-    pub fn new(ledger: &Ledger) -> Self {
+/// The ledger's names, before they are indexed: what both the resolver's
+/// maps and the name automaton are built from, so that the two can be built
+/// side by side.
+struct LedgerNames {
+    /// Lower-cased name or alias → canonical entity: the ledger's names and
+    /// aliases only (the resolver adds the built-in and derived aliases).
+    exact: HashMap<String, String>,
+    /// Canonical names, in ledger order.
+    canonical: Vec<String>,
+    /// Aliases (the ledger's, built-in ones, last names), with their canonical entity.
+    surfaces: Vec<(String, String)>,
+}
+
+impl LedgerNames {
+    /// Collect the ledger's names and aliases.
+    fn new(ledger: &Ledger) -> Self {
         let mut exact = HashMap::new();
         let mut canonical: Vec<String> = Vec::new();
         let mut surfaces = Vec::new();
@@ -382,22 +395,71 @@ impl EntityResolver {
             exact.insert(alias.to_lowercase(), target.clone());
             surfaces.push((alias.clone(), target));
         }
-        let normalized = exact.iter().map(|(k, v)| (normalize(k), v.clone())).collect();
-        for (alias, target) in builtin_aliases() {
-            if exact.contains_key(&target.to_lowercase()) {
-                exact.entry(alias.to_lowercase()).or_insert_with(|| target.to_string());
-                surfaces.push((alias.to_string(), target.to_string()));
-            }
-        }
-        // People are often named by their last name alone ("Nadella").
+        // A built-in alias counts when the ledger knows its country.
+        let builtin: Vec<(&str, &str)> = builtin_aliases()
+            .iter()
+            .copied()
+            .filter(|(_, target)| exact.contains_key(&target.to_lowercase()))
+            .collect();
+        surfaces.extend(builtin.iter().map(|(alias, target)| (alias.to_string(), target.to_string())));
+        // People are often named by their last name alone ("Nadella"), unless
+        // the name is taken.
         for name in &canonical {
-            if let Some(last) = person_last_name(name)
-                && !exact.contains_key(&last.to_lowercase())
-            {
-                surfaces.push((last.to_string(), name.clone()));
+            if let Some(last) = person_last_name(name) {
+                let lower = last.to_lowercase();
+                if !exact.contains_key(&lower) && !builtin.iter().any(|(a, _)| a.to_lowercase() == lower) {
+                    surfaces.push((last.to_string(), name.clone()));
+                }
             }
         }
-        for (alias, target) in &surfaces {
+        LedgerNames { exact, canonical, surfaces }
+    }
+}
+
+/// The name automaton over canonical names and aliases.
+fn entity_index(canonical: &[String], surfaces: &[(String, String)]) -> EntityIndex {
+    let mut pairs: Vec<(String, String)> = canonical.iter().map(|c| (c.clone(), c.clone())).collect();
+    for (alias, entity) in surfaces {
+        pairs.push((alias.clone(), entity.clone()));
+        // "ad-supported tier" is also "the ad-supported one", "the ad-supported plan".
+        if let Some(head) = descriptive_head(alias) {
+            pairs.push((head.to_string(), entity.clone()));
+        }
+    }
+    EntityIndex::new(pairs)
+}
+
+impl EntityResolver {
+    /// Index the ledger's names.
+    pub fn new(ledger: &Ledger) -> Self {
+        Self::from_names(LedgerNames::new(ledger))
+    }
+
+    /// The resolver and the name automaton of a ledger, built side by side
+    /// on the current rayon pool.
+    pub fn with_index(ledger: &Ledger) -> (Self, EntityIndex) {
+        let LedgerNames { exact, canonical, surfaces } = LedgerNames::new(ledger);
+        let (index, (exact, normalized, fuzzy)) =
+            rayon::join(|| entity_index(&canonical, &surfaces), || Self::maps(exact, &canonical, &surfaces));
+        (EntityResolver { exact, normalized, canonical, surfaces, fuzzy, cache: Default::default() }, index)
+    }
+
+    fn from_names(names: LedgerNames) -> Self {
+        let LedgerNames { exact, canonical, surfaces } = names;
+        let (exact, normalized, fuzzy) = Self::maps(exact, &canonical, &surfaces);
+        EntityResolver { exact, normalized, canonical, surfaces, fuzzy, cache: Default::default() }
+    }
+
+    /// The lookup maps: exact (with every alias), normalized, fuzzy.
+    #[allow(clippy::type_complexity, reason = "the three maps of the resolver, by field")]
+    fn maps(
+        mut exact: HashMap<String, String>,
+        canonical: &[String],
+        surfaces: &[(String, String)],
+    ) -> (HashMap<String, String>, HashMap<String, String>, HashMap<char, Vec<(String, usize)>>) {
+        // Normalized forms of the ledger's own names and aliases only.
+        let normalized = exact.iter().map(|(k, v)| (normalize(k), v.clone())).collect();
+        for (alias, target) in surfaces {
             exact.entry(alias.to_lowercase()).or_insert_with(|| target.clone());
         }
         let mut fuzzy: HashMap<char, Vec<(String, usize)>> = HashMap::new();
@@ -407,7 +469,7 @@ impl EntityResolver {
                 fuzzy.entry(first).or_default().push((n, i));
             }
         }
-        EntityResolver { exact, normalized, canonical, surfaces, fuzzy, cache: Default::default() }
+        (exact, normalized, fuzzy)
     }
 
     /// The canonical entity for a name written in an article.
@@ -448,16 +510,7 @@ impl EntityResolver {
 
     /// The surface names to look for in text, with their canonical entity.
     pub fn index(&self) -> EntityIndex {
-        let mut pairs: Vec<(String, String)> =
-            self.canonical.iter().map(|c| (c.clone(), c.clone())).collect();
-        for (alias, entity) in &self.surfaces {
-            pairs.push((alias.clone(), entity.clone()));
-            // "ad-supported tier" is also "the ad-supported one", "the ad-supported plan".
-            if let Some(head) = descriptive_head(alias) {
-                pairs.push((head.to_string(), entity.clone()));
-            }
-        }
-        EntityIndex::new(pairs)
+        entity_index(&self.canonical, &self.surfaces)
     }
 }
 

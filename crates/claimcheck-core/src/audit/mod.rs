@@ -296,14 +296,21 @@ impl Candidate {
 }
 
 impl<'l> Auditor<'l> {
-    /// Index a ledger.
+    /// Index a ledger. The parts are built side by side on the current rayon
+    /// pool (all cores unless the caller installs a smaller one): the name
+    /// automaton, the longest part on a large ledger, beside the resolver's
+    /// lookup maps and the fact and cue indexes.
     pub fn new(ledger: &'l Ledger) -> Self {
-        let resolver = EntityResolver::new(ledger);
-        let entities = resolver.index();
-        let facts = FactIndex::new(ledger);
-        let cues = matching::CueIndex::new(
-            ledger.facts.iter().map(|f| f.attribute.as_str()),
-            &ledger.attribute_synonyms,
+        let ((resolver, entities), (facts, cues)) = rayon::join(
+            || EntityResolver::with_index(ledger),
+            || {
+                let facts = FactIndex::new(ledger);
+                let cues = matching::CueIndex::new(
+                    ledger.facts.iter().map(|f| f.attribute.as_str()),
+                    &ledger.attribute_synonyms,
+                );
+                (facts, cues)
+            },
         );
         Auditor { ledger, resolver, entities, facts, cues }
     }
