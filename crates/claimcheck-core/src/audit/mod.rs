@@ -19,7 +19,7 @@ use std::io::Write as _;
 use crate::claim::{Claim, ClaimKind, Qualifier};
 use crate::extract::EntityIndex;
 use crate::ledger::{Fact, FactValue, Ledger, Rank};
-use compare::{dates_agree, describe_fact_value, fact_date, fact_matches_kind, numbers_agree};
+use compare::{ClaimFigure, dates_agree, describe_fact_value, fact_date, fact_matches_kind, figure_agrees};
 use matching::{EntityResolver, claim_offset_in_sentence, is_event_attribute};
 
 /// The outcome of checking one claim.
@@ -350,12 +350,15 @@ impl<'l> Auditor<'l> {
             mentions.push(found);
             context.push(distinct(self.entities.find(context_before(text, sentence_at[i])).map(|m| m.2)));
         }
+        // Read once per claim what comparing it with each fact needs.
+        let offsets: Vec<usize> = claims.iter().map(claim_offset_in_sentence).collect();
+        let figures: Vec<Option<ClaimFigure>> = claims.iter().map(ClaimFigure::of).collect();
         let event_dates: Vec<bool> = claims
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 c.kind == ClaimKind::Date
-                    && self.is_event_date(c, &names[groups[i].start], subject.as_deref())
+                    && self.is_event_date(c, offsets[i], &names[groups[i].start], subject.as_deref())
             })
             .collect();
         let quarters = claim_quarters(claims);
@@ -372,6 +375,8 @@ impl<'l> Auditor<'l> {
             mentions,
             names,
             context,
+            offsets,
+            figures,
         };
         claims
             .iter()
@@ -382,8 +387,7 @@ impl<'l> Auditor<'l> {
 
     /// A date claim strongly tied to a date fact ("founded in 1995") is an
     /// event's date, not the period of a nearby figure.
-    fn is_event_date(&self, claim: &Claim, mentioned: &[&str], doc_subject: Option<&str>) -> bool {
-        let at = claim_offset_in_sentence(claim);
+    fn is_event_date(&self, claim: &Claim, at: usize, mentioned: &[&str], doc_subject: Option<&str>) -> bool {
         let dated = self.facts.dates_about(mentioned.iter().copied().chain(doc_subject));
         if dated.is_empty() {
             return false;
@@ -451,7 +455,8 @@ impl<'l> Auditor<'l> {
         // Names in the text just before the sentence: "it" and "the company" point back to them.
         let context: &[&str] = &doc.context[group];
         let claim_object = claim.object.as_deref().and_then(|o| self.resolver.resolve(o));
-        let at = claim_offset_in_sentence(claim);
+        let at = doc.offsets[index];
+        let figure = doc.figures[index].as_ref();
         let local = self.local_subject(claim, &doc.mentions[group], at);
         let mut candidates = Vec::new();
         // Every attribute's cues in one pass over the sentence.
@@ -597,7 +602,7 @@ impl<'l> Auditor<'l> {
                 quarterly: doc.quarters[index].is_some(),
                 reference: doc.dateline.as_deref(),
             };
-            if let Some(found) = self.judge_keys(claim, &keys, &scope, options)
+            if let Some(found) = self.judge_keys(claim, figure, &keys, &scope, options)
                 && (firm_date || found.verdict != Verdict::Contradicted)
             {
                 return found;
@@ -611,7 +616,7 @@ impl<'l> Auditor<'l> {
         for c in &weak {
             let fact = &self.ledger.facts[c.fact];
             if matches!(fact.rank, Rank::Preferred | Rank::Normal)
-                && self.agrees(claim, fact, options)
+                && self.agrees(claim, figure, fact, options)
                 && self.period_fits(claim, fact, period)
             {
                 return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
@@ -626,7 +631,7 @@ impl<'l> Auditor<'l> {
             .map(|c| &self.ledger.facts[c.fact])
             .filter(|f| {
                 matches!(f.rank, Rank::Preferred | Rank::Normal)
-                    && self.agrees(claim, f, options)
+                    && self.agrees(claim, figure, f, options)
                     && self.period_fits(claim, f, period)
             })
             .collect();
@@ -739,22 +744,31 @@ impl<'l> Auditor<'l> {
         match claim.kind {
             ClaimKind::Date => {
                 let date_fits = claim.value.as_date().is_some_and(|d| dates_agree(d, fact_period));
-                let amount_fits = siblings
-                    .clone()
-                    .filter(|(_, c)| c.kind != ClaimKind::Date)
-                    .any(|(_, c)| fact_matches_kind(c, fact) && self.agrees(c, fact, options));
+                let amount_fits =
+                    siblings.clone().filter(|(_, c)| c.kind != ClaimKind::Date).any(|(j, c)| {
+                        fact_matches_kind(c, fact) && self.agrees(c, doc.figures[j].as_ref(), fact, options)
+                    });
                 let has_amount =
                     siblings.clone().any(|(_, c)| fact_matches_kind(c, fact) && c.kind != ClaimKind::Date);
                 has_amount && !date_fits && !amount_fits
             }
             _ => {
                 let Some(p) = period else { return false };
-                !dates_agree(p, fact_period) && !self.agrees(claim, fact, options)
+                !dates_agree(p, fact_period)
+                    && !self.agrees(claim, doc.figures[index].as_ref(), fact, options)
             }
         }
     }
 
-    fn agrees(&self, claim: &Claim, fact: &Fact, options: &AuditOptions) -> bool {
+    /// Does the claim agree with the fact? `figure` is the claim's figure
+    /// ([`ClaimFigure::of`]), when its value is a number.
+    fn agrees(
+        &self,
+        claim: &Claim,
+        figure: Option<&ClaimFigure>,
+        fact: &Fact,
+        options: &AuditOptions,
+    ) -> bool {
         if claim.kind == ClaimKind::Date {
             let (Some(c), Some(f)) = (claim.value.as_date(), fact_date(fact)) else { return false };
             return dates_agree(c, f);
@@ -765,7 +779,7 @@ impl<'l> Auditor<'l> {
         if claim.kind == ClaimKind::Percent && claim.unit.as_deref() != fact.unit.as_deref() {
             return false;
         }
-        numbers_agree(claim, fact, options.tolerance)
+        figure.is_some_and(|figure| figure_agrees(claim, figure, fact, options.tolerance))
     }
 
     fn period_fits(&self, claim: &Claim, fact: &Fact, period: Option<&str>) -> bool {
@@ -784,6 +798,7 @@ impl<'l> Auditor<'l> {
     fn judge_keys(
         &self,
         claim: &Claim,
+        figure: Option<&ClaimFigure>,
         keys: &[&Candidate],
         scope: &Scope<'_>,
         options: &AuditOptions,
@@ -832,7 +847,7 @@ impl<'l> Auditor<'l> {
             );
         }
         let matching: Vec<&Fact> =
-            in_period.iter().copied().filter(|f| self.agrees(claim, f, options)).collect();
+            in_period.iter().copied().filter(|f| self.agrees(claim, figure, f, options)).collect();
         let current = |f: &&Fact| matches!(f.rank, Rank::Preferred | Rank::Normal);
         if let Some(f) = matching.iter().copied().find(current) {
             // Preferred facts that disagree with each other make the claim disputed.
@@ -918,7 +933,7 @@ impl<'l> Auditor<'l> {
             // No fact for this period: a value that belongs to another period is a contradiction.
             if let Some(p) = period
                 && let Some(other) =
-                    facts.iter().copied().find(|f| current(f) && self.agrees(claim, f, options))
+                    facts.iter().copied().find(|f| current(f) && self.agrees(claim, figure, f, options))
             {
                 let when = other.period.as_deref().unwrap_or("another period");
                 return Some(finding(
@@ -1101,6 +1116,10 @@ struct DocContext<'a> {
     names: Vec<Vec<&'a str>>,
     /// At the first claim of each sentence: the entities named in the text just before it.
     context: Vec<Vec<&'a str>>,
+    /// For each claim, where it sits in its sentence.
+    offsets: Vec<usize>,
+    /// For each claim, its figure when its value is a number.
+    figures: Vec<Option<ClaimFigure>>,
 }
 
 /// The entity the document names most (its first line counts double), from
