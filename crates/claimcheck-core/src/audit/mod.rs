@@ -18,7 +18,7 @@ use std::io::Write as _;
 
 use crate::claim::{Claim, ClaimKind, Qualifier};
 use crate::extract::EntityIndex;
-use crate::ledger::{Fact, FactValue, Ledger, Rank};
+use crate::ledger::{Fact, FactValue, Ledger, Rank, SharedStr};
 use compare::{ClaimFigure, dates_agree, describe_fact_value, fact_date, fact_matches_kind, figure_agrees};
 use matching::{EntityResolver, claim_offset_in_sentence, is_event_attribute};
 
@@ -52,25 +52,26 @@ impl Verdict {
     }
 }
 
-/// The ledger fact a finding rests on, as the JSON output carries it.
+/// The ledger fact a finding rests on, as the JSON output carries it. Its
+/// text is shared with the ledger, not copied.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactRef {
     /// The fact's id.
-    pub id: String,
+    pub id: SharedStr,
     /// Its entity.
-    pub entity: String,
+    pub entity: SharedStr,
     /// Its attribute.
-    pub attribute: String,
+    pub attribute: SharedStr,
     /// Its object, if any.
-    pub object: Option<String>,
+    pub object: Option<SharedStr>,
     /// Its value.
     pub value: FactValue,
     /// Its unit.
-    pub unit: Option<String>,
+    pub unit: Option<SharedStr>,
     /// Its period.
-    pub period: Option<String>,
+    pub period: Option<SharedStr>,
     /// Its source.
-    pub source: String,
+    pub source: SharedStr,
     /// Its rank.
     pub rank: Rank,
 }
@@ -78,14 +79,14 @@ pub struct FactRef {
 impl From<&Fact> for FactRef {
     fn from(f: &Fact) -> Self {
         FactRef {
-            id: f.id.to_string(),
-            entity: f.entity.to_string(),
-            attribute: f.attribute.to_string(),
-            object: f.object.as_deref().map(str::to_owned),
+            id: f.id.clone(),
+            entity: f.entity.clone(),
+            attribute: f.attribute.clone(),
+            object: f.object.clone(),
             value: f.value.clone(),
-            unit: f.unit.as_deref().map(str::to_owned),
-            period: f.period.as_deref().map(str::to_owned),
-            source: f.source.to_string(),
+            unit: f.unit.clone(),
+            period: f.period.clone(),
+            source: f.source.clone(),
             rank: f.rank,
         }
     }
@@ -276,6 +277,26 @@ impl FactIndex {
     }
 }
 
+/// The verdict on one claim: a finding without its claim, which the caller
+/// moves or copies in.
+struct Judgement<'l> {
+    verdict: Verdict,
+    fact: Option<&'l Fact>,
+    message: String,
+}
+
+impl Judgement<'_> {
+    fn into_finding(self, claim: Claim) -> Finding {
+        Finding {
+            file: claim.file.clone(),
+            claim,
+            verdict: self.verdict,
+            fact: self.fact.map(FactRef::from),
+            message: self.message,
+        }
+    }
+}
+
 /// A fact tied to a claim, with the evidence for the tie.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
@@ -323,6 +344,19 @@ impl<'l> Auditor<'l> {
     /// One finding per claim, in the claims' order. `text` is the document's
     /// plain text: the entity it names most is the fallback subject.
     pub fn audit(&self, claims: &[Claim], text: &str, options: &AuditOptions) -> Vec<Finding> {
+        let judged = self.judge(claims, text, options);
+        judged.into_iter().zip(claims).map(|(j, c)| j.into_finding(c.clone())).collect()
+    }
+
+    /// [`Auditor::audit`], moving each claim into its finding rather than
+    /// copying it.
+    pub fn audit_owned(&self, claims: Vec<Claim>, text: &str, options: &AuditOptions) -> Vec<Finding> {
+        let judged = self.judge(&claims, text, options);
+        judged.into_iter().zip(claims).map(|(j, c)| j.into_finding(c)).collect()
+    }
+
+    /// The verdict on each claim, in the claims' order.
+    fn judge(&self, claims: &[Claim], text: &str, options: &AuditOptions) -> Vec<Judgement<'l>> {
         // One pass over the text for the names it holds.
         let named: Vec<(usize, &str)> = self.entities.find(text).map(|(s, _, name)| (s, name)).collect();
         let subject = document_subject(text, &named).or_else(|| self.subject_of_claims(claims));
@@ -421,15 +455,9 @@ impl<'l> Auditor<'l> {
         period: Option<&str>,
         doc: &DocContext<'_>,
         options: &AuditOptions,
-    ) -> Finding {
+    ) -> Judgement<'l> {
         let doc_subject = doc.subject;
-        let finding = |verdict, fact: Option<&Fact>, message: String| Finding {
-            file: claim.file.clone(),
-            claim: claim.clone(),
-            verdict,
-            fact: fact.map(FactRef::from),
-            message,
-        };
+        let finding = |verdict, fact: Option<&'l Fact>, message: String| Judgement { verdict, fact, message };
         if claim.kind == ClaimKind::Ordinal {
             return finding(
                 Verdict::Unverified,
@@ -802,16 +830,11 @@ impl<'l> Auditor<'l> {
         keys: &[&Candidate],
         scope: &Scope<'_>,
         options: &AuditOptions,
-    ) -> Option<Finding> {
+    ) -> Option<Judgement<'l>> {
         let period = scope.period;
-        let finding = |verdict, fact: &Fact, message: String| Finding {
-            file: claim.file.clone(),
-            claim: claim.clone(),
-            verdict,
-            fact: Some(FactRef::from(fact)),
-            message,
-        };
-        let facts: Vec<&Fact> = keys.iter().map(|c| &self.ledger.facts[c.fact]).collect();
+        let finding =
+            |verdict, fact: &'l Fact, message: String| Judgement { verdict, fact: Some(fact), message };
+        let facts: Vec<&'l Fact> = keys.iter().map(|c| &self.ledger.facts[c.fact]).collect();
         let first = *facts.first()?;
         // Money in another currency is never compared: no invented exchange rates.
         if claim.kind == ClaimKind::Money && facts.iter().all(|f| f.unit.as_deref() != claim.unit.as_deref())
