@@ -48,7 +48,12 @@ struct Audited {
 pub fn run(args: &AuditArgs) -> Result<Outcome> {
     let config = crate::config::load_for_cwd()?;
     let ledger_path = super::ledger_path(args.ledger.as_deref().or(config.ledger.as_deref()))?;
-    let ledger = Ledger::load(&ledger_path)
+    let jobs = stream::jobs(args.run.jobs);
+    // The ledger is read and indexed on as many threads as the audit runs on.
+    let setup =
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
+    let ledger = setup
+        .install(|| Ledger::load(&ledger_path))
         .with_context(|| format!("cannot load the ledger {}", ledger_path.display()))?;
     let tolerance = match args.tolerance.as_deref() {
         Some(s) => Some(parse_tolerance(s)?),
@@ -57,13 +62,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     let reviewed = load_reviewed(&ledger_path)?;
     let mut inputs = collect_paths(&args.input);
     config.drop_excluded(&args.input, &mut inputs.paths);
-    let jobs = stream::jobs(args.run.jobs);
-    // The index is built on as many threads as the audit runs on.
-    let auditor = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .context("cannot start worker threads")?
-        .install(|| Auditor::new(&ledger));
+    let auditor = setup.install(|| Auditor::new(&ledger));
     let extractor = Extractor::with_entities(auditor.entity_index());
     let only: Vec<Verdict> = args.only.iter().copied().map(Verdict::from).collect();
     let fail_on: Vec<Verdict> = if args.fail_on.is_empty() {
