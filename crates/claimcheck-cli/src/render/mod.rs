@@ -124,7 +124,7 @@ pub fn findings_with(
     let all = files.iter().flat_map(|f| f.findings.iter());
     match format {
         AuditFormat::Json => json::array(all, out),
-        AuditFormat::Jsonl => json::lines(all, out),
+        AuditFormat::Jsonl => json::finding_lines(all, out),
         AuditFormat::Table => table::findings(files, options, out),
         AuditFormat::Diag => diag::findings(files, options, out),
         AuditFormat::Csv => csv::findings(files, out),
