@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::claim::Claim;
-use crate::extract::EntityIndex;
+use crate::extract::{EntityIndex, FnvMap};
 use crate::ledger::{Fact, Ledger};
 
 /// Words in a sentence that signal a ledger attribute. Attributes not listed
@@ -290,8 +290,13 @@ impl CueIndex {
     /// For each attribute cued in `sentence`: (strength, distance) of its
     /// nearest cue to the claim at `claim_at..claim_at + claim_len`.
     /// Strength is 3 right next to the claim, 2 close to it, 1 elsewhere.
-    pub fn scan(&self, sentence: &str, claim_at: usize, claim_len: usize) -> HashMap<&str, (u32, usize)> {
-        let mut out: HashMap<&str, (u32, usize)> = HashMap::new();
+    pub(crate) fn scan(
+        &self,
+        sentence: &str,
+        claim_at: usize,
+        claim_len: usize,
+    ) -> FnvMap<&str, (u32, usize)> {
+        let mut out: FnvMap<&str, (u32, usize)> = FnvMap::default();
         let Some(matcher) = &self.matcher else { return out };
         let bytes = sentence.as_bytes();
         for hit in matcher.find_overlapping_iter(sentence) {
@@ -347,9 +352,9 @@ fn cue_gap(sentence: &str, at: usize, cue_len: usize, claim_at: usize, claim_len
 /// ("Meta Platforms Inc." = "Meta Platforms"), then fuzzy names.
 pub struct EntityResolver {
     /// Lower-cased name or alias → canonical entity.
-    exact: HashMap<String, String>,
+    exact: FnvMap<String, String>,
     /// Normalized name → canonical entity.
-    normalized: HashMap<String, String>,
+    normalized: FnvMap<String, String>,
     /// Canonical names, for fuzzy matching.
     canonical: Vec<String>,
     /// Aliases as written in the ledger, with their canonical entity.
@@ -367,7 +372,7 @@ pub struct EntityResolver {
 struct LedgerNames {
     /// Lower-cased name or alias → canonical entity: the ledger's names and
     /// aliases only (the resolver adds the built-in and derived aliases).
-    exact: HashMap<String, String>,
+    exact: FnvMap<String, String>,
     /// Canonical names, in ledger order.
     canonical: Vec<String>,
     /// Aliases (the ledger's, built-in ones, last names), with their canonical entity.
@@ -377,7 +382,7 @@ struct LedgerNames {
 impl LedgerNames {
     /// Collect the ledger's names and aliases.
     fn new(ledger: &Ledger) -> Self {
-        let mut exact = HashMap::new();
+        let mut exact = FnvMap::default();
         let mut canonical: Vec<String> = Vec::new();
         let mut surfaces = Vec::new();
         // A set beside the list: `canonical.contains` made loading quadratic in entities.
@@ -453,10 +458,10 @@ impl EntityResolver {
     /// The lookup maps: exact (with every alias), normalized, fuzzy.
     #[allow(clippy::type_complexity, reason = "the three maps of the resolver, by field")]
     fn maps(
-        mut exact: HashMap<String, String>,
+        mut exact: FnvMap<String, String>,
         canonical: &[String],
         surfaces: &[(String, String)],
-    ) -> (HashMap<String, String>, HashMap<String, String>, HashMap<char, Vec<(String, usize)>>) {
+    ) -> (FnvMap<String, String>, FnvMap<String, String>, HashMap<char, Vec<(String, usize)>>) {
         // Normalized forms of the ledger's own names and aliases only.
         let normalized = exact.iter().map(|(k, v)| (normalize(k), v.clone())).collect();
         for (alias, target) in surfaces {

@@ -17,7 +17,7 @@ use serde::Serialize;
 use std::io::Write as _;
 
 use crate::claim::{Claim, ClaimKind, Qualifier};
-use crate::extract::EntityIndex;
+use crate::extract::{EntityIndex, FnvMap};
 use crate::ledger::{Fact, FactValue, Ledger, Rank, SharedStr};
 use compare::{ClaimFigure, dates_agree, describe_fact_value, fact_date, fact_matches_kind, figure_agrees};
 use matching::{EntityResolver, claim_offset_in_sentence, is_event_attribute};
@@ -132,9 +132,9 @@ pub struct Auditor<'l> {
 #[derive(Debug, Default)]
 struct FactIndex {
     /// Entity → its facts, grouped by attribute.
-    by_entity: HashMap<String, EntityFacts>,
+    by_entity: FnvMap<String, EntityFacts>,
     /// Entity → its date-valued facts, in ledger order.
-    dates_by_entity: HashMap<String, Vec<usize>>,
+    dates_by_entity: FnvMap<String, Vec<usize>>,
 }
 
 /// One entity's facts: sorted by attribute, then in ledger order.
@@ -360,7 +360,7 @@ impl<'l> Auditor<'l> {
         // One pass over the text for the names it holds.
         let named: Vec<(usize, &str)> = self.entities.find(text).map(|(s, _, name)| (s, name)).collect();
         let subject = document_subject(text, &named).or_else(|| self.subject_of_claims(claims));
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: FnvMap<&str, usize> = FnvMap::default();
         for &(_, name) in &named {
             *counts.entry(name).or_default() += 1;
         }
@@ -1120,7 +1120,7 @@ struct DocContext<'a> {
     /// The entity the document names most.
     subject: Option<&'a str>,
     /// How often each known entity is named.
-    counts: HashMap<&'a str, usize>,
+    counts: FnvMap<&'a str, usize>,
     /// The main second party of each key looked at, by the key's first fact.
     main_objects: std::cell::RefCell<HashMap<u32, Option<u32>>>,
     /// Every claim of the document.
