@@ -694,13 +694,12 @@ impl<'l> Auditor<'l> {
     ) -> Option<&'c str> {
         let s = claim.sentence.as_str();
         let at = at.min(s.len());
-        let clause = [", and ", "; ", ", but ", ", while ", " although ", ": "]
-            .iter()
-            .filter_map(|sep| s[..at].rfind(sep).map(|i| i + sep.len()))
-            .max()
-            .unwrap_or(0);
         let mentions: Vec<(usize, usize, &str)> =
             sentence_mentions.iter().copied().filter(|m| m.1 <= at).collect();
+        if mentions.is_empty() {
+            return None;
+        }
+        let clause = clause_start(s, at);
         for &(start, end, name) in mentions.iter().rev() {
             // Places are settings, not the parties of a fact.
             if matching::is_place(name) {
@@ -1160,6 +1159,23 @@ fn document_subject(text: &str, named: &[(usize, &str)]) -> Option<String> {
     counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.to_string())
 }
 
+/// Where the clause holding byte `at` of `sentence` starts: just after the
+/// last clause separator (", and ", "; ", ...) that ends by `at`, else 0.
+fn clause_start(sentence: &str, at: usize) -> usize {
+    const SEPARATORS: [&str; 6] = [", and ", "; ", ", but ", ", while ", " although ", ": "];
+    // Every separator ends with a space: the first space from the back that
+    // ends one ends the last of them (one backward pass, not one per separator).
+    let head = &sentence.as_bytes()[..at.min(sentence.len())];
+    let mut end = head.len();
+    while let Some(space) = head[..end].iter().rposition(|&b| b == b' ') {
+        if SEPARATORS.iter().any(|sep| head[..=space].ends_with(sep.as_bytes())) {
+            return space + 1;
+        }
+        end = space;
+    }
+    0
+}
+
 /// Up to 300 bytes of text before a sentence that starts at `at`.
 fn context_before(text: &str, at: Option<usize>) -> &str {
     let Some(pos) = at else { return "" };
@@ -1427,6 +1443,24 @@ pub(crate) fn whole_word_matches<'a>(lower: &'a str, phrase: &'a str) -> impl It
 #[cfg(test)]
 mod index_tests {
     use super::*;
+
+    /// One backward pass finds what a search for each separator found.
+    #[test]
+    fn clause_starts_after_the_last_separator() {
+        let by_search = |s: &str, at: usize| {
+            [", and ", "; ", ", but ", ", while ", " although ", ": "]
+                .iter()
+                .filter_map(|sep| s[..at].rfind(sep).map(|i| i + sep.len()))
+                .max()
+                .unwrap_or(0)
+        };
+        let s = "Meta, which bought it: and then; later, and more, but not although x, while y: z, and ";
+        for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+            assert_eq!(clause_start(s, at), by_search(s, at), "at {at}");
+        }
+        assert_eq!(clause_start("", 0), 0);
+        assert_eq!(clause_start("no separator here", 17), 0);
+    }
 
     /// The CLI shares one `Auditor` between worker threads.
     #[test]
