@@ -97,12 +97,14 @@ impl ClaimFigure {
         let value = claim.value.as_number()?;
         let precision = implicit_precision(&claim.text, value).min(value.abs() * MAX_ROUNDING);
         let high = claim.high.as_ref().and_then(ClaimValue::as_number);
-        let h = high.unwrap_or(value);
-        let high_precision = implicit_precision(&claim.text, h).min(h.abs() * MAX_ROUNDING);
-        let lower_text = claim.text.to_lowercase();
-        let nearly = lower_text.starts_with("nearly")
-            || lower_text.starts_with("almost")
-            || lower_text.starts_with("just under");
+        let high_precision = match high {
+            Some(h) => implicit_precision(&claim.text, h).min(h.abs() * MAX_ROUNDING),
+            None => precision,
+        };
+        // The words are at most ten letters: lower-case only the start of the text.
+        let start: String = claim.text.chars().take(10).flat_map(char::to_lowercase).collect();
+        let nearly =
+            start.starts_with("nearly") || start.starts_with("almost") || start.starts_with("just under");
         Some(ClaimFigure { value, precision, high, high_precision, nearly })
     }
 

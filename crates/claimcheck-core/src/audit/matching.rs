@@ -618,8 +618,20 @@ pub fn normalize(name: &str) -> String {
 
 /// Where the claim sits in its (whitespace-normalized) sentence.
 pub fn claim_offset_in_sentence(claim: &Claim) -> usize {
-    let text: String = claim.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    claim.sentence.find(&text).unwrap_or_else(|| {
+    let t = claim.text.as_str();
+    // Most claims are written with single spaces already: no need to rebuild them.
+    let normalized = !t.starts_with(' ')
+        && !t.ends_with(' ')
+        && !t.contains("  ")
+        && !t.chars().any(|c| c.is_whitespace() && c != ' ');
+    let rebuilt: String;
+    let text = if normalized {
+        t
+    } else {
+        rebuilt = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        &rebuilt
+    };
+    claim.sentence.find(text).unwrap_or_else(|| {
         let mut mid = claim.sentence.len() / 2;
         while !claim.sentence.is_char_boundary(mid) {
             mid -= 1;
