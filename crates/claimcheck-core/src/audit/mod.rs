@@ -148,6 +148,21 @@ struct EntityFacts {
     /// (see [`FactKinds`]), so that a claim skips the others without
     /// reading the fact.
     kinds: Vec<u8>,
+    /// For each of `facts`, its object as an index into `object_names`
+    /// ([`EntityFacts::NO_OBJECT`] for none): a claim walks an entity's
+    /// facts without loading each one from the ledger.
+    objects: Vec<u32>,
+    /// The entity's objects, each once.
+    object_names: Vec<SharedStr>,
+}
+
+impl EntityFacts {
+    const NO_OBJECT: u32 = u32::MAX;
+
+    /// The object an entry of `objects` stands for.
+    fn object(&self, o: u32) -> Option<&str> {
+        if o == Self::NO_OBJECT { None } else { self.object_names.get(o as usize).map(SharedStr::as_str) }
+    }
 }
 
 /// Bits of what a fact can be compared with: the parts of
@@ -161,6 +176,8 @@ impl FactKinds {
     const TIME_UNIT: u8 = 8;
     const DATED: u8 = 16;
     const NUMBER: u8 = 32;
+    /// A recurring event (see [`matching::is_recurring_event`]).
+    const RECURRING: u8 = 64;
 
     fn of(fact: &Fact) -> u8 {
         let unit = fact.unit.as_deref().unwrap_or("");
@@ -182,6 +199,9 @@ impl FactKinds {
         }
         if fact_date(fact).is_some() {
             k |= Self::DATED;
+        }
+        if matching::is_recurring_event(&fact.attribute) {
+            k |= Self::RECURRING;
         }
         k
     }
@@ -213,7 +233,7 @@ impl FactIndex {
                 None => {
                     index.by_entity.insert(
                         f.entity.to_string(),
-                        EntityFacts { facts: vec![id], attributes: Vec::new(), kinds: Vec::new() },
+                        EntityFacts { facts: vec![id], ..EntityFacts::default() },
                     );
                 }
             }
@@ -234,6 +254,22 @@ impl FactIndex {
             e.facts.shrink_to_fit();
             e.attributes.shrink_to_fit();
             e.kinds = e.facts.iter().map(|&i| FactKinds::of(&ledger.facts[i as usize])).collect();
+            let mut names: Vec<SharedStr> = Vec::new();
+            e.objects = e
+                .facts
+                .iter()
+                .map(|&i| match &ledger.facts[i as usize].object {
+                    None => EntityFacts::NO_OBJECT,
+                    Some(o) => match names.iter().position(|n| n == o) {
+                        Some(at) => at as u32,
+                        None => {
+                            names.push(o.clone());
+                            (names.len() - 1) as u32
+                        }
+                    },
+                })
+                .collect();
+            e.object_names = names;
         }
         index
     }
@@ -301,6 +337,8 @@ impl Judgement<'_> {
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     fact: usize,
+    /// The fact is a recurring event ([`FactKinds::RECURRING`]).
+    recurring: bool,
     entity: u32,
     object_ok: bool,
     cue: u32,
@@ -499,6 +537,8 @@ impl<'l> Auditor<'l> {
             .chain(mentioned.iter().copied())
             .chain(doc_subject)
             .chain(context.iter().copied());
+        // What stands before the claim when it is a party's label: "Twitch (" of "Twitch (2016)".
+        let label = claim.sentence[..at].trim_end().strip_suffix('(').map(str::trim_end);
         let mut seen: Vec<&str> = Vec::new();
         for name in lookup {
             if seen.contains(&name) {
@@ -518,25 +558,22 @@ impl<'l> Auditor<'l> {
             let is_doc_subject = doc_subject == Some(name);
             for &(start, end) in &facts.attributes {
                 let ids = &facts.facts[start as usize..end as usize];
+                let objects = &facts.objects[start as usize..end as usize];
                 let attribute = self.ledger.facts[ids[0] as usize].attribute.as_str();
                 // Does a fact of this key have a second party named in the sentence?
                 let mut names_party: Option<bool> = None;
                 let mut names_party = || {
                     *names_party.get_or_insert_with(|| {
-                        ids.iter().any(|&i| {
-                            self.ledger.facts[i as usize]
-                                .object
-                                .as_deref()
-                                .is_some_and(|o| mentioned.contains(&o))
-                        })
+                        objects.iter().any(|&o| facts.object(o).is_some_and(|o| mentioned.contains(&o)))
                     })
                 };
                 let mut main_object: Option<Option<&str>> = None;
                 let (cue0, dist) = cues.get(attribute).copied().unwrap_or((0, usize::MAX));
                 let kinds = &facts.kinds[start as usize..end as usize];
-                for (&i, &k) in ids.iter().zip(kinds) {
+                for ((&i, &k), &o) in ids.iter().zip(kinds).zip(objects) {
                     let idx = i as usize;
                     let fact = &self.ledger.facts[idx];
+                    let object = facts.object(o);
                     let fits = match FactKinds::fit(claim, k) {
                         Some(fits) => fits,
                         None => fact_matches_kind(claim, fact),
@@ -546,9 +583,8 @@ impl<'l> Auditor<'l> {
                     }
                     // A claim about a known entity is about that entity: another
                     // entity's fact can support it by value but never contradict it.
-                    let subject_fits =
-                        local.is_none_or(|s| s == fact.entity || fact.object.as_deref() == Some(s));
-                    let object_ok = match fact.object.as_deref() {
+                    let subject_fits = local.is_none_or(|s| s == name || object == Some(s));
+                    let object_ok = match object {
                         Some(o) => {
                             mentioned.contains(&o)
                                 || claim_object == Some(o)
@@ -568,13 +604,8 @@ impl<'l> Auditor<'l> {
                     // itself evidence of the relation.
                     // A date needs some word of the relation too ("announced on June 16"),
                     // unless it labels the party: "Twitch (2016): ...".
-                    let labels_object = fact.object.as_deref().is_some_and(|o| {
-                        claim.sentence[..at]
-                            .trim_end()
-                            .strip_suffix('(')
-                            .is_some_and(|b| b.trim_end().ends_with(o))
-                    });
-                    if fact.object.as_deref().is_some_and(|o| mentioned.contains(&o))
+                    let labels_object = object.is_some_and(|o| label.is_some_and(|b| b.ends_with(o)));
+                    if object.is_some_and(|o| mentioned.contains(&o))
                         && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object)
                     {
                         cue = cue.max(2);
@@ -584,7 +615,8 @@ impl<'l> Auditor<'l> {
                     let useful = (object_ok && (entity >= 2 || cue >= 1))
                         || (entity >= min_entity && (entity >= 2 || is_doc_subject));
                     if useful || debug() {
-                        candidates.push(Candidate { fact: idx, entity, object_ok, cue, dist });
+                        let recurring = k & FactKinds::RECURRING != 0;
+                        candidates.push(Candidate { fact: idx, recurring, entity, object_ok, cue, dist });
                     }
                 }
             }
@@ -606,7 +638,10 @@ impl<'l> Auditor<'l> {
         // and amount: a claim that fits neither is another event.
         let candidates: Vec<Candidate> = candidates
             .into_iter()
-            .filter(|c| !self.is_other_event(claim, index, &self.ledger.facts[c.fact], period, doc, options))
+            .filter(|c| {
+                !(c.recurring
+                    && self.is_other_event(claim, index, &self.ledger.facts[c.fact], period, doc, options))
+            })
             .collect();
         let strong: Vec<Candidate> = candidates.iter().copied().filter(Candidate::strong).collect();
         let best_score = strong.iter().map(Candidate::score).max();
