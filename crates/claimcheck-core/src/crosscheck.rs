@@ -164,10 +164,10 @@ impl Tie {
         }
         let f = finding.fact.as_ref()?;
         Some(Tie {
-            entity: f.entity.clone(),
-            attribute: f.attribute.clone(),
-            object: f.object.clone(),
-            period: f.period.clone(),
+            entity: f.entity.to_string(),
+            attribute: f.attribute.to_string(),
+            object: f.object.as_deref().map(str::to_owned),
+            period: f.period.as_deref().map(str::to_owned),
         })
     }
 }

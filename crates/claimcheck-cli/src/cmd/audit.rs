@@ -48,7 +48,12 @@ struct Audited {
 pub fn run(args: &AuditArgs) -> Result<Outcome> {
     let config = crate::config::load_for_cwd()?;
     let ledger_path = super::ledger_path(args.ledger.as_deref().or(config.ledger.as_deref()))?;
-    let ledger = Ledger::load(&ledger_path)
+    let jobs = stream::jobs(args.run.jobs);
+    // The ledger is read and indexed on as many threads as the audit runs on.
+    let setup =
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
+    let ledger = setup
+        .install(|| Ledger::load(&ledger_path))
         .with_context(|| format!("cannot load the ledger {}", ledger_path.display()))?;
     let tolerance = match args.tolerance.as_deref() {
         Some(s) => Some(parse_tolerance(s)?),
@@ -57,7 +62,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     let reviewed = load_reviewed(&ledger_path)?;
     let mut inputs = collect_paths(&args.input);
     config.drop_excluded(&args.input, &mut inputs.paths);
-    let auditor = Auditor::new(&ledger);
+    let auditor = setup.install(|| Auditor::new(&ledger));
     let extractor = Extractor::with_entities(auditor.entity_index());
     let only: Vec<Verdict> = args.only.iter().copied().map(Verdict::from).collect();
     let fail_on: Vec<Verdict> = if args.fail_on.is_empty() {
@@ -96,7 +101,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
         let claims = extractor.extract(&document, &options);
         let audit_options =
             AuditOptions { reference_date: extractor.reference_date(&document, &options), tolerance };
-        let mut findings = auditor.audit(&claims, &document.text, &audit_options);
+        let mut findings = auditor.audit_owned(claims, &document.text, &audit_options);
         let suppressed = suppressed_by_review(&document, &findings, &reviewed);
         let failed = findings.iter().zip(&suppressed).any(|(f, &s)| !s && fail_on.contains(&f.verdict));
         if !args.show_reviewed {
@@ -154,7 +159,6 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
         }
         Ok(())
     };
-    let jobs = stream::jobs(args.run.jobs);
     let streamed = stream::ordered(paths.len(), jobs, &progress, work, emit);
     progress.finish();
     streamed?;

@@ -151,8 +151,8 @@ pub fn findings(files: &[AuditedFile<'_>], out: &mut dyn Write) -> Result<()> {
                 f.verdict.as_str().to_string(),
                 fact.map(|x| text(&x.id)).unwrap_or_default(),
                 fact.map(|x| numeric(&x.value.to_string())).unwrap_or_default(),
-                fact.map(|x| opt_text(&x.unit)).unwrap_or_default(),
-                fact.map(|x| opt_text(&x.period)).unwrap_or_default(),
+                fact.and_then(|x| x.unit.as_deref()).map(text).unwrap_or_default(),
+                fact.and_then(|x| x.period.as_deref()).map(text).unwrap_or_default(),
                 fact.map(|x| text(&x.source)).unwrap_or_default(),
                 text(&f.message),
             ])?;

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use claimcheck_core::Claim;
+use claimcheck_core::audit::Finding;
 use serde::Serialize;
 
 /// One JSON object per line.
@@ -56,12 +57,43 @@ impl<'w> LineWriter<'w> {
         Ok(())
     }
 
+    /// One finding, as one line: the same bytes as [`LineWriter::write`], faster.
+    pub fn write_finding(&mut self, finding: &Finding) -> Result<()> {
+        // The fields in `Finding`'s order, as its derived `Serialize` writes them.
+        let Finding { file, claim, verdict, fact, message } = finding;
+        self.buf.extend_from_slice(b"{\"file\":");
+        serde_json::to_writer(&mut self.buf, file)?;
+        self.buf.extend_from_slice(b",\"claim\":");
+        self.claims.write(claim, &mut self.buf)?;
+        self.buf.extend_from_slice(b",\"verdict\":\"");
+        self.buf.extend_from_slice(verdict.as_str().as_bytes());
+        self.buf.extend_from_slice(b"\",\"fact\":");
+        serde_json::to_writer(&mut self.buf, fact)?;
+        self.buf.extend_from_slice(b",\"message\":");
+        serde_json::to_writer(&mut self.buf, message)?;
+        self.buf.extend_from_slice(b"}\n");
+        if self.buf.len() >= Self::BLOCK {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
     /// Write what is left in the buffer.
     pub fn finish(mut self) -> Result<()> {
         self.out.write_all(&self.buf)?;
         self.buf.clear();
         Ok(())
     }
+}
+
+/// Findings, one JSON object per line.
+pub fn finding_lines<'a>(findings: impl Iterator<Item = &'a Finding>, out: &mut dyn Write) -> Result<()> {
+    let mut lines = LineWriter::new(out);
+    for finding in findings {
+        lines.write_finding(finding)?;
+    }
+    lines.finish()
 }
 
 /// One pretty-printed JSON array.
@@ -209,5 +241,58 @@ mod tests {
             let theirs = serde_json::to_vec(c).expect("a claim serializes");
             assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
         }
+    }
+
+    #[test]
+    fn finding_json_is_what_serde_writes() {
+        use claimcheck_core::audit::{FactRef, Verdict};
+        use claimcheck_core::ledger::{FactValue, Rank};
+        let fact = FactRef {
+            id: "meta-\"scale\"".into(),
+            entity: "Meta".into(),
+            attribute: "investment".into(),
+            object: Some("Scale AI\n".into()),
+            value: FactValue::Number(14.3e9),
+            unit: Some("USD".into()),
+            period: None,
+            source: "https://example.com/a?b=\\c".into(),
+            rank: Rank::Disputed,
+        };
+        let base =
+            claim("$14.3 billion", ClaimValue::Number(14.3e9), "Meta paid \"$14.3 billion\"\tin\n2025 — é€");
+        let mut findings = vec![
+            Finding {
+                file: base.file.clone(),
+                claim: base.clone(),
+                verdict: Verdict::Contradicted,
+                fact: Some(fact.clone()),
+                message: "article says \"$14.3 billion\"; ledger says \u{1}".into(),
+            },
+            Finding {
+                file: "other \u{7f}.txt".into(),
+                claim: base,
+                verdict: Verdict::Unverified,
+                fact: None,
+                message: String::new(),
+            },
+        ];
+        let mut ranged = findings[0].clone();
+        ranged.verdict = Verdict::Disputed;
+        ranged.fact = Some(FactRef {
+            value: FactValue::Range(1.5, 2.0),
+            period: Some("2024-Q4".into()),
+            ..fact.clone()
+        });
+        findings.push(ranged);
+        let mut dated = findings[0].clone();
+        dated.verdict = Verdict::Supported;
+        dated.fact =
+            Some(FactRef { value: FactValue::Date("2025-06".into()), rank: Rank::Deprecated, ..fact });
+        findings.push(dated);
+        let mut ours = Vec::new();
+        finding_lines(findings.iter(), &mut ours).expect("findings serialize");
+        let mut theirs = Vec::new();
+        lines(findings.iter(), &mut theirs).expect("findings serialize");
+        assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
     }
 }

@@ -124,7 +124,7 @@ pub fn findings_with(
     let all = files.iter().flat_map(|f| f.findings.iter());
     match format {
         AuditFormat::Json => json::array(all, out),
-        AuditFormat::Jsonl => json::lines(all, out),
+        AuditFormat::Jsonl => json::finding_lines(all, out),
         AuditFormat::Table => table::findings(files, options, out),
         AuditFormat::Diag => diag::findings(files, options, out),
         AuditFormat::Csv => csv::findings(files, out),
@@ -344,14 +344,14 @@ pub mod fixture {
         ) -> &mut Finding {
             let claim = self.claim(text, ClaimKind::Money, ClaimValue::Number(value));
             let fact = fact.map(|(v, source)| FactRef {
-                id: format!("fact-{}", self.findings.len() + 1),
-                entity: "Meta".to_string(),
-                attribute: "investment".to_string(),
-                object: Some("Scale AI".to_string()),
+                id: format!("fact-{}", self.findings.len() + 1).into(),
+                entity: "Meta".into(),
+                attribute: "investment".into(),
+                object: Some("Scale AI".into()),
                 value: FactValue::Number(v),
-                unit: Some("USD".to_string()),
-                period: Some("2025-06".to_string()),
-                source: source.to_string(),
+                unit: Some("USD".into()),
+                period: Some("2025-06".into()),
+                source: source.into(),
                 rank: Rank::Preferred,
             });
             let message = match &fact {

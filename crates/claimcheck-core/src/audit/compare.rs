@@ -60,39 +60,71 @@ pub fn implicit_precision(text: &str, value: f64) -> f64 {
 
 /// The interval a claim's figure stands for.
 pub fn claim_interval(claim: &Claim, fact: &Fact, extra_tolerance: Option<f64>) -> Option<Interval> {
-    let hedge_tol = [Some(DEFAULT_HEDGE_TOLERANCE), fact.tolerance, extra_tolerance]
-        .into_iter()
-        .flatten()
-        .fold(0.0, f64::max);
-    claim_interval_with(claim, hedge_tol)
+    Some(ClaimFigure::of(claim)?.interval(claim.qualifier, hedge_tolerance(fact, extra_tolerance)))
+}
+
+/// The relative tolerance of a hedged figure compared with `fact`: the
+/// default, the fact's own, or the caller's, whichever is largest.
+fn hedge_tolerance(fact: &Fact, extra_tolerance: Option<f64>) -> f64 {
+    [Some(DEFAULT_HEDGE_TOLERANCE), fact.tolerance, extra_tolerance].into_iter().flatten().fold(0.0, f64::max)
 }
 
 /// The interval a claim's figure stands for, with `hedge_tol` as the
 /// relative tolerance of a hedged figure ("about $15 billion").
 pub fn claim_interval_with(claim: &Claim, hedge_tol: f64) -> Option<Interval> {
-    let v = claim.value.as_number()?;
-    let precision = implicit_precision(&claim.text, v).min(v.abs() * MAX_ROUNDING);
-    let lower_text = claim.text.to_lowercase();
-    Some(match claim.qualifier {
-        Qualifier::Exact => Interval { lo: v - precision, hi: v + precision },
-        Qualifier::Approximately
-            if lower_text.starts_with("nearly")
-                || lower_text.starts_with("almost")
-                || lower_text.starts_with("just under") =>
-        {
-            Interval { lo: v * (1.0 - NEARLY_TOLERANCE.max(hedge_tol)), hi: v + precision }
-        }
-        Qualifier::Approximately => Interval { lo: v - v.abs() * hedge_tol, hi: v + v.abs() * hedge_tol },
-        Qualifier::MoreThan | Qualifier::AtLeast => Interval { lo: v - precision, hi: f64::INFINITY },
-        Qualifier::LessThan | Qualifier::AtMost => Interval { lo: f64::NEG_INFINITY, hi: v + precision },
-        Qualifier::Range => {
-            let high = claim.high.as_ref().and_then(ClaimValue::as_number).unwrap_or(v);
-            Interval {
-                lo: v - precision,
-                hi: high + implicit_precision(&claim.text, high).min(high.abs() * MAX_ROUNDING),
+    Some(ClaimFigure::of(claim)?.interval(claim.qualifier, hedge_tol))
+}
+
+/// What comparing a claim's figure needs from its written form, read once
+/// per claim: an audit compares one claim with many facts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClaimFigure {
+    /// The figure.
+    value: f64,
+    /// The rounding its written form allows, capped at [`MAX_ROUNDING`].
+    precision: f64,
+    /// The upper end of a stated range.
+    high: Option<f64>,
+    /// The rounding of the upper end (of the figure when there is none).
+    high_precision: f64,
+    /// Written "nearly", "almost" or "just under": the figure is an upper bound.
+    nearly: bool,
+}
+
+impl ClaimFigure {
+    /// The claim's figure, or `None` when its value is not a number.
+    pub fn of(claim: &Claim) -> Option<Self> {
+        let value = claim.value.as_number()?;
+        let precision = implicit_precision(&claim.text, value).min(value.abs() * MAX_ROUNDING);
+        let high = claim.high.as_ref().and_then(ClaimValue::as_number);
+        let high_precision = match high {
+            Some(h) => implicit_precision(&claim.text, h).min(h.abs() * MAX_ROUNDING),
+            None => precision,
+        };
+        // The words are at most ten letters: lower-case only the start of the text.
+        let start: String = claim.text.chars().take(10).flat_map(char::to_lowercase).collect();
+        let nearly =
+            start.starts_with("nearly") || start.starts_with("almost") || start.starts_with("just under");
+        Some(ClaimFigure { value, precision, high, high_precision, nearly })
+    }
+
+    /// The interval the figure stands for under `qualifier`, with
+    /// `hedge_tol` as the relative tolerance of a hedged figure.
+    pub fn interval(&self, qualifier: Qualifier, hedge_tol: f64) -> Interval {
+        let (v, precision) = (self.value, self.precision);
+        match qualifier {
+            Qualifier::Exact => Interval { lo: v - precision, hi: v + precision },
+            Qualifier::Approximately if self.nearly => {
+                Interval { lo: v * (1.0 - NEARLY_TOLERANCE.max(hedge_tol)), hi: v + precision }
+            }
+            Qualifier::Approximately => Interval { lo: v - v.abs() * hedge_tol, hi: v + v.abs() * hedge_tol },
+            Qualifier::MoreThan | Qualifier::AtLeast => Interval { lo: v - precision, hi: f64::INFINITY },
+            Qualifier::LessThan | Qualifier::AtMost => Interval { lo: f64::NEG_INFINITY, hi: v + precision },
+            Qualifier::Range => {
+                Interval { lo: v - precision, hi: self.high.unwrap_or(v) + self.high_precision }
             }
         }
-    })
+    }
 }
 
 /// The interval a fact's value stands for.
@@ -116,15 +148,19 @@ pub fn fact_interval(fact: &Fact) -> Option<Interval> {
 
 /// Does the claim's figure agree with the fact's value?
 pub fn numbers_agree(claim: &Claim, fact: &Fact, extra_tolerance: Option<f64>) -> bool {
-    let (Some(c), Some(f)) = (claim_interval(claim, fact, extra_tolerance), fact_interval(fact)) else {
-        return false;
-    };
+    ClaimFigure::of(claim).is_some_and(|figure| figure_agrees(claim, &figure, fact, extra_tolerance))
+}
+
+/// [`numbers_agree`] with the claim's figure read already.
+pub fn figure_agrees(claim: &Claim, figure: &ClaimFigure, fact: &Fact, extra_tolerance: Option<f64>) -> bool {
+    let Some(f) = fact_interval(fact) else { return false };
+    let c = figure.interval(claim.qualifier, hedge_tolerance(fact, extra_tolerance));
     // A stated range must match a range fact end to end.
     if let (Qualifier::Range, FactValue::Range(a, b)) = (claim.qualifier, &fact.value) {
-        let lo = claim.value.as_number().unwrap_or(f64::NAN);
-        let hi = claim.high.as_ref().and_then(ClaimValue::as_number).unwrap_or(f64::NAN);
-        let p = |x: f64| implicit_precision(&claim.text, x).min(x.abs() * MAX_ROUNDING).max(1e-9);
-        return (lo - a).abs() <= p(lo) && (hi - b).abs() <= p(hi);
+        // A range with no upper end matches no range fact.
+        let Some(hi) = figure.high else { return false };
+        return (figure.value - a).abs() <= figure.precision.max(1e-9)
+            && (hi - b).abs() <= figure.high_precision.max(1e-9);
     }
     if claim.qualifier == Qualifier::AtMost && fact.qualifier == FactQualifier::AtMost {
         // "up to $6 billion" against "up to $6 billion".
@@ -132,8 +168,7 @@ pub fn numbers_agree(claim: &Claim, fact: &Fact, extra_tolerance: Option<f64>) -
     }
     if matches!(claim.qualifier, Qualifier::MoreThan | Qualifier::AtLeast) {
         // "more than X" also needs the fact not far above X.
-        let v = claim.value.as_number().unwrap_or(0.0);
-        return c.overlaps(f) && f.lo <= v * 1.5;
+        return c.overlaps(f) && f.lo <= figure.value * 1.5;
     }
     c.overlaps(f)
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::claim::Claim;
-use crate::extract::EntityIndex;
+use crate::extract::{EntityIndex, FnvMap};
 use crate::ledger::{Fact, Ledger};
 
 /// Words in a sentence that signal a ledger attribute. Attributes not listed
@@ -290,8 +290,13 @@ impl CueIndex {
     /// For each attribute cued in `sentence`: (strength, distance) of its
     /// nearest cue to the claim at `claim_at..claim_at + claim_len`.
     /// Strength is 3 right next to the claim, 2 close to it, 1 elsewhere.
-    pub fn scan(&self, sentence: &str, claim_at: usize, claim_len: usize) -> HashMap<&str, (u32, usize)> {
-        let mut out: HashMap<&str, (u32, usize)> = HashMap::new();
+    pub(crate) fn scan(
+        &self,
+        sentence: &str,
+        claim_at: usize,
+        claim_len: usize,
+    ) -> FnvMap<&str, (u32, usize)> {
+        let mut out: FnvMap<&str, (u32, usize)> = FnvMap::default();
         let Some(matcher) = &self.matcher else { return out };
         let bytes = sentence.as_bytes();
         for hit in matcher.find_overlapping_iter(sentence) {
@@ -347,9 +352,9 @@ fn cue_gap(sentence: &str, at: usize, cue_len: usize, claim_at: usize, claim_len
 /// ("Meta Platforms Inc." = "Meta Platforms"), then fuzzy names.
 pub struct EntityResolver {
     /// Lower-cased name or alias → canonical entity.
-    exact: HashMap<String, String>,
+    exact: FnvMap<String, String>,
     /// Normalized name → canonical entity.
-    normalized: HashMap<String, String>,
+    normalized: FnvMap<String, String>,
     /// Canonical names, for fuzzy matching.
     canonical: Vec<String>,
     /// Aliases as written in the ledger, with their canonical entity.
@@ -361,10 +366,23 @@ pub struct EntityResolver {
     cache: std::sync::Mutex<HashMap<String, Option<usize>>>,
 }
 
-impl EntityResolver {
-    /// Index the ledger's names.
-    pub fn new(ledger: &Ledger) -> Self {
-        let mut exact = HashMap::new();
+/// The ledger's names, before they are indexed: what both the resolver's
+/// maps and the name automaton are built from, so that the two can be built
+/// side by side.
+struct LedgerNames {
+    /// Lower-cased name or alias → canonical entity: the ledger's names and
+    /// aliases only (the resolver adds the built-in and derived aliases).
+    exact: FnvMap<String, String>,
+    /// Canonical names, in ledger order.
+    canonical: Vec<String>,
+    /// Aliases (the ledger's, built-in ones, last names), with their canonical entity.
+    surfaces: Vec<(String, String)>,
+}
+
+impl LedgerNames {
+    /// Collect the ledger's names and aliases.
+    fn new(ledger: &Ledger) -> Self {
+        let mut exact = FnvMap::default();
         let mut canonical: Vec<String> = Vec::new();
         let mut surfaces = Vec::new();
         // A set beside the list: `canonical.contains` made loading quadratic in entities.
@@ -382,22 +400,71 @@ impl EntityResolver {
             exact.insert(alias.to_lowercase(), target.clone());
             surfaces.push((alias.clone(), target));
         }
-        let normalized = exact.iter().map(|(k, v)| (normalize(k), v.clone())).collect();
-        for (alias, target) in builtin_aliases() {
-            if exact.contains_key(&target.to_lowercase()) {
-                exact.entry(alias.to_lowercase()).or_insert_with(|| target.to_string());
-                surfaces.push((alias.to_string(), target.to_string()));
-            }
-        }
-        // People are often named by their last name alone ("Nadella").
+        // A built-in alias counts when the ledger knows its country.
+        let builtin: Vec<(&str, &str)> = builtin_aliases()
+            .iter()
+            .copied()
+            .filter(|(_, target)| exact.contains_key(&target.to_lowercase()))
+            .collect();
+        surfaces.extend(builtin.iter().map(|(alias, target)| (alias.to_string(), target.to_string())));
+        // People are often named by their last name alone ("Nadella"), unless
+        // the name is taken.
         for name in &canonical {
-            if let Some(last) = person_last_name(name)
-                && !exact.contains_key(&last.to_lowercase())
-            {
-                surfaces.push((last.to_string(), name.clone()));
+            if let Some(last) = person_last_name(name) {
+                let lower = last.to_lowercase();
+                if !exact.contains_key(&lower) && !builtin.iter().any(|(a, _)| a.to_lowercase() == lower) {
+                    surfaces.push((last.to_string(), name.clone()));
+                }
             }
         }
-        for (alias, target) in &surfaces {
+        LedgerNames { exact, canonical, surfaces }
+    }
+}
+
+/// The name automaton over canonical names and aliases.
+fn entity_index(canonical: &[String], surfaces: &[(String, String)]) -> EntityIndex {
+    let mut pairs: Vec<(String, String)> = canonical.iter().map(|c| (c.clone(), c.clone())).collect();
+    for (alias, entity) in surfaces {
+        pairs.push((alias.clone(), entity.clone()));
+        // "ad-supported tier" is also "the ad-supported one", "the ad-supported plan".
+        if let Some(head) = descriptive_head(alias) {
+            pairs.push((head.to_string(), entity.clone()));
+        }
+    }
+    EntityIndex::new(pairs)
+}
+
+impl EntityResolver {
+    /// Index the ledger's names.
+    pub fn new(ledger: &Ledger) -> Self {
+        Self::from_names(LedgerNames::new(ledger))
+    }
+
+    /// The resolver and the name automaton of a ledger, built side by side
+    /// on the current rayon pool.
+    pub fn with_index(ledger: &Ledger) -> (Self, EntityIndex) {
+        let LedgerNames { exact, canonical, surfaces } = LedgerNames::new(ledger);
+        let (index, (exact, normalized, fuzzy)) =
+            rayon::join(|| entity_index(&canonical, &surfaces), || Self::maps(exact, &canonical, &surfaces));
+        (EntityResolver { exact, normalized, canonical, surfaces, fuzzy, cache: Default::default() }, index)
+    }
+
+    fn from_names(names: LedgerNames) -> Self {
+        let LedgerNames { exact, canonical, surfaces } = names;
+        let (exact, normalized, fuzzy) = Self::maps(exact, &canonical, &surfaces);
+        EntityResolver { exact, normalized, canonical, surfaces, fuzzy, cache: Default::default() }
+    }
+
+    /// The lookup maps: exact (with every alias), normalized, fuzzy.
+    #[allow(clippy::type_complexity, reason = "the three maps of the resolver, by field")]
+    fn maps(
+        mut exact: FnvMap<String, String>,
+        canonical: &[String],
+        surfaces: &[(String, String)],
+    ) -> (FnvMap<String, String>, FnvMap<String, String>, HashMap<char, Vec<(String, usize)>>) {
+        // Normalized forms of the ledger's own names and aliases only.
+        let normalized = exact.iter().map(|(k, v)| (normalize(k), v.clone())).collect();
+        for (alias, target) in surfaces {
             exact.entry(alias.to_lowercase()).or_insert_with(|| target.clone());
         }
         let mut fuzzy: HashMap<char, Vec<(String, usize)>> = HashMap::new();
@@ -407,7 +474,7 @@ impl EntityResolver {
                 fuzzy.entry(first).or_default().push((n, i));
             }
         }
-        EntityResolver { exact, normalized, canonical, surfaces, fuzzy, cache: Default::default() }
+        (exact, normalized, fuzzy)
     }
 
     /// The canonical entity for a name written in an article.
@@ -448,16 +515,7 @@ impl EntityResolver {
 
     /// The surface names to look for in text, with their canonical entity.
     pub fn index(&self) -> EntityIndex {
-        let mut pairs: Vec<(String, String)> =
-            self.canonical.iter().map(|c| (c.clone(), c.clone())).collect();
-        for (alias, entity) in &self.surfaces {
-            pairs.push((alias.clone(), entity.clone()));
-            // "ad-supported tier" is also "the ad-supported one", "the ad-supported plan".
-            if let Some(head) = descriptive_head(alias) {
-                pairs.push((head.to_string(), entity.clone()));
-            }
-        }
-        EntityIndex::new(pairs)
+        entity_index(&self.canonical, &self.surfaces)
     }
 }
 
@@ -560,8 +618,20 @@ pub fn normalize(name: &str) -> String {
 
 /// Where the claim sits in its (whitespace-normalized) sentence.
 pub fn claim_offset_in_sentence(claim: &Claim) -> usize {
-    let text: String = claim.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    claim.sentence.find(&text).unwrap_or_else(|| {
+    let t = claim.text.as_str();
+    // Most claims are written with single spaces already: no need to rebuild them.
+    let normalized = !t.starts_with(' ')
+        && !t.ends_with(' ')
+        && !t.contains("  ")
+        && !t.chars().any(|c| c.is_whitespace() && c != ' ');
+    let rebuilt: String;
+    let text = if normalized {
+        t
+    } else {
+        rebuilt = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        &rebuilt
+    };
+    claim.sentence.find(text).unwrap_or_else(|| {
         let mut mid = claim.sentence.len() / 2;
         while !claim.sentence.is_char_boundary(mid) {
             mid -= 1;

@@ -17,9 +17,9 @@ use serde::Serialize;
 use std::io::Write as _;
 
 use crate::claim::{Claim, ClaimKind, Qualifier};
-use crate::extract::EntityIndex;
-use crate::ledger::{Fact, FactValue, Ledger, Rank};
-use compare::{dates_agree, describe_fact_value, fact_date, fact_matches_kind, numbers_agree};
+use crate::extract::{EntityIndex, FnvMap};
+use crate::ledger::{Fact, FactValue, Ledger, Rank, SharedStr};
+use compare::{ClaimFigure, dates_agree, describe_fact_value, fact_date, fact_matches_kind, figure_agrees};
 use matching::{EntityResolver, claim_offset_in_sentence, is_event_attribute};
 
 /// The outcome of checking one claim.
@@ -52,25 +52,26 @@ impl Verdict {
     }
 }
 
-/// The ledger fact a finding rests on, as the JSON output carries it.
+/// The ledger fact a finding rests on, as the JSON output carries it. Its
+/// text is shared with the ledger, not copied.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactRef {
     /// The fact's id.
-    pub id: String,
+    pub id: SharedStr,
     /// Its entity.
-    pub entity: String,
+    pub entity: SharedStr,
     /// Its attribute.
-    pub attribute: String,
+    pub attribute: SharedStr,
     /// Its object, if any.
-    pub object: Option<String>,
+    pub object: Option<SharedStr>,
     /// Its value.
     pub value: FactValue,
     /// Its unit.
-    pub unit: Option<String>,
+    pub unit: Option<SharedStr>,
     /// Its period.
-    pub period: Option<String>,
+    pub period: Option<SharedStr>,
     /// Its source.
-    pub source: String,
+    pub source: SharedStr,
     /// Its rank.
     pub rank: Rank,
 }
@@ -78,14 +79,14 @@ pub struct FactRef {
 impl From<&Fact> for FactRef {
     fn from(f: &Fact) -> Self {
         FactRef {
-            id: f.id.to_string(),
-            entity: f.entity.to_string(),
-            attribute: f.attribute.to_string(),
-            object: f.object.as_deref().map(str::to_owned),
+            id: f.id.clone(),
+            entity: f.entity.clone(),
+            attribute: f.attribute.clone(),
+            object: f.object.clone(),
             value: f.value.clone(),
-            unit: f.unit.as_deref().map(str::to_owned),
-            period: f.period.as_deref().map(str::to_owned),
-            source: f.source.to_string(),
+            unit: f.unit.clone(),
+            period: f.period.clone(),
+            source: f.source.clone(),
             rank: f.rank,
         }
     }
@@ -131,9 +132,9 @@ pub struct Auditor<'l> {
 #[derive(Debug, Default)]
 struct FactIndex {
     /// Entity → its facts, grouped by attribute.
-    by_entity: HashMap<String, EntityFacts>,
+    by_entity: FnvMap<String, EntityFacts>,
     /// Entity → its date-valued facts, in ledger order.
-    dates_by_entity: HashMap<String, Vec<usize>>,
+    dates_by_entity: FnvMap<String, Vec<usize>>,
 }
 
 /// One entity's facts: sorted by attribute, then in ledger order.
@@ -147,6 +148,21 @@ struct EntityFacts {
     /// (see [`FactKinds`]), so that a claim skips the others without
     /// reading the fact.
     kinds: Vec<u8>,
+    /// For each of `facts`, its object as an index into `object_names`
+    /// ([`EntityFacts::NO_OBJECT`] for none): a claim walks an entity's
+    /// facts without loading each one from the ledger.
+    objects: Vec<u32>,
+    /// The entity's objects, each once.
+    object_names: Vec<SharedStr>,
+}
+
+impl EntityFacts {
+    const NO_OBJECT: u32 = u32::MAX;
+
+    /// The object an entry of `objects` stands for.
+    fn object(&self, o: u32) -> Option<&str> {
+        if o == Self::NO_OBJECT { None } else { self.object_names.get(o as usize).map(SharedStr::as_str) }
+    }
 }
 
 /// Bits of what a fact can be compared with: the parts of
@@ -160,6 +176,8 @@ impl FactKinds {
     const TIME_UNIT: u8 = 8;
     const DATED: u8 = 16;
     const NUMBER: u8 = 32;
+    /// A recurring event (see [`matching::is_recurring_event`]).
+    const RECURRING: u8 = 64;
 
     fn of(fact: &Fact) -> u8 {
         let unit = fact.unit.as_deref().unwrap_or("");
@@ -181,6 +199,9 @@ impl FactKinds {
         }
         if fact_date(fact).is_some() {
             k |= Self::DATED;
+        }
+        if matching::is_recurring_event(&fact.attribute) {
+            k |= Self::RECURRING;
         }
         k
     }
@@ -212,7 +233,7 @@ impl FactIndex {
                 None => {
                     index.by_entity.insert(
                         f.entity.to_string(),
-                        EntityFacts { facts: vec![id], attributes: Vec::new(), kinds: Vec::new() },
+                        EntityFacts { facts: vec![id], ..EntityFacts::default() },
                     );
                 }
             }
@@ -233,6 +254,22 @@ impl FactIndex {
             e.facts.shrink_to_fit();
             e.attributes.shrink_to_fit();
             e.kinds = e.facts.iter().map(|&i| FactKinds::of(&ledger.facts[i as usize])).collect();
+            let mut names: Vec<SharedStr> = Vec::new();
+            e.objects = e
+                .facts
+                .iter()
+                .map(|&i| match &ledger.facts[i as usize].object {
+                    None => EntityFacts::NO_OBJECT,
+                    Some(o) => match names.iter().position(|n| n == o) {
+                        Some(at) => at as u32,
+                        None => {
+                            names.push(o.clone());
+                            (names.len() - 1) as u32
+                        }
+                    },
+                })
+                .collect();
+            e.object_names = names;
         }
         index
     }
@@ -276,10 +313,32 @@ impl FactIndex {
     }
 }
 
+/// The verdict on one claim: a finding without its claim, which the caller
+/// moves or copies in.
+struct Judgement<'l> {
+    verdict: Verdict,
+    fact: Option<&'l Fact>,
+    message: String,
+}
+
+impl Judgement<'_> {
+    fn into_finding(self, claim: Claim) -> Finding {
+        Finding {
+            file: claim.file.clone(),
+            claim,
+            verdict: self.verdict,
+            fact: self.fact.map(FactRef::from),
+            message: self.message,
+        }
+    }
+}
+
 /// A fact tied to a claim, with the evidence for the tie.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     fact: usize,
+    /// The fact is a recurring event ([`FactKinds::RECURRING`]).
+    recurring: bool,
     entity: u32,
     object_ok: bool,
     cue: u32,
@@ -296,14 +355,21 @@ impl Candidate {
 }
 
 impl<'l> Auditor<'l> {
-    /// Index a ledger.
+    /// Index a ledger. The parts are built side by side on the current rayon
+    /// pool (all cores unless the caller installs a smaller one): the name
+    /// automaton, the longest part on a large ledger, beside the resolver's
+    /// lookup maps and the fact and cue indexes.
     pub fn new(ledger: &'l Ledger) -> Self {
-        let resolver = EntityResolver::new(ledger);
-        let entities = resolver.index();
-        let facts = FactIndex::new(ledger);
-        let cues = matching::CueIndex::new(
-            ledger.facts.iter().map(|f| f.attribute.as_str()),
-            &ledger.attribute_synonyms,
+        let ((resolver, entities), (facts, cues)) = rayon::join(
+            || EntityResolver::with_index(ledger),
+            || {
+                let facts = FactIndex::new(ledger);
+                let cues = matching::CueIndex::new(
+                    ledger.facts.iter().map(|f| f.attribute.as_str()),
+                    &ledger.attribute_synonyms,
+                );
+                (facts, cues)
+            },
         );
         Auditor { ledger, resolver, entities, facts, cues }
     }
@@ -316,10 +382,23 @@ impl<'l> Auditor<'l> {
     /// One finding per claim, in the claims' order. `text` is the document's
     /// plain text: the entity it names most is the fallback subject.
     pub fn audit(&self, claims: &[Claim], text: &str, options: &AuditOptions) -> Vec<Finding> {
+        let judged = self.judge(claims, text, options);
+        judged.into_iter().zip(claims).map(|(j, c)| j.into_finding(c.clone())).collect()
+    }
+
+    /// [`Auditor::audit`], moving each claim into its finding rather than
+    /// copying it.
+    pub fn audit_owned(&self, claims: Vec<Claim>, text: &str, options: &AuditOptions) -> Vec<Finding> {
+        let judged = self.judge(&claims, text, options);
+        judged.into_iter().zip(claims).map(|(j, c)| j.into_finding(c)).collect()
+    }
+
+    /// The verdict on each claim, in the claims' order.
+    fn judge(&self, claims: &[Claim], text: &str, options: &AuditOptions) -> Vec<Judgement<'l>> {
         // One pass over the text for the names it holds.
         let named: Vec<(usize, &str)> = self.entities.find(text).map(|(s, _, name)| (s, name)).collect();
         let subject = document_subject(text, &named).or_else(|| self.subject_of_claims(claims));
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: FnvMap<&str, usize> = FnvMap::default();
         for &(_, name) in &named {
             *counts.entry(name).or_default() += 1;
         }
@@ -343,12 +422,15 @@ impl<'l> Auditor<'l> {
             mentions.push(found);
             context.push(distinct(self.entities.find(context_before(text, sentence_at[i])).map(|m| m.2)));
         }
+        // Read once per claim what comparing it with each fact needs.
+        let offsets: Vec<usize> = claims.iter().map(claim_offset_in_sentence).collect();
+        let figures: Vec<Option<ClaimFigure>> = claims.iter().map(ClaimFigure::of).collect();
         let event_dates: Vec<bool> = claims
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 c.kind == ClaimKind::Date
-                    && self.is_event_date(c, &names[groups[i].start], subject.as_deref())
+                    && self.is_event_date(c, offsets[i], &names[groups[i].start], subject.as_deref())
             })
             .collect();
         let quarters = claim_quarters(claims);
@@ -365,6 +447,8 @@ impl<'l> Auditor<'l> {
             mentions,
             names,
             context,
+            offsets,
+            figures,
         };
         claims
             .iter()
@@ -375,8 +459,7 @@ impl<'l> Auditor<'l> {
 
     /// A date claim strongly tied to a date fact ("founded in 1995") is an
     /// event's date, not the period of a nearby figure.
-    fn is_event_date(&self, claim: &Claim, mentioned: &[&str], doc_subject: Option<&str>) -> bool {
-        let at = claim_offset_in_sentence(claim);
+    fn is_event_date(&self, claim: &Claim, at: usize, mentioned: &[&str], doc_subject: Option<&str>) -> bool {
         let dated = self.facts.dates_about(mentioned.iter().copied().chain(doc_subject));
         if dated.is_empty() {
             return false;
@@ -410,15 +493,9 @@ impl<'l> Auditor<'l> {
         period: Option<&str>,
         doc: &DocContext<'_>,
         options: &AuditOptions,
-    ) -> Finding {
+    ) -> Judgement<'l> {
         let doc_subject = doc.subject;
-        let finding = |verdict, fact: Option<&Fact>, message: String| Finding {
-            file: claim.file.clone(),
-            claim: claim.clone(),
-            verdict,
-            fact: fact.map(FactRef::from),
-            message,
-        };
+        let finding = |verdict, fact: Option<&'l Fact>, message: String| Judgement { verdict, fact, message };
         if claim.kind == ClaimKind::Ordinal {
             return finding(
                 Verdict::Unverified,
@@ -444,7 +521,8 @@ impl<'l> Auditor<'l> {
         // Names in the text just before the sentence: "it" and "the company" point back to them.
         let context: &[&str] = &doc.context[group];
         let claim_object = claim.object.as_deref().and_then(|o| self.resolver.resolve(o));
-        let at = claim_offset_in_sentence(claim);
+        let at = doc.offsets[index];
+        let figure = doc.figures[index].as_ref();
         let local = self.local_subject(claim, &doc.mentions[group], at);
         let mut candidates = Vec::new();
         // Every attribute's cues in one pass over the sentence.
@@ -459,6 +537,8 @@ impl<'l> Auditor<'l> {
             .chain(mentioned.iter().copied())
             .chain(doc_subject)
             .chain(context.iter().copied());
+        // What stands before the claim when it is a party's label: "Twitch (" of "Twitch (2016)".
+        let label = claim.sentence[..at].trim_end().strip_suffix('(').map(str::trim_end);
         let mut seen: Vec<&str> = Vec::new();
         for name in lookup {
             if seen.contains(&name) {
@@ -478,25 +558,22 @@ impl<'l> Auditor<'l> {
             let is_doc_subject = doc_subject == Some(name);
             for &(start, end) in &facts.attributes {
                 let ids = &facts.facts[start as usize..end as usize];
+                let objects = &facts.objects[start as usize..end as usize];
                 let attribute = self.ledger.facts[ids[0] as usize].attribute.as_str();
                 // Does a fact of this key have a second party named in the sentence?
                 let mut names_party: Option<bool> = None;
                 let mut names_party = || {
                     *names_party.get_or_insert_with(|| {
-                        ids.iter().any(|&i| {
-                            self.ledger.facts[i as usize]
-                                .object
-                                .as_deref()
-                                .is_some_and(|o| mentioned.contains(&o))
-                        })
+                        objects.iter().any(|&o| facts.object(o).is_some_and(|o| mentioned.contains(&o)))
                     })
                 };
                 let mut main_object: Option<Option<&str>> = None;
                 let (cue0, dist) = cues.get(attribute).copied().unwrap_or((0, usize::MAX));
                 let kinds = &facts.kinds[start as usize..end as usize];
-                for (&i, &k) in ids.iter().zip(kinds) {
+                for ((&i, &k), &o) in ids.iter().zip(kinds).zip(objects) {
                     let idx = i as usize;
                     let fact = &self.ledger.facts[idx];
+                    let object = facts.object(o);
                     let fits = match FactKinds::fit(claim, k) {
                         Some(fits) => fits,
                         None => fact_matches_kind(claim, fact),
@@ -506,9 +583,8 @@ impl<'l> Auditor<'l> {
                     }
                     // A claim about a known entity is about that entity: another
                     // entity's fact can support it by value but never contradict it.
-                    let subject_fits =
-                        local.is_none_or(|s| s == fact.entity || fact.object.as_deref() == Some(s));
-                    let object_ok = match fact.object.as_deref() {
+                    let subject_fits = local.is_none_or(|s| s == name || object == Some(s));
+                    let object_ok = match object {
                         Some(o) => {
                             mentioned.contains(&o)
                                 || claim_object == Some(o)
@@ -528,13 +604,8 @@ impl<'l> Auditor<'l> {
                     // itself evidence of the relation.
                     // A date needs some word of the relation too ("announced on June 16"),
                     // unless it labels the party: "Twitch (2016): ...".
-                    let labels_object = fact.object.as_deref().is_some_and(|o| {
-                        claim.sentence[..at]
-                            .trim_end()
-                            .strip_suffix('(')
-                            .is_some_and(|b| b.trim_end().ends_with(o))
-                    });
-                    if fact.object.as_deref().is_some_and(|o| mentioned.contains(&o))
+                    let labels_object = object.is_some_and(|o| label.is_some_and(|b| b.ends_with(o)));
+                    if object.is_some_and(|o| mentioned.contains(&o))
                         && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object)
                     {
                         cue = cue.max(2);
@@ -544,7 +615,8 @@ impl<'l> Auditor<'l> {
                     let useful = (object_ok && (entity >= 2 || cue >= 1))
                         || (entity >= min_entity && (entity >= 2 || is_doc_subject));
                     if useful || debug() {
-                        candidates.push(Candidate { fact: idx, entity, object_ok, cue, dist });
+                        let recurring = k & FactKinds::RECURRING != 0;
+                        candidates.push(Candidate { fact: idx, recurring, entity, object_ok, cue, dist });
                     }
                 }
             }
@@ -566,7 +638,10 @@ impl<'l> Auditor<'l> {
         // and amount: a claim that fits neither is another event.
         let candidates: Vec<Candidate> = candidates
             .into_iter()
-            .filter(|c| !self.is_other_event(claim, index, &self.ledger.facts[c.fact], period, doc, options))
+            .filter(|c| {
+                !(c.recurring
+                    && self.is_other_event(claim, index, &self.ledger.facts[c.fact], period, doc, options))
+            })
             .collect();
         let strong: Vec<Candidate> = candidates.iter().copied().filter(Candidate::strong).collect();
         let best_score = strong.iter().map(Candidate::score).max();
@@ -590,7 +665,7 @@ impl<'l> Auditor<'l> {
                 quarterly: doc.quarters[index].is_some(),
                 reference: doc.dateline.as_deref(),
             };
-            if let Some(found) = self.judge_keys(claim, &keys, &scope, options)
+            if let Some(found) = self.judge_keys(claim, figure, &keys, &scope, options)
                 && (firm_date || found.verdict != Verdict::Contradicted)
             {
                 return found;
@@ -604,7 +679,7 @@ impl<'l> Auditor<'l> {
         for c in &weak {
             let fact = &self.ledger.facts[c.fact];
             if matches!(fact.rank, Rank::Preferred | Rank::Normal)
-                && self.agrees(claim, fact, options)
+                && self.agrees(claim, figure, fact, options)
                 && self.period_fits(claim, fact, period)
             {
                 return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
@@ -619,7 +694,7 @@ impl<'l> Auditor<'l> {
             .map(|c| &self.ledger.facts[c.fact])
             .filter(|f| {
                 matches!(f.rank, Rank::Preferred | Rank::Normal)
-                    && self.agrees(claim, f, options)
+                    && self.agrees(claim, figure, f, options)
                     && self.period_fits(claim, f, period)
             })
             .collect();
@@ -654,13 +729,12 @@ impl<'l> Auditor<'l> {
     ) -> Option<&'c str> {
         let s = claim.sentence.as_str();
         let at = at.min(s.len());
-        let clause = [", and ", "; ", ", but ", ", while ", " although ", ": "]
-            .iter()
-            .filter_map(|sep| s[..at].rfind(sep).map(|i| i + sep.len()))
-            .max()
-            .unwrap_or(0);
         let mentions: Vec<(usize, usize, &str)> =
             sentence_mentions.iter().copied().filter(|m| m.1 <= at).collect();
+        if mentions.is_empty() {
+            return None;
+        }
+        let clause = clause_start(s, at);
         for &(start, end, name) in mentions.iter().rev() {
             // Places are settings, not the parties of a fact.
             if matching::is_place(name) {
@@ -732,22 +806,31 @@ impl<'l> Auditor<'l> {
         match claim.kind {
             ClaimKind::Date => {
                 let date_fits = claim.value.as_date().is_some_and(|d| dates_agree(d, fact_period));
-                let amount_fits = siblings
-                    .clone()
-                    .filter(|(_, c)| c.kind != ClaimKind::Date)
-                    .any(|(_, c)| fact_matches_kind(c, fact) && self.agrees(c, fact, options));
+                let amount_fits =
+                    siblings.clone().filter(|(_, c)| c.kind != ClaimKind::Date).any(|(j, c)| {
+                        fact_matches_kind(c, fact) && self.agrees(c, doc.figures[j].as_ref(), fact, options)
+                    });
                 let has_amount =
                     siblings.clone().any(|(_, c)| fact_matches_kind(c, fact) && c.kind != ClaimKind::Date);
                 has_amount && !date_fits && !amount_fits
             }
             _ => {
                 let Some(p) = period else { return false };
-                !dates_agree(p, fact_period) && !self.agrees(claim, fact, options)
+                !dates_agree(p, fact_period)
+                    && !self.agrees(claim, doc.figures[index].as_ref(), fact, options)
             }
         }
     }
 
-    fn agrees(&self, claim: &Claim, fact: &Fact, options: &AuditOptions) -> bool {
+    /// Does the claim agree with the fact? `figure` is the claim's figure
+    /// ([`ClaimFigure::of`]), when its value is a number.
+    fn agrees(
+        &self,
+        claim: &Claim,
+        figure: Option<&ClaimFigure>,
+        fact: &Fact,
+        options: &AuditOptions,
+    ) -> bool {
         if claim.kind == ClaimKind::Date {
             let (Some(c), Some(f)) = (claim.value.as_date(), fact_date(fact)) else { return false };
             return dates_agree(c, f);
@@ -758,7 +841,7 @@ impl<'l> Auditor<'l> {
         if claim.kind == ClaimKind::Percent && claim.unit.as_deref() != fact.unit.as_deref() {
             return false;
         }
-        numbers_agree(claim, fact, options.tolerance)
+        figure.is_some_and(|figure| figure_agrees(claim, figure, fact, options.tolerance))
     }
 
     fn period_fits(&self, claim: &Claim, fact: &Fact, period: Option<&str>) -> bool {
@@ -777,19 +860,15 @@ impl<'l> Auditor<'l> {
     fn judge_keys(
         &self,
         claim: &Claim,
+        figure: Option<&ClaimFigure>,
         keys: &[&Candidate],
         scope: &Scope<'_>,
         options: &AuditOptions,
-    ) -> Option<Finding> {
+    ) -> Option<Judgement<'l>> {
         let period = scope.period;
-        let finding = |verdict, fact: &Fact, message: String| Finding {
-            file: claim.file.clone(),
-            claim: claim.clone(),
-            verdict,
-            fact: Some(FactRef::from(fact)),
-            message,
-        };
-        let facts: Vec<&Fact> = keys.iter().map(|c| &self.ledger.facts[c.fact]).collect();
+        let finding =
+            |verdict, fact: &'l Fact, message: String| Judgement { verdict, fact: Some(fact), message };
+        let facts: Vec<&'l Fact> = keys.iter().map(|c| &self.ledger.facts[c.fact]).collect();
         let first = *facts.first()?;
         // Money in another currency is never compared: no invented exchange rates.
         if claim.kind == ClaimKind::Money && facts.iter().all(|f| f.unit.as_deref() != claim.unit.as_deref())
@@ -825,7 +904,7 @@ impl<'l> Auditor<'l> {
             );
         }
         let matching: Vec<&Fact> =
-            in_period.iter().copied().filter(|f| self.agrees(claim, f, options)).collect();
+            in_period.iter().copied().filter(|f| self.agrees(claim, figure, f, options)).collect();
         let current = |f: &&Fact| matches!(f.rank, Rank::Preferred | Rank::Normal);
         if let Some(f) = matching.iter().copied().find(current) {
             // Preferred facts that disagree with each other make the claim disputed.
@@ -911,7 +990,7 @@ impl<'l> Auditor<'l> {
             // No fact for this period: a value that belongs to another period is a contradiction.
             if let Some(p) = period
                 && let Some(other) =
-                    facts.iter().copied().find(|f| current(f) && self.agrees(claim, f, options))
+                    facts.iter().copied().find(|f| current(f) && self.agrees(claim, figure, f, options))
             {
                 let when = other.period.as_deref().unwrap_or("another period");
                 return Some(finding(
@@ -1075,7 +1154,7 @@ struct DocContext<'a> {
     /// The entity the document names most.
     subject: Option<&'a str>,
     /// How often each known entity is named.
-    counts: HashMap<&'a str, usize>,
+    counts: FnvMap<&'a str, usize>,
     /// The main second party of each key looked at, by the key's first fact.
     main_objects: std::cell::RefCell<HashMap<u32, Option<u32>>>,
     /// Every claim of the document.
@@ -1094,6 +1173,10 @@ struct DocContext<'a> {
     names: Vec<Vec<&'a str>>,
     /// At the first claim of each sentence: the entities named in the text just before it.
     context: Vec<Vec<&'a str>>,
+    /// For each claim, where it sits in its sentence.
+    offsets: Vec<usize>,
+    /// For each claim, its figure when its value is a number.
+    figures: Vec<Option<ClaimFigure>>,
 }
 
 /// The entity the document names most (its first line counts double), from
@@ -1109,6 +1192,23 @@ fn document_subject(text: &str, named: &[(usize, &str)]) -> Option<String> {
         }
     }
     counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.to_string())
+}
+
+/// Where the clause holding byte `at` of `sentence` starts: just after the
+/// last clause separator (", and ", "; ", ...) that ends by `at`, else 0.
+fn clause_start(sentence: &str, at: usize) -> usize {
+    const SEPARATORS: [&str; 6] = [", and ", "; ", ", but ", ", while ", " although ", ": "];
+    // Every separator ends with a space: the first space from the back that
+    // ends one ends the last of them (one backward pass, not one per separator).
+    let head = &sentence.as_bytes()[..at.min(sentence.len())];
+    let mut end = head.len();
+    while let Some(space) = head[..end].iter().rposition(|&b| b == b' ') {
+        if SEPARATORS.iter().any(|sep| head[..=space].ends_with(sep.as_bytes())) {
+            return space + 1;
+        }
+        end = space;
+    }
+    0
 }
 
 /// Up to 300 bytes of text before a sentence that starts at `at`.
@@ -1378,6 +1478,24 @@ pub(crate) fn whole_word_matches<'a>(lower: &'a str, phrase: &'a str) -> impl It
 #[cfg(test)]
 mod index_tests {
     use super::*;
+
+    /// One backward pass finds what a search for each separator found.
+    #[test]
+    fn clause_starts_after_the_last_separator() {
+        let by_search = |s: &str, at: usize| {
+            [", and ", "; ", ", but ", ", while ", " although ", ": "]
+                .iter()
+                .filter_map(|sep| s[..at].rfind(sep).map(|i| i + sep.len()))
+                .max()
+                .unwrap_or(0)
+        };
+        let s = "Meta, which bought it: and then; later, and more, but not although x, while y: z, and ";
+        for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+            assert_eq!(clause_start(s, at), by_search(s, at), "at {at}");
+        }
+        assert_eq!(clause_start("", 0), 0);
+        assert_eq!(clause_start("no separator here", 17), 0);
+    }
 
     /// The CLI shares one `Auditor` between worker threads.
     #[test]

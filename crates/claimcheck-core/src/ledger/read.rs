@@ -596,14 +596,176 @@ fn drain(
     }
 }
 
+/// Facts files at least this large are read in two halves side by side
+/// when the current rayon pool has more than one thread.
+const SPLIT_AT_BYTES: u64 = 8 << 20;
+
+/// Reads a facts file's records into facts, one record at a time.
+struct FactReader<'p> {
+    rdr: csv::Reader<FileReader>,
+    record: csv::StringRecord,
+    cols: Columns,
+    path: &'p Path,
+    shared_path: Arc<Path>,
+    crlf: bool,
+    problems: Vec<(usize, String)>,
+    /// Where the last record read starts.
+    last: Option<u64>,
+}
+
+impl FactReader<'_> {
+    /// Keep facts until the end of the file, or until a record starts at or
+    /// after byte `stop`: that record is read but not kept, and its position
+    /// returned ([`FactReader::keep`] keeps it).
+    fn read_until(
+        &mut self,
+        stop: u64,
+        facts: &mut Vec<Fact>,
+        strings: &mut Interner,
+    ) -> Result<Option<csv::Position>, LedgerError> {
+        while let Some(pos) = next_record(&mut self.rdr, &mut self.record, self.path, None)? {
+            if pos.byte() >= stop {
+                return Ok(Some(pos));
+            }
+            self.keep(&pos, facts, strings)?;
+        }
+        Ok(None)
+    }
+
+    /// Keep the record just read, at `pos`; a row problem is an error (once
+    /// the rest of the file is known to be well-formed CSV).
+    fn keep(
+        &mut self,
+        pos: &csv::Position,
+        facts: &mut Vec<Fact>,
+        strings: &mut Interner,
+    ) -> Result<(), LedgerError> {
+        self.last = Some(pos.byte());
+        // As in `parse`: with CRLF, csv reports a record one line early.
+        let (line, offset) =
+            if self.crlf { (pos.line() + 1, pos.byte() + 1) } else { (pos.line(), pos.byte()) };
+        let mut cells = [""; 13];
+        for (c, i) in self.cols.idx.iter().enumerate() {
+            if let Some(i) = i {
+                cells[c] = self.record.get(*i).unwrap_or("");
+            }
+        }
+        self.problems.clear();
+        let parsed = parse_row(&cells, &mut self.problems);
+        if let Some((c, message)) = self.problems.first() {
+            let field = self.cols.idx[*c].unwrap_or(0);
+            let message = message.clone();
+            drain(&mut self.rdr, &mut self.record, self.path)?;
+            return Err(row_error(self.path, line, offset, field, message));
+        }
+        let origin = Origin { path: Arc::clone(&self.shared_path), line };
+        facts.extend(row_fact(&cells, parsed, origin, strings));
+        Ok(())
+    }
+}
+
+/// The second half of a facts file, read from byte `split` (counted after
+/// any BOM) on its own: the facts with their lines counted from the split,
+/// and where its last record starts. `None` at any CSV error or row
+/// problem, or a first record that does not have the header's fields: the
+/// caller then reads that half itself, and reports what it finds in order.
+fn read_second_half(
+    path: &Path,
+    bom: bool,
+    split: u64,
+    idx: [Option<usize>; 13],
+    fields: usize,
+) -> Option<(Vec<Fact>, Option<u64>)> {
+    use std::io::Seek;
+    let mut file = std::fs::File::open(path).ok()?;
+    file.seek(std::io::SeekFrom::Start(split + if bom { 3 } else { 0 })).ok()?;
+    let reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(reader);
+    let mut record = csv::StringRecord::new();
+    let shared_path: Arc<Path> = Arc::from(path);
+    let mut strings = Interner::new();
+    let mut problems = Vec::new();
+    let mut facts = Vec::new();
+    let mut last = None;
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(_) => return None,
+        }
+        // The reader checks every record against its first: that must be the header's count.
+        if last.is_none() && record.len() != fields {
+            return None;
+        }
+        if record.iter().any(|c| c.contains('\0')) {
+            return None;
+        }
+        let pos = record.position()?;
+        last = Some(split + pos.byte());
+        let mut cells = [""; 13];
+        for (c, i) in idx.iter().enumerate() {
+            if let Some(i) = i {
+                cells[c] = record.get(*i).unwrap_or("");
+            }
+        }
+        problems.clear();
+        let parsed = parse_row(&cells, &mut problems);
+        if !problems.is_empty() {
+            return None;
+        }
+        let origin = Origin { path: Arc::clone(&shared_path), line: pos.line() };
+        facts.extend(row_fact(&cells, parsed, origin, &mut strings));
+    }
+    Some((facts, last))
+}
+
+/// Where to split a facts file of `len` bytes (after any BOM) in two: just
+/// after the first line feed past its middle.
+fn split_point(path: &Path, bom: bool, len: u64) -> Option<u64> {
+    use std::io::Seek;
+    let mut file = std::fs::File::open(path).ok()?;
+    let middle = len / 2;
+    file.seek(std::io::SeekFrom::Start(middle + if bom { 3 } else { 0 })).ok()?;
+    let mut buf = vec![0u8; 1 << 16];
+    let mut at = middle;
+    loop {
+        let n = file.read(&mut buf).ok()?;
+        if n == 0 {
+            return None;
+        }
+        if let Some(i) = buf[..n].iter().position(|&b| b == b'\n') {
+            return Some(at + i as u64 + 1).filter(|&s| s < len);
+        }
+        at += n as u64;
+    }
+}
+
 /// Read a facts file straight into facts, one record at a time; the first
 /// malformed record, then the first missing column or row problem, is an
 /// error. No table of cells stays alive, so a large file costs little more
 /// than its facts.
+///
+/// A large file with plain line feeds is read in two halves side by side on
+/// the current rayon pool. The first half is read up to the split; if a
+/// record starts exactly there, a reader starting fresh at the split reads
+/// what the first would have, and its facts (with their lines moved on) are
+/// kept. Otherwise (the split fell inside a quoted field), or if the second
+/// half holds any problem, the first reader goes on through the file, and
+/// errors come out as they always do.
 pub(crate) fn load_facts(
     path: &Path,
     facts: &mut Vec<Fact>,
     strings: &mut Interner,
+) -> Result<(), LedgerError> {
+    load_facts_split(path, facts, strings, SPLIT_AT_BYTES)
+}
+
+/// [`load_facts`], splitting files of at least `split_at_bytes`.
+fn load_facts_split(
+    path: &Path,
+    facts: &mut Vec<Fact>,
+    strings: &mut Interner,
+    split_at_bytes: u64,
 ) -> Result<(), LedgerError> {
     let (reader, bom, crlf) = open_csv(path)?;
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(reader);
@@ -619,34 +781,49 @@ pub(crate) fn load_facts(
         return Err(e);
     }
     facts.reserve_exact(row_bound(path));
-    let shared_path: Arc<Path> = Arc::from(path);
-    let mut problems = Vec::new();
-    let mut last: Option<csv::Position> = None;
-    while let Some(pos) = next_record(&mut rdr, &mut record, path, None)? {
-        last = Some(pos.clone());
-        // As in `parse`: with CRLF, csv reports a record one line early.
-        let (line, offset) = if crlf { (pos.line() + 1, pos.byte() + 1) } else { (pos.line(), pos.byte()) };
-        let mut cells = [""; 13];
-        for (c, i) in cols.idx.iter().enumerate() {
-            if let Some(i) = i {
-                cells[c] = record.get(*i).unwrap_or("");
+    let len = std::fs::metadata(path).map_or(0, |m| m.len()).saturating_sub(if bom { 3 } else { 0 });
+    let split = (len >= split_at_bytes && !crlf && rayon::current_num_threads() > 1)
+        .then(|| split_point(path, bom, len))
+        .flatten();
+    let mut reader = FactReader {
+        rdr,
+        record,
+        shared_path: Arc::from(path),
+        cols,
+        path,
+        crlf,
+        problems: Vec::new(),
+        last: None,
+    };
+    if let Some(split) = split {
+        let (idx, fields) = (reader.cols.idx, header.len());
+        let (first, second) = rayon::join(
+            || reader.read_until(split, facts, strings),
+            || read_second_half(path, bom, split, idx, fields),
+        );
+        if let Some(pos) = first? {
+            match second {
+                Some((more, last)) if pos.byte() == split => {
+                    // Lines in the second half count from the split, where the first half's reader was.
+                    let lines_before = pos.line() - 1;
+                    facts.extend(more.into_iter().map(|mut f| {
+                        f.origin.line += lines_before;
+                        f
+                    }));
+                    reader.last = last.or(Some(pos.byte()));
+                }
+                _ => {
+                    reader.keep(&pos, facts, strings)?;
+                    reader.read_until(u64::MAX, facts, strings)?;
+                }
             }
         }
-        problems.clear();
-        let parsed = parse_row(&cells, &mut problems);
-        if let Some((c, message)) = problems.first() {
-            let field = cols.idx[*c].unwrap_or(0);
-            let message = message.clone();
-            drain(&mut rdr, &mut record, path)?;
-            return Err(row_error(path, line, offset, field, message));
-        }
-        let origin = Origin { path: Arc::clone(&shared_path), line };
-        facts.extend(row_fact(&cells, parsed, origin, strings));
+    } else {
+        reader.read_until(u64::MAX, facts, strings)?;
     }
     // A quote opened in the last record and never closed swallowed the rest
     // of the file into one cell: an error, as in `parse_table`.
-    if let Some(pos) = last {
-        let start = pos.byte();
+    if let Some(start) = reader.last {
         let tail = tail_bytes(path, start, bom).map_err(|e| LedgerError::io(path, e))?;
         if let Some(at) = unterminated_quote(&tail) {
             let quote = csv::Position::new().set_byte(start + at as u64).clone();
@@ -732,6 +909,59 @@ pub fn ledger_files(path: &Path) -> Result<LedgerFiles, LedgerError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The facts (or the error) of a file read whole, and read in two halves
+    /// side by side, must be the same, wherever the split falls.
+    #[test]
+    fn halves_read_side_by_side_give_what_one_reader_gives() {
+        let header = "id,entity,attribute,value,unit,period,source,note\n";
+        let row = |i: usize, note: &str| {
+            format!("f{i},Entity {i},revenue,{i}00,USD,2023,https://example.com/{i},{note}\n")
+        };
+        let plain: String = std::iter::once(header.to_owned()).chain((0..40).map(|i| row(i, ""))).collect();
+        // A quoted note over several lines around the middle: the split falls inside it.
+        let quoted: String = std::iter::once(header.to_owned())
+            .chain((0..40).map(|i| {
+                row(
+                    i,
+                    if i == 20 {
+                        "\"one\ntwo\nthree, \"\"four\"\"\nfive\nsix\nseven\neight\nnine\nten\neleven\""
+                    } else {
+                        ""
+                    },
+                )
+            }))
+            .collect();
+        let with_bom = format!("\u{feff}{plain}");
+        let bad_value = plain.replace("f30,Entity 30,revenue,3000", "f30,Entity 30,revenue,lots");
+        let bad_csv = plain.replace("f31,Entity 31,revenue,3100,USD", "f31,Entity 31,revenue,3100,USD,extra");
+        let nul = plain.replace("Entity 33", "Entity\u{0}33");
+        let unclosed = format!("{plain}f99,Entity 99,revenue,1,USD,2023,\"https://example.com,x\n");
+        let bad_first_half = plain.replace("f3,Entity 3,revenue,300", "f3,Entity 3,revenue,many");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().expect("pool");
+        for (name, text) in [
+            ("plain", &plain),
+            ("quoted", &quoted),
+            ("bom", &with_bom),
+            ("bad-value", &bad_value),
+            ("bad-csv", &bad_csv),
+            ("nul", &nul),
+            ("unclosed", &unclosed),
+            ("bad-first-half", &bad_first_half),
+        ] {
+            let path = dir.path().join(format!("{name}.csv"));
+            std::fs::write(&path, text).expect("write");
+            let read = |split_at: u64| {
+                let mut facts = Vec::new();
+                let r = load_facts_split(&path, &mut facts, &mut Interner::new(), split_at);
+                r.map(|()| facts).map_err(|e| e.to_string())
+            };
+            let whole = pool.install(|| read(u64::MAX));
+            let halves = pool.install(|| read(0));
+            assert_eq!(whole, halves, "{name}");
+        }
+    }
 
     #[test]
     fn candidates_are_kept_apart_from_facts() {
