@@ -771,6 +771,9 @@ fn opens_with_company_noun(sent: &str) -> bool {
                     | "airline"
                     | "conglomerate"
                     | "manufacturer"
+                    | "maker"
+                    | "owner"
+                    | "parent"
             )
         });
         if noun {
