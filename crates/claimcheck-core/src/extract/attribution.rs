@@ -177,6 +177,9 @@ struct Mention<'a> {
     person: bool,
 }
 
+/// Legal-form suffixes of company names ("Tesla Inc", "Amazon.com, Inc.").
+const LEGAL_SUFFIXES: &[&str] = &["Inc", "Corp", "Co", "Ltd", "LLC", "PLC", "Plc", "AG", "SA"];
+
 /// Attribution over one document.
 pub struct Attributor<'a> {
     text: &'a str,
@@ -211,8 +214,20 @@ impl<'a> Attributor<'a> {
         }
         // A capitalized word that opens a sentence is a name only if the text
         // also capitalizes it elsewhere ("Revenue of $9.9 billion" is not a name).
-        let mid_sentence: HashSet<&str, BuildHasherDefault<Fnv>> =
-            guesses.iter().filter(|g| !g.2).map(|g| &text[g.0..g.1]).collect();
+        // The short form of a company named in full elsewhere counts too:
+        // "Tesla Inc. reported ..." makes "Tesla's shares fell" a name.
+        let mut mid_sentence: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
+        for g in &guesses {
+            let name = &text[g.0..g.1];
+            if !g.2 {
+                mid_sentence.insert(name);
+            }
+            if let Some((short, suffix)) = name.split_once(' ')
+                && LEGAL_SUFFIXES.contains(&suffix)
+            {
+                mid_sentence.insert(short);
+            }
+        }
         for (ps, pe, at_start) in guesses {
             let name = &text[ps..pe];
             let single = !name.contains(' ');
@@ -223,8 +238,7 @@ impl<'a> Attributor<'a> {
                 },
             ) || (text[..ps].ends_with('(') && text[pe..].starts_with(": "));
             // "Amazon.com, Inc.": a legal suffix alone is no name.
-            let suffix_alone =
-                single && matches!(name, "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC" | "Plc" | "AG" | "SA");
+            let suffix_alone = single && LEGAL_SUFFIXES.contains(&name);
             // "OpenAI", "ChatGPT": a capital inside a word marks a name even
             // where it opens every sentence it is in.
             let camel =

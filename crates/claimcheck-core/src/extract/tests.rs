@@ -262,6 +262,10 @@ fn wire_datelines_tickers_and_possessives_are_not_subjects() {
         subjects("About Airbnb\n\nThe home-sharing company raised $3.5 billion."),
         vec![s("$3.5 billion", "Airbnb")]
     );
+    assert_eq!(
+        subjects("AUSTIN (Reuters) - Tesla Inc. cut prices.\n\nTesla's shares fell 8%."),
+        vec![s("8%", "Tesla")]
+    );
     // Not a dateline: the capitals are followed by lower-case words.
     assert_eq!(dateline_len_of("NASA said on Monday - after a delay - that"), 0);
     assert_eq!(dateline_len_of("LONDON — Shares rose."), "LONDON — ".len());
