@@ -807,11 +807,7 @@ pub(super) fn dateline_len(sent: &str) -> usize {
         return 0;
     }
     let head = &sent[..crate::input::floor_boundary(sent, 80)];
-    let Some((dash, width)) = [" - ", " \u{2014} ", " \u{2013} ", " -- "]
-        .iter()
-        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .min()
-    else {
+    let Some((dash, width)) = first_dash(head) else {
         return 0;
     };
     if has_lower_word(&sent[..dash]) {
@@ -821,15 +817,16 @@ pub(super) fn dateline_len(sent: &str) -> usize {
     let mut end = dash + width;
     loop {
         let rest = &sent[end..crate::input::floor_boundary(sent, end + 40)];
-        let next = [" - ", " \u{2014} ", " \u{2013} ", " -- "]
-            .iter()
-            .filter_map(|d| rest.find(d).map(|i| (i, d.len())))
-            .min();
-        match next {
+        match first_dash(rest) {
             Some((i, w)) if !has_lower_word(&rest[..i]) => end += i + w,
             _ => return end,
         }
     }
+}
+
+/// The first spaced dash in `s` (" - ", " — ", " – ", " -- "): its offset and length.
+fn first_dash(s: &str) -> Option<(usize, usize)> {
+    [" - ", " \u{2014} ", " \u{2013} ", " -- "].iter().filter_map(|d| s.find(d).map(|i| (i, d.len()))).min()
 }
 
 /// Does a word of `s` start with a lower-case letter?
