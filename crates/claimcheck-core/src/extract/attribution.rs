@@ -330,6 +330,14 @@ impl<'a> Attributor<'a> {
         {
             return Some(m.name);
         }
+        // "The maker of Dove soap and Hellmann's mayonnaise, which ...": the
+        // sentence is about the company named before, not the brands after.
+        if let Some(p) = previous
+            && from == s
+            && opens_with_company_noun(sent)
+        {
+            return Some(p);
+        }
         let mut person_fallback = None;
         for m in self.mentions_in(from, e) {
             if self.in_prepositional_phrase(m.start, from) || self.names_a_product(m) {
@@ -370,7 +378,7 @@ impl<'a> Attributor<'a> {
             } else {
                 refers_back(&lower_chars(sent.chars().take(12)))
             };
-            if refers || opens_with_company_noun(sent) {
+            if refers {
                 return Some(p);
             }
         }
@@ -785,6 +793,7 @@ fn opens_with_company_noun(sent: &str) -> bool {
                     | "airline"
                     | "conglomerate"
                     | "manufacturer"
+                    | "business"
                     | "maker"
                     | "owner"
                     | "parent"

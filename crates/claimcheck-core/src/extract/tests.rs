@@ -122,6 +122,7 @@ fn not_claims() {
         "The S&P 500 rose",
         "Deliveries of its 737 Max jets slowed.",
         "BMW showed the 5 Series.",
+        "Shares traded at 0900 GMT.",
     ] {
         let claims = extract(text, None);
         assert!(claims.is_empty(), "{text:?} gave {:?}", claims.iter().map(summary).collect::<Vec<_>>());
@@ -265,6 +266,12 @@ fn wire_datelines_tickers_and_possessives_are_not_subjects() {
     assert_eq!(
         subjects("AUSTIN (Reuters) - Tesla Inc. cut prices.\n\nTesla's shares fell 8%."),
         vec![s("8%", "Tesla")]
+    );
+    assert_eq!(
+        subjects(
+            "LONDON (Reuters) - Unilever Plc said sales grew. The maker of Dove soap and Hellmann's mayonnaise, which employs 128,000 people, met forecasts."
+        ),
+        vec![s("128,000 people", "Unilever Plc")]
     );
     // Not a dateline: the capitals are followed by lower-case words.
     assert_eq!(dateline_len_of("NASA said on Monday - after a delay - that"), 0);
