@@ -357,30 +357,14 @@ impl<'a> Attributor<'a> {
             }
             return Some(m.name);
         }
-        // Only the opening words are tested: lower-case the first few
-        // characters, not the whole sentence (each char lower-cases on its
-        // own, so the prefix test gives the same answer).
-        if let Some(p) = previous {
-            let refers_back = |lower: &str| {
-                lower.starts_with("it ")
-                    || lower.starts_with("its ")
-                    || lower.starts_with("the company")
-                    || lower.starts_with("the firm")
-            };
-            // Twelve ASCII bytes are twelve characters: lower-case them on the stack.
-            let head = sent.as_bytes().get(..12).unwrap_or(sent.as_bytes());
-            let refers = if head.is_ascii() {
-                let mut buf = [0u8; 12];
-                let buf = &mut buf[..head.len()];
-                buf.copy_from_slice(head);
-                buf.make_ascii_lowercase();
-                refers_back(std::str::from_utf8(buf).unwrap_or_default())
-            } else {
-                refers_back(&lower_chars(sent.chars().take(12)))
-            };
-            if refers {
-                return Some(p);
-            }
+        // "It ...", "Its ...": the sentence carries the subject before it
+        // ("The company ..." is caught above, by its company noun). No other
+        // character lower-cases to a plain "i" or "t", so ASCII case is enough.
+        let opens_with = |w: &str| sent.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w));
+        if let Some(p) = previous
+            && (opens_with("it ") || opens_with("its "))
+        {
+            return Some(p);
         }
         person_fallback
     }

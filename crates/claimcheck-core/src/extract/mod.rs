@@ -218,9 +218,9 @@ fn normalize_space_into(s: &str, out: &mut String) {
         let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
         let bytes = s.as_bytes();
         // Most sentences are already single-spaced on one line: one copy.
-        let single_spaced = !bytes.first().is_some_and(|&b| is_space(b))
-            && !bytes.last().is_some_and(|&b| is_space(b))
-            && !bytes.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
+        let single_spaced = bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ')
+            && !bytes.iter().any(|&b| b != b' ' && is_space(b))
             && !bytes.windows(2).any(|w| w == b"  ");
         if single_spaced {
             out.push_str(s);
