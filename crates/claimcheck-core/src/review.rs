@@ -145,12 +145,8 @@ pub fn scan_markers(source: &str) -> Markers {
 
 /// 64-bit FNV-1a: offset basis 0xcbf29ce484222325, prime 0x100000001b3.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    use crate::extract::{FNV_OFFSET, fnv_step};
+    bytes.iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b))
 }
 
 /// Claim text as fingerprinted: whitespace runs become one space, trimmed,

@@ -8,7 +8,7 @@
 //! sentences this filter skips anyway and asserts that they hold no claim, so
 //! every test run checks the rule.
 
-use super::lexicon;
+use super::{FNV_OFFSET, fnv_step, lexicon};
 
 /// Can `sentence` hold a claim at all?
 pub(super) fn may_hold_claim(sentence: &str) -> bool {
@@ -146,12 +146,6 @@ const ANCHOR_WORDS: &[&str] = &[
     "zlotych", "forint", "forints", "rupiah", "dirham", "dirhams", "dozen", "dozens", "pair",
     "pairs",
 ];
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-const fn fnv_step(hash: u64, byte: u8) -> u64 {
-    (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3)
-}
 
 /// Slots in the open-addressing table: a power of two, about three times
 /// the number of words, so a probe rarely goes past the first slot.
