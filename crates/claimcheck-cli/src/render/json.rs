@@ -38,23 +38,13 @@ impl<'w> LineWriter<'w> {
     /// One item, as one line.
     pub fn write<T: Serialize + ?Sized>(&mut self, item: &T) -> Result<()> {
         serde_json::to_writer(&mut self.buf, item)?;
-        self.buf.push(b'\n');
-        if self.buf.len() >= Self::BLOCK {
-            self.out.write_all(&self.buf)?;
-            self.buf.clear();
-        }
-        Ok(())
+        self.end_line()
     }
 
     /// One claim, as one line: the same bytes as [`LineWriter::write`], faster.
     pub fn write_claim(&mut self, claim: &Claim) -> Result<()> {
         self.claims.write(claim, &mut self.buf)?;
-        self.buf.push(b'\n');
-        if self.buf.len() >= Self::BLOCK {
-            self.out.write_all(&self.buf)?;
-            self.buf.clear();
-        }
-        Ok(())
+        self.end_line()
     }
 
     /// One finding, as one line: the same bytes as [`LineWriter::write`], faster.
@@ -71,7 +61,13 @@ impl<'w> LineWriter<'w> {
         serde_json::to_writer(&mut self.buf, fact)?;
         self.buf.extend_from_slice(b",\"message\":");
         serde_json::to_writer(&mut self.buf, message)?;
-        self.buf.extend_from_slice(b"}\n");
+        self.buf.push(b'}');
+        self.end_line()
+    }
+
+    /// End the line; hand the buffer on once a block is full.
+    fn end_line(&mut self) -> Result<()> {
+        self.buf.push(b'\n');
         if self.buf.len() >= Self::BLOCK {
             self.out.write_all(&self.buf)?;
             self.buf.clear();
