@@ -596,6 +596,17 @@ fn drain(
     }
 }
 
+/// The ledger's columns of `record`, by their index in the header ("" where absent).
+fn cells_of<'r>(record: &'r csv::StringRecord, idx: &[Option<usize>; 13]) -> [&'r str; 13] {
+    let mut cells = [""; 13];
+    for (cell, i) in cells.iter_mut().zip(idx) {
+        if let Some(i) = i {
+            *cell = record.get(*i).unwrap_or("");
+        }
+    }
+    cells
+}
+
 /// Facts files at least this large are read in two halves side by side
 /// when the current rayon pool has more than one thread.
 const SPLIT_AT_BYTES: u64 = 8 << 20;
@@ -644,12 +655,7 @@ impl FactReader<'_> {
         // As in `parse`: with CRLF, csv reports a record one line early.
         let (line, offset) =
             if self.crlf { (pos.line() + 1, pos.byte() + 1) } else { (pos.line(), pos.byte()) };
-        let mut cells = [""; 13];
-        for (c, i) in self.cols.idx.iter().enumerate() {
-            if let Some(i) = i {
-                cells[c] = self.record.get(*i).unwrap_or("");
-            }
-        }
+        let cells = cells_of(&self.record, &self.cols.idx);
         self.problems.clear();
         let parsed = parse_row(&cells, &mut self.problems);
         if let Some((c, message)) = self.problems.first() {
@@ -702,12 +708,7 @@ fn read_second_half(
         }
         let pos = record.position()?;
         last = Some(split + pos.byte());
-        let mut cells = [""; 13];
-        for (c, i) in idx.iter().enumerate() {
-            if let Some(i) = i {
-                cells[c] = record.get(*i).unwrap_or("");
-            }
-        }
+        let cells = cells_of(&record, &idx);
         problems.clear();
         let parsed = parse_row(&cells, &mut problems);
         if !problems.is_empty() {
