@@ -278,6 +278,27 @@ fn wire_datelines_tickers_and_possessives_are_not_subjects() {
     assert_eq!(dateline_len_of("LONDON — Shares rose."), "LONDON — ".len());
 }
 
+/// A sentence's subject carries over sentences that name no one, through
+/// sentences that point back, and stops at the next sentence with its own.
+#[test]
+fn subjects_carry_over_until_a_sentence_names_its_own() {
+    let s = |t: &str, subject: Option<&str>| (t.to_owned(), subject.map(str::to_owned));
+    assert_eq!(
+        subjects(
+            "Shares were flat at 9 dollars. Boeing Co cut output. Shares moved little. \
+             Analysts were unsure. It lost $355 million. The company has 5,600 unfilled orders. \
+             Meanwhile Airbus said nothing. Its backlog grew 3%. Shares fell 2%."
+        ),
+        vec![
+            s("9 dollars", None),
+            s("$355 million", Some("Boeing Co")),
+            s("5,600 unfilled orders", Some("Boeing Co")),
+            s("3%", Some("Airbus")),
+            s("2%", None),
+        ]
+    );
+}
+
 fn dateline_len_of(s: &str) -> usize {
     attribution::dateline_len(s)
 }
