@@ -997,11 +997,8 @@ fn proper_names<'t>(
             }
             continue;
         }
-        let core = word.trim_end();
-        let trimmed = core.trim_start_matches(['"', '(', '“', '‘', '\'', '*', '#']);
-        let lead = core.len() - trimmed.len();
-        let name_part = trimmed.split(['’', '\'']).next().unwrap_or("");
-        let name_part = name_part.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?', '*']);
+        let NamePiece { lead, name_len, closes } = NamePiece::of(word);
+        let name_part = &word[lead..lead + name_len];
         let starts_upper = name_part.chars().next().is_some_and(char::is_uppercase);
         // Most words are lower-case: only capitalized ones need the word lists.
         let ok = starts_upper && {
@@ -1029,11 +1026,7 @@ fn proper_names<'t>(
                 None => (st, en),
             });
             // A possessive or punctuation ends the name.
-            if (name_part.len()
-                < trimmed.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']).len()
-                || core.ends_with([',', '.', ';', ':', ')']))
-                && let Some(r) = run.take()
-            {
+            if closes && let Some(r) = run.take() {
                 push(r);
             }
         } else if let Some(r) = run.take() {
@@ -1042,6 +1035,59 @@ fn proper_names<'t>(
     }
     if let Some(r) = run {
         push(r);
+    }
+}
+
+/// Where a name could sit in one whitespace-separated piece: after opening
+/// quotes and brackets, before a possessive and closing punctuation.
+#[derive(Debug, PartialEq)]
+struct NamePiece {
+    /// Bytes of opening quotes and brackets.
+    lead: usize,
+    /// Bytes of the name part after them.
+    name_len: usize,
+    /// A possessive or punctuation after the name part ends the name.
+    closes: bool,
+}
+
+impl NamePiece {
+    fn of(word: &str) -> NamePiece {
+        if word.is_ascii() {
+            return NamePiece::of_ascii(word.as_bytes());
+        }
+        let core = word.trim_end();
+        let trimmed = core.trim_start_matches(['"', '(', '“', '‘', '\'', '*', '#']);
+        let lead = core.len() - trimmed.len();
+        let name_part = trimmed.split(['’', '\'']).next().unwrap_or("");
+        let name_part = name_part.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?', '*']);
+        let closes = name_part.len()
+            < trimmed.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']).len()
+            || core.ends_with([',', '.', ';', ':', ')']);
+        NamePiece { lead, name_len: name_part.len(), closes }
+    }
+
+    /// [`NamePiece::of`] byte by byte, for the usual all-ASCII piece (the
+    /// curly quotes of the general rules are never ASCII).
+    fn of_ascii(word: &[u8]) -> NamePiece {
+        fn trim_end(mut bytes: &[u8], strip: impl Fn(u8) -> bool) -> &[u8] {
+            while let [rest @ .., last] = bytes
+                && strip(*last)
+            {
+                bytes = rest;
+            }
+            bytes
+        }
+        let core = trim_end(word, |b| b.is_ascii_whitespace() || b == b'\x0B');
+        let lead = core.iter().take_while(|&&b| matches!(b, b'"' | b'(' | b'\'' | b'*' | b'#')).count();
+        let trimmed = &core[lead..];
+        let before_apostrophe = &trimmed[..trimmed.iter().position(|&b| b == b'\'').unwrap_or(trimmed.len())];
+        fn closing(b: u8) -> bool {
+            matches!(b, b',' | b'.' | b';' | b':' | b')' | b'"' | b'!' | b'?')
+        }
+        let name_len = trim_end(before_apostrophe, |b| closing(b) || b == b'*').len();
+        let closes = name_len < trim_end(trimmed, closing).len()
+            || core.last().is_some_and(|b| matches!(b, b',' | b'.' | b';' | b':' | b')'));
+        NamePiece { lead, name_len, closes }
     }
 }
 
@@ -1350,6 +1396,23 @@ mod split_tests {
             proptest::prop_assert_eq!(ours, std);
             let std: Vec<&str> = s.split_inclusive(|c: char| c.is_whitespace()).collect();
             proptest::prop_assert_eq!(pieces(&s), std);
+        }
+
+        #[test]
+        fn name_pieces_of_ascii_words_match_the_general_rules(s in "[ -~\t\n\x0B\x0C\r]{0,12}") {
+            let general = {
+                let core = s.trim_end();
+                let trimmed = core.trim_start_matches(['"', '(', '\'', '*', '#']);
+                let name_part = trimmed.split('\'').next().unwrap_or("");
+                let name_part = name_part.trim_end_matches([',', '.', ';', ':', ')', '"', '!', '?', '*']);
+                super::NamePiece {
+                    lead: core.len() - trimmed.len(),
+                    name_len: name_part.len(),
+                    closes: name_part.len() < trimmed.trim_end_matches([',', '.', ';', ':', ')', '"', '!', '?']).len()
+                        || core.ends_with([',', '.', ';', ':', ')']),
+                }
+            };
+            proptest::prop_assert_eq!(super::NamePiece::of_ascii(s.as_bytes()), general);
         }
 
         #[test]
