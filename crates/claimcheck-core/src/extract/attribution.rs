@@ -11,7 +11,8 @@ use std::hash::BuildHasherDefault;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::{Fnv, FnvMap, lexicon};
+use super::wordtable::{WordTable, hash_step};
+use super::{FNV_OFFSET, Fnv, FnvMap, lexicon};
 use crate::claim::ClaimKind;
 
 /// Known entity names: canonical names and aliases, matched case-insensitively
@@ -198,8 +199,6 @@ pub struct Attributor<'a> {
     /// it carried), for the sentences a backward walk has seen.
     carried: std::cell::RefCell<Vec<Option<&'a str>>>,
     words: std::cell::RefCell<SentenceWords>,
-    /// Per-run memo of each word's attribute and hedge, as written.
-    word_memo: std::cell::RefCell<FnvMap<&'a str, WordFacts>>,
 }
 
 /// What a sentence says about its subject, given that an earlier sentence
@@ -213,12 +212,35 @@ enum OwnSubject<'a> {
     Nothing,
 }
 
-/// A word's attribute ([`attribute_of_word`]) and hedge ([`lexicon::hedge`]).
-type WordFacts = (Option<&'static str>, Option<&'static str>);
+/// Every word [`attribute_of_word`] or [`lexicon::hedge`] knows (a test
+/// keeps the list in step with them).
+#[rustfmt::skip]
+const KEYWORDS: &[&str] = &[
+    "founded", "founding", "co-founded", "cofounded", "founder", "founders", "established",
+    "started", "incorporated", "formed", "revenue", "revenues", "sales", "turnover", "takings",
+    "invested", "invest", "invests", "investing", "investment", "investments", "stake", "valuation",
+    "valued", "valuing", "worth", "funding", "raised", "raise", "raises", "round", "acquired",
+    "acquire", "acquires", "acquiring", "acquisition", "acquisitions", "bought", "buy", "buys",
+    "buying", "purchase", "purchased", "takeover", "deal", "merger", "employees", "employee",
+    "staff", "workers", "workforce", "headcount", "employs", "employed", "people", "users", "user",
+    "customers", "subscribers", "members", "memberships", "accounts", "price", "prices", "priced",
+    "costs", "cost", "charges", "fee", "fees", "subscription", "subscriptions", "plan", "plans",
+    "profit", "profits", "earnings", "income", "loss", "losses", "lost", "compensation", "salary",
+    "salaries", "pay", "packages", "package", "bonus", "bonuses", "offered", "offers", "launched",
+    "launch", "launches", "launching", "unveiled", "released", "introduced", "debuted", "sued",
+    "sue", "suing", "lawsuit", "lawsuits", "suit", "complaint", "fined", "fine", "fines", "penalty",
+    "penalties", "settlement", "settled", "settle", "announced", "announces", "announcement",
+    "said", "says", "ipo", "listed", "listing", "renamed", "rebranded", "delivered", "deliveries",
+    "shipped", "layoffs", "laid", "cut", "cuts", "jobs", "growth", "grew", "rose", "jumped",
+    "increased", "fell", "declined", "dropped", "projected", "projects", "projecting", "projection",
+    "projections", "expected", "expects", "expecting", "expectation", "estimated", "estimates",
+    "estimate", "estimating", "reportedly", "reported", "reports", "forecast", "forecasts",
+    "forecasting", "predicted", "predicts", "anticipated", "anticipates", "rumored", "rumoured",
+    "allegedly", "alleged", "could", "might", "planned", "targeted", "targets", "aims"
+];
 
-/// Distinct words [`Attributor::words_of`] remembers: enough for any
-/// article's vocabulary, bounded on hostile input.
-const WORD_MEMO_MAX: usize = 1 << 16;
+/// [`KEYWORDS`] by hash: a sentence's words are looked up as they are split.
+static KEYWORD_TABLE: WordTable<512> = WordTable::new(KEYWORDS);
 
 impl<'a> Attributor<'a> {
     /// Find names in `text` and each sentence's main subject.
@@ -294,7 +316,6 @@ impl<'a> Attributor<'a> {
             own_subjects: std::cell::RefCell::new(vec![None; sentences.len()]),
             carried: std::cell::RefCell::new(vec![None; sentences.len()]),
             words: Default::default(),
-            word_memo: Default::default(),
         };
         // Up to the first subject nothing can be carried over; usually this
         // is the first sentence or two. The rest is worked out on demand.
@@ -583,33 +604,64 @@ impl<'a> Attributor<'a> {
             let mut keywords = std::mem::take(&mut self.words.borrow_mut().keywords);
             keywords.clear();
             let mut hedge = None;
-            let mut memo = self.word_memo.borrow_mut();
-            let mut buf = String::with_capacity(32);
+            let sent = &self.text[s..e];
+            let bytes = sent.as_bytes();
+            // The words of `sent.split(|c: char| !(c.is_alphanumeric() || c == '-'))`,
+            // each hashed for the keyword table as it is found.
+            let mut i = 0;
             let mut pos = s;
-            for word in split_words(&self.text[s..e]) {
+            loop {
+                let start = i;
+                let mut hash = FNV_OFFSET;
+                // The hash and length of the word without trailing hyphens.
+                let (mut key_hash, mut key_len) = (FNV_OFFSET, 0);
+                let mut ascii = true;
+                while i < bytes.len() {
+                    let b = bytes[i];
+                    if b < 0x80 {
+                        if !(b.is_ascii_alphanumeric() || b == b'-') {
+                            break;
+                        }
+                        hash = hash_step(hash, b);
+                        i += 1;
+                        if b != b'-' {
+                            (key_hash, key_len) = (hash, i - start);
+                        }
+                    } else {
+                        let c = sent[i..].chars().next().unwrap_or(' ');
+                        if !c.is_alphanumeric() {
+                            break;
+                        }
+                        ascii = false;
+                        i += c.len_utf8();
+                    }
+                }
+                let word = &sent[start..i];
                 let w_start = pos;
                 pos += word.len() + 1;
-                if word.is_empty() || word.len() > 24 || !word.as_bytes()[0].is_ascii_alphabetic() {
-                    continue;
-                }
-                let (attr, word_hedge) = match memo.get(word) {
-                    Some(&facts) => facts,
-                    None => {
-                        buf.clear();
-                        buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-                        let facts = (attribute_of_word(&buf), lexicon::hedge(buf.trim_end_matches('-')));
-                        if memo.len() < WORD_MEMO_MAX {
-                            memo.insert(word, facts);
-                        }
-                        facts
+                // Keywords are ASCII: a word with another letter is none.
+                if ascii
+                    && !word.is_empty()
+                    && word.len() <= 24
+                    && word.as_bytes()[0].is_ascii_alphabetic()
+                    && let Some(key) = KEYWORD_TABLE.get(key_hash, &word.as_bytes()[..key_len])
+                {
+                    // No keyword ends with a hyphen: "investment-" names no
+                    // attribute, but "projected-" still hedges.
+                    if key_len == word.len()
+                        && let Some(attr) = attribute_of_word(key)
+                    {
+                        keywords.push((w_start, attr));
                     }
-                };
-                if let Some(attr) = attr {
-                    keywords.push((w_start, attr));
+                    if hedge.is_none() {
+                        hedge = lexicon::hedge(key);
+                    }
                 }
-                if hedge.is_none() {
-                    hedge = word_hedge;
+                if i >= bytes.len() {
+                    break;
                 }
+                // Past the separator: one character.
+                i += sent[i..].chars().next().map_or(1, char::len_utf8);
             }
             *self.words.borrow_mut() = SentenceWords { start: Some(s), keywords, hedge };
         }
@@ -1151,44 +1203,6 @@ fn piece_end(sent: &str, start: usize) -> usize {
     i
 }
 
-/// The words of `sent.split(|c: char| !(c.is_alphanumeric() || c == '-'))`
-/// (empty ones included), found byte by byte: only a non-ASCII byte decodes
-/// its character.
-fn split_words(sent: &str) -> impl Iterator<Item = &str> {
-    let bytes = sent.as_bytes();
-    let mut i = 0;
-    // `i` past the end: the last word (perhaps empty) is done.
-    std::iter::from_fn(move || {
-        if i > bytes.len() {
-            return None;
-        }
-        let start = i;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !(b.is_ascii_alphanumeric() || b == b'-') {
-                    break;
-                }
-                i += 1;
-            } else {
-                let c = sent[i..].chars().next().unwrap_or(' ');
-                if !c.is_alphanumeric() {
-                    break;
-                }
-                i += c.len_utf8();
-            }
-        }
-        let word = &sent[start..i];
-        if i < bytes.len() {
-            // Past the separator: one character.
-            i += if bytes[i] < 0x80 { 1 } else { sent[i..].chars().next().map_or(1, char::len_utf8) };
-        } else {
-            i = bytes.len() + 1;
-        }
-        Some(word)
-    })
-}
-
 fn is_sentence_opener(w: &str) -> bool {
     with_lower(w, is_lower_sentence_opener)
 }
@@ -1274,7 +1288,10 @@ fn is_person_like(text: &str, s: usize, e: usize) -> bool {
 
 #[cfg(test)]
 mod split_tests {
-    use super::{FnvMap, is_sentence_opener, is_title, lexicon, piece_end, proper_names, split_words};
+    use super::{
+        Attributor, EntityIndex, FnvMap, KEYWORDS, attribute_of_word, is_sentence_opener, is_title, lexicon,
+        piece_end, proper_names,
+    };
 
     const CASES: &[&str] = &[
         "",
@@ -1289,12 +1306,72 @@ mod split_tests {
         "\u{85}next line\u{2028}line sep",
     ];
 
+    type KeywordsAndHedge = (Vec<(usize, &'static str)>, Option<&'static str>);
+
+    /// The keywords (with the position the scan gives them) and the hedge of
+    /// a one-sentence text, from the fast scan and from the plain rules.
+    fn keywords_both_ways(s: &str) -> [KeywordsAndHedge; 2] {
+        let entities = EntityIndex::default();
+        let sentences = [(0, s.len())];
+        let attributor = Attributor::new(&entities, s, &sentences);
+        let words = attributor.words_of(0, s.len());
+        let fast = (words.keywords.clone(), words.hedge);
+        let mut keywords = Vec::new();
+        let mut hedge = None;
+        let mut pos = 0;
+        for word in s.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let w_start = pos;
+            pos += word.len() + 1;
+            if word.is_empty() || word.len() > 24 || !word.as_bytes()[0].is_ascii_alphabetic() {
+                continue;
+            }
+            let lower: String = word.chars().map(|c| c.to_ascii_lowercase()).collect();
+            if let Some(attr) = attribute_of_word(&lower) {
+                keywords.push((w_start, attr));
+            }
+            hedge = hedge.or_else(|| lexicon::hedge(lower.trim_end_matches('-')));
+        }
+        [fast, (keywords, hedge)]
+    }
+
     #[test]
-    fn split_words_matches_str_split() {
-        for &s in CASES {
-            let ours: Vec<&str> = split_words(s).collect();
-            let std: Vec<&str> = s.split(|c: char| !(c.is_alphanumeric() || c == '-')).collect();
-            assert_eq!(ours, std, "{s:?}");
+    fn sentence_keywords_match_the_plain_rules() {
+        for s in CASES.iter().chain(&[
+            "Meta INVESTED $14 billion; revenue is Projected- to rise, co-founded by staff.",
+            "Investment-grade sales—reportedly—fell to €5bn at Café Revenue",
+        ]) {
+            let [fast, plain] = keywords_both_ways(s);
+            assert_eq!(fast, plain, "{s:?}");
+        }
+        assert_eq!(
+            keywords_both_ways("It reportedly raised $5 million in funding.")[0],
+            (vec![(14, "funding"), (35, "funding")], Some("reportedly"))
+        );
+    }
+
+    #[test]
+    fn the_keyword_list_holds_exactly_the_words_of_the_rules() {
+        for w in KEYWORDS {
+            assert!(attribute_of_word(w).is_some() || lexicon::hedge(w).is_some(), "{w} is no keyword");
+        }
+        let attribution = include_str!("attribution.rs");
+        let lexicon = include_str!("lexicon.rs");
+        let bodies = [
+            &attribution[attribution.find("pub fn attribute_of_word").unwrap_or(0)..]
+                .split("\n}\n")
+                .next()
+                .unwrap_or(""),
+            &lexicon[lexicon.find("pub fn hedge").unwrap_or(0)..].split("\n}\n").next().unwrap_or(""),
+        ];
+        for body in bodies {
+            assert!(body.contains("=>"), "the rules were not found");
+            for literal in body.split('"').skip(1).step_by(2) {
+                assert!(
+                    KEYWORDS.contains(&literal)
+                        || attribute_of_word(literal).or(lexicon::hedge(literal)).is_none(),
+                    "the keyword {literal} is missing from the list"
+                );
+            }
         }
     }
 
@@ -1391,9 +1468,8 @@ mod split_tests {
     proptest::proptest! {
         #[test]
         fn splits_match_std_on_any_text(s in "(?s:.{0,40})|[ a-zA-Z0-9,.'’\u{a0}\u{2009}\u{3000}é-]{0,40}") {
-            let ours: Vec<&str> = split_words(&s).collect();
-            let std: Vec<&str> = s.split(|c: char| !(c.is_alphanumeric() || c == '-')).collect();
-            proptest::prop_assert_eq!(ours, std);
+            let [fast, plain] = keywords_both_ways(&s);
+            proptest::prop_assert_eq!(fast, plain);
             let std: Vec<&str> = s.split_inclusive(|c: char| c.is_whitespace()).collect();
             proptest::prop_assert_eq!(pieces(&s), std);
         }

@@ -15,6 +15,7 @@ mod number;
 mod prefilter;
 mod sentence;
 mod token;
+mod wordtable;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

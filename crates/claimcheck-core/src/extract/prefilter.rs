@@ -8,7 +8,9 @@
 //! sentences this filter skips anyway and asserts that they hold no claim, so
 //! every test run checks the rule.
 
-use super::{FNV_OFFSET, fnv_step, lexicon};
+use super::FNV_OFFSET;
+use super::lexicon;
+use super::wordtable::{WordTable, hash_step};
 
 /// Can `sentence` hold a claim at all?
 pub(super) fn may_hold_claim(sentence: &str) -> bool {
@@ -22,7 +24,7 @@ pub(super) fn may_hold_claim(sentence: &str) -> bool {
                 // The word's end and the hash of its lower-cased bytes in one pass.
                 let mut hash = FNV_OFFSET;
                 while i < bytes.len() && CLASS[usize::from(bytes[i])] == LETTER {
-                    hash = fnv_step(hash, bytes[i] | 0x20);
+                    hash = hash_step(hash, bytes[i]);
                     i += 1;
                 }
                 // The tokenizer carries a word on through letters like "é", so
@@ -147,52 +149,13 @@ const ANCHOR_WORDS: &[&str] = &[
     "pairs",
 ];
 
-/// Slots in the open-addressing table: a power of two, about three times
-/// the number of words, so a probe rarely goes past the first slot.
-const SLOTS: usize = 1024;
-
-const fn slot_of(hash: u64) -> usize {
-    ((hash ^ (hash >> 32)) as usize) % SLOTS
-}
-
-/// [`ANCHOR_WORDS`] by FNV-1a hash of the lower-cased word, built at
-/// compile time: index + 1 into the list, 0 for an empty slot. The scan
-/// hashes each word in the same pass that finds its end.
-static ANCHOR_SLOTS: [u16; SLOTS] = {
-    let mut slots = [0u16; SLOTS];
-    let mut n = 0;
-    while n < ANCHOR_WORDS.len() {
-        let word = ANCHOR_WORDS[n].as_bytes();
-        let mut hash = FNV_OFFSET;
-        let mut k = 0;
-        while k < word.len() {
-            hash = fnv_step(hash, word[k]);
-            k += 1;
-        }
-        let mut slot = slot_of(hash);
-        while slots[slot] != 0 {
-            slot = (slot + 1) % SLOTS;
-        }
-        slots[slot] = (n + 1) as u16;
-        n += 1;
-    }
-    slots
-};
+/// [`ANCHOR_WORDS`] by hash of the lower-cased word: the scan hashes each
+/// word in the same pass that finds its end.
+static ANCHORS: WordTable<1024> = WordTable::new(ANCHOR_WORDS);
 
 /// Is `word` (ASCII letters in any case, `hash` of its lower-cased bytes) an anchor word?
 fn is_anchor(hash: u64, word: &[u8]) -> bool {
-    let mut slot = slot_of(hash);
-    loop {
-        match ANCHOR_SLOTS[slot] {
-            0 => return false,
-            n => {
-                if ANCHOR_WORDS[usize::from(n) - 1].as_bytes().eq_ignore_ascii_case(word) {
-                    return true;
-                }
-            }
-        }
-        slot = (slot + 1) % SLOTS;
-    }
+    ANCHORS.get(hash, word).is_some()
 }
 
 #[cfg(test)]
@@ -222,7 +185,7 @@ mod tests {
 
     #[test]
     fn lookups_ignore_case_and_reject_other_words() {
-        let hash = |w: &str| w.bytes().map(|b| b.to_ascii_lowercase()).fold(FNV_OFFSET, fnv_step);
+        let hash = |w: &str| super::super::wordtable::hash_lower(w.as_bytes());
         for w in ["March", "TWELVE", "dozen", "Kilogrammes", "h"] {
             assert!(is_anchor(hash(w), w.as_bytes()), "{w}");
         }
