@@ -15,6 +15,9 @@
 #   link-table    Markdown: 200,000 link reference definitions and uses
 #   currency      10 MB of currency symbols ($€£¥₹ and `US$`), no digits
 #   currency-num  10 MB of `$1$2$3...`: symbols and digits interleaved
+#   labels        10 MB of "Note 7: Reuters reported ..." lines: a name after
+#                 ": " with no "(" before it (the ticker test once looked back
+#                 to the last "(" in the text, quadratic here)
 #
 # Prints seconds and peak resident memory (from /usr/bin/time, else VmHWM
 # is not available and only seconds are shown). Time ratios of full/half
@@ -71,6 +74,9 @@ with open(path, "w", encoding="utf-8") as f:
         f.write(unit * (n(10 * 1024 * 1024) // len(unit.encode())) + "\n")
     elif name == "currency-num":
         f.write("".join("$%d" % (i % 10) for i in range(n(5 * 1024 * 1024))) + "\n")
+    elif name == "labels":
+        line = "Note %d: Reuters reported growth in the sector this week.\n"
+        f.write("".join(line % i for i in range(n(10 * 1024 * 1024) // 60)))
     else:
         sys.exit("unknown input " + name)
 PY
@@ -102,7 +108,7 @@ run() {
 
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-  names=(long-line digits nested-html quote-bomb list-bomb link-table currency currency-num)
+  names=(long-line digits nested-html quote-bomb list-bomb link-table currency currency-num labels)
 fi
 
 printf '%-13s %10s %9s %9s %10s %9s %7s %6s\n' input bytes half_s full_s ratio peak_MiB claims exit

@@ -276,11 +276,17 @@ impl<'a> Attributor<'a> {
             let name = &text[ps..pe];
             let single = !name.contains(' ');
             // A ticker and its exchange, "(NYSE: LNKD)", name no one.
-            let ticker = text[..ps].strip_suffix(": ").and_then(|b| b.rsplit_once('(')).is_some_and(
-                |(_, exchange)| {
+            // The exchange has at most eight letters, so its "(" is among the
+            // last nine bytes: the search looks no further back.
+            let ticker = text[..ps]
+                .strip_suffix(": ")
+                .and_then(|b| {
+                    b.as_bytes().iter().rev().take(9).position(|&c| c == b'(').map(|k| &b[b.len() - k..])
+                })
+                .is_some_and(|exchange| {
                     (2..=8).contains(&exchange.len()) && exchange.bytes().all(|b| b.is_ascii_uppercase())
-                },
-            ) || (text[..ps].ends_with('(') && text[pe..].starts_with(": "));
+                })
+                || (text[..ps].ends_with('(') && text[pe..].starts_with(": "));
             // "Amazon.com, Inc.": a legal suffix alone is no name.
             let suffix_alone = single && LEGAL_SUFFIXES.contains(&name);
             // "OpenAI", "ChatGPT": a capital inside a word marks a name even
