@@ -43,9 +43,10 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         if c == b'\n' {
             let line = &text[line_start..i];
             let trimmed = line.trim_end();
-            let blank_next = text[i + 1..].lines().next().is_none_or(|l| l.trim().is_empty());
+            // The next line holds only whitespace: stop at its first other character.
+            let blank_next = text[i + 1..].chars().take_while(|&c| c != '\n').all(char::is_whitespace);
             let ends_sentence = trimmed.ends_with(['.', '!', '?', ':', '"', '”', '|', '*', ')'])
-                || trimmed.chars().count() < 70
+                || is_short_line(trimmed)
                 || blank_next
                 || next_line_is_block(&text[i + 1..]);
             if ends_sentence {
@@ -74,6 +75,13 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     }
     push(text, start, b.len(), &mut out);
     out
+}
+
+/// Fewer than 70 characters: a heading, a caption, a list line. A line's
+/// byte length bounds its character count (one to four bytes each), so
+/// most lines need no count.
+fn is_short_line(line: &str) -> bool {
+    line.len() < 70 || (line.len() < 4 * 70 && line.chars().count() < 70)
 }
 
 fn next_line_is_block(rest: &str) -> bool {
@@ -234,6 +242,25 @@ mod tests {
         let text = "David H. Holz raised 3.5 million. Done.";
         let got: Vec<&str> = split(text).into_iter().map(|(a, b)| &text[a..b]).collect();
         assert_eq!(got, vec!["David H. Holz raised 3.5 million.", "Done."]);
+    }
+
+    #[test]
+    fn a_line_break_ends_a_sentence_before_a_blank_line_and_after_a_short_line() {
+        let wrapped =
+            "The company said on Tuesday that its quarterly revenue rose very sharply\nwhile costs fell.";
+        let got: Vec<&str> = split(wrapped).into_iter().map(|(a, b)| &wrapped[a..b]).collect();
+        assert_eq!(got, vec![wrapped]);
+        let blank = "The company said on Tuesday that its quarterly revenue rose very sharply\n \t\r\nwhile costs fell.";
+        assert_eq!(split(blank).len(), 2);
+        let short = "A caption\nwhile costs fell.";
+        assert_eq!(split(short).len(), 2);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_lines_are_counted_in_characters(line in "(?s:.{0,90})|[é日a]{60,80}") {
+            proptest::prop_assert_eq!(super::is_short_line(&line), line.chars().count() < 70);
+        }
     }
 }
 
