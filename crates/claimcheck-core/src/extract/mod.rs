@@ -219,10 +219,8 @@ fn normalize_space_into(s: &str, out: &mut String) {
         let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
         let bytes = s.as_bytes();
         // Most sentences are already single-spaced on one line: one copy.
-        let single_spaced = bytes.first() != Some(&b' ')
-            && bytes.last() != Some(&b' ')
-            && !bytes.iter().any(|&b| b != b' ' && is_space(b))
-            && !bytes.windows(2).any(|w| w == b"  ");
+        let single_spaced =
+            bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ') && is_single_spaced(bytes);
         if single_spaced {
             out.push_str(s);
             return;
@@ -251,6 +249,27 @@ fn normalize_space_into(s: &str, out: &mut String) {
         }
         out.push_str(w);
     }
+}
+
+/// No whitespace but single spaces, in one pass: most bytes are above
+/// `b' '` and cost one comparison.
+fn is_single_spaced(bytes: &[u8]) -> bool {
+    let mut after_space = false;
+    for &b in bytes {
+        if b <= b' ' {
+            match b {
+                b' ' if after_space => return false,
+                b' ' => {
+                    after_space = true;
+                    continue;
+                }
+                b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => return false,
+                _ => {}
+            }
+        }
+        after_space = false;
+    }
+    true
 }
 
 /// Masked tokens become an inert symbol so no recognizer starts or runs through them.

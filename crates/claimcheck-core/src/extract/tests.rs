@@ -223,6 +223,15 @@ fn normalized_space_is_split_whitespace_joined() {
     }
 }
 
+proptest::proptest! {
+    #[test]
+    fn normalized_space_is_split_whitespace_joined_on_any_spacing(s in "[ ab\t\n\r\x0B\x0C\x01\u{a0}]{0,24}") {
+        let mut out = String::from("stale");
+        normalize_space_into(&s, &mut out);
+        proptest::prop_assert_eq!(out, s.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+}
+
 /// (text, subject) of every claim, in order.
 fn subjects(text: &str) -> Vec<(String, Option<String>)> {
     extract(text, Some("2024-04-23")).into_iter().map(|c| (c.text, c.subject)).collect()
