@@ -11,8 +11,8 @@ use std::hash::BuildHasherDefault;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::wordtable::{WordTable, hash_step};
-use super::{FNV_OFFSET, Fnv, FnvMap, lexicon};
+use super::wordtable::WordTable;
+use super::{Fnv, FnvMap, lexicon};
 use crate::claim::ClaimKind;
 
 /// Known entity names: canonical names and aliases, matched case-insensitively
@@ -240,7 +240,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// [`KEYWORDS`] by hash: a sentence's words are looked up as they are split.
-static KEYWORD_TABLE: WordTable<512> = WordTable::new(KEYWORDS);
+static KEYWORD_TABLE: WordTable<2048> = WordTable::new(KEYWORDS);
 
 impl<'a> Attributor<'a> {
     /// Find names in `text` and each sentence's main subject.
@@ -612,15 +612,11 @@ impl<'a> Attributor<'a> {
             let mut hedge = None;
             let sent = &self.text[s..e];
             let bytes = sent.as_bytes();
-            // The words of `sent.split(|c: char| !(c.is_alphanumeric() || c == '-'))`,
-            // each hashed for the keyword table as it is found.
+            // The words of `sent.split(|c: char| !(c.is_alphanumeric() || c == '-'))`.
             let mut i = 0;
             let mut pos = s;
             loop {
                 let start = i;
-                let mut hash = FNV_OFFSET;
-                // The hash and length of the word without trailing hyphens.
-                let (mut key_hash, mut key_len) = (FNV_OFFSET, 0);
                 let mut ascii = true;
                 while i < bytes.len() {
                     let b = bytes[i];
@@ -628,11 +624,7 @@ impl<'a> Attributor<'a> {
                         if !(b.is_ascii_alphanumeric() || b == b'-') {
                             break;
                         }
-                        hash = hash_step(hash, b);
                         i += 1;
-                        if b != b'-' {
-                            (key_hash, key_len) = (hash, i - start);
-                        }
                     } else {
                         let c = sent[i..].chars().next().unwrap_or(' ');
                         if !c.is_alphanumeric() {
@@ -650,11 +642,11 @@ impl<'a> Attributor<'a> {
                     && !word.is_empty()
                     && word.len() <= 24
                     && word.as_bytes()[0].is_ascii_alphabetic()
-                    && let Some(key) = KEYWORD_TABLE.get(key_hash, &word.as_bytes()[..key_len])
+                    && let Some(key) = KEYWORD_TABLE.get(word.trim_end_matches('-').as_bytes())
                 {
                     // No keyword ends with a hyphen: "investment-" names no
                     // attribute, but "projected-" still hedges.
-                    if key_len == word.len()
+                    if key.len() == word.len()
                         && let Some(attr) = attribute_of_word(key)
                     {
                         keywords.push((w_start, attr));
