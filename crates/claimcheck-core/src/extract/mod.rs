@@ -10,6 +10,7 @@
 mod attribution;
 mod date;
 pub(crate) mod lexicon;
+mod mask;
 mod measure;
 mod number;
 mod prefilter;
@@ -19,9 +20,6 @@ mod wordtable;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 pub use attribution::{Attribution, EntityIndex, attribute_of_word};
 
@@ -49,23 +47,6 @@ pub struct ExtractOptions {
 pub struct Extractor {
     entities: EntityIndex,
 }
-
-/// Stretches of text that look numeric but are never claims: URLs, e-mail
-/// addresses, times of day, phone numbers, ISBNs.
-static MASK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i:(?:https?://|www\.)[^\s<>]+)",
-        r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
-        r"|(?-u:\b)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?(?i:[ap]\.m\.|[ap]m(?-u:\b)))?",
-        r"|(?-u:\b)[0-9]{1,2}\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))",
-        // "0900 GMT": a 24-hour time with its zone.
-        r"|(?-u:\b)[0-2][0-9][0-5][0-9] (?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT)(?-u:\b)",
-        r"|(?:\+[0-9]{1,3}[ -]?)?\(?(?-u:\b)[0-9]{3}\)?[-. ][0-9]{3}[-.][0-9]{4}(?-u:\b)",
-        r"|(?i:isbn)[-: ]*[0-9][0-9-]{8,16}[0-9Xx]",
-        r"|[0-9]+:[0-9]+",
-    ))
-    .expect("the mask pattern is valid")
-});
 
 /// A claim found in plain-text coordinates, before mapping to the source.
 #[derive(Debug, Clone)]
@@ -130,7 +111,7 @@ impl Extractor {
         let text = doc.text.as_str();
         let reference = self.reference_date(doc, options);
         let currency = options.default_currency.as_deref().unwrap_or("USD");
-        let masks: Vec<(usize, usize)> = MASK.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let mut masks = mask::Masks::new(text);
         let mut found = Vec::new();
         let mut toks = Tokens::default();
         let mut ctx = DateContext { reference, anchor: None, sentence_year: None };
@@ -155,13 +136,13 @@ impl Extractor {
             period: None,
             sentence: String::new(),
         };
-        for &(s_start, s_end) in &sentences {
+        for (idx, &(s_start, s_end)) in sentences.iter().enumerate() {
             if !prefilter::may_hold_claim(&text[s_start..s_end]) {
                 #[cfg(debug_assertions)]
                 {
                     // The prefilter must never hide a claim: scan anyway and check.
                     toks.fill(text, s_start, s_end);
-                    apply_masks(&mut toks, &masks);
+                    apply_masks(&mut toks, masks.whole());
                     let mut scratch = ctx;
                     scan_sentence(
                         text,
@@ -181,7 +162,7 @@ impl Extractor {
                 continue;
             }
             toks.fill(text, s_start, s_end);
-            apply_masks(&mut toks, &masks);
+            apply_masks(&mut toks, masks.around(&sentences, idx));
             found.clear();
             scan_sentence(text, &toks, &mut ctx, &mut starts, currency, (s_start, s_end), &mut found);
             if found.is_empty() {
