@@ -25,7 +25,7 @@ fn main() {
             let t = Instant::now();
             let doc = Document::new("corpus", source.as_str(), format);
             best = best.min(t.elapsed());
-            text_len = std::hint::black_box(doc).text.len();
+            text_len = std::hint::black_box(doc).text().len();
         }
         let mbps = source.len() as f64 / 1e6 / best.as_secs_f64();
         println!("{format:?}: {mbps:.0} MB/s ({} source bytes, {text_len} text bytes)", source.len());

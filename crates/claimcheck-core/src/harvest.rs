@@ -281,7 +281,7 @@ impl<'l> Harvester<'l> {
         let mut out = Harvest::default();
         let mut seen: HashSet<String> = HashSet::new();
         let entities = self.entity_index();
-        let main = self.main_entity(&doc.text, &entities).or_else(|| most_common_subject(claims));
+        let main = self.main_entity(doc.text(), &entities).or_else(|| most_common_subject(claims));
         let reference = reference_date.map(|d| d.to_string());
         for claim in claims {
             let Some(shape) = shape_of_claim(claim) else { continue };

@@ -208,7 +208,7 @@ proptest! {
         for format in FORMATS {
             let doc = Document::new("p", source.as_str(), format);
             let claims = extractor.extract(&doc, &ExtractOptions { reference_date, ..ExtractOptions::default() });
-            let _ = auditor.audit(&claims, &doc.text, &AuditOptions { reference_date, ..AuditOptions::default() });
+            let _ = auditor.audit(&claims, doc.text(), &AuditOptions { reference_date, ..AuditOptions::default() });
         }
     }
 

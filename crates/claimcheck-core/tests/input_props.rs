@@ -118,7 +118,7 @@ fn boundaries(text: &str) -> Vec<usize> {
 }
 
 fn check_ranges(doc: &Document) -> Result<(), TestCaseError> {
-    let bounds = boundaries(&doc.text);
+    let bounds = boundaries(doc.text());
     for (n, &start) in bounds.iter().enumerate() {
         for &end in &bounds[n..] {
             let mapped = doc.to_source(start..end);
@@ -127,7 +127,7 @@ fn check_ranges(doc: &Document) -> Result<(), TestCaseError> {
             prop_assert!(doc.source.is_char_boundary(mapped.start), "{start}..{end} -> {mapped:?}");
             prop_assert!(doc.source.is_char_boundary(mapped.end), "{start}..{end} -> {mapped:?}");
             if doc.is_exact(start..end) {
-                prop_assert_eq!(&doc.source[mapped], &doc.text[start..end], "{}..{}", start, end);
+                prop_assert_eq!(&doc.source[mapped], &doc.text()[start..end], "{}..{}", start, end);
             }
         }
     }
@@ -155,11 +155,11 @@ proptest! {
     fn every_exact_char_maps_to_itself(source in fragment_soup()) {
         for format in FORMATS {
             let doc = Document::new("p", source.as_str(), format);
-            for (i, c) in doc.text.char_indices() {
+            for (i, c) in doc.text().char_indices() {
                 let r = i..i + c.len_utf8();
                 if doc.is_exact(r.clone()) {
                     let mapped = doc.to_source(r.clone());
-                    prop_assert_eq!(&doc.source[mapped], &doc.text[r]);
+                    prop_assert_eq!(&doc.source[mapped], &doc.text()[r]);
                 }
             }
         }

@@ -22,7 +22,7 @@ fn audit(source: &str, format: InputFormat) {
     let extractor = Extractor::with_entities(auditor.entity_index());
     let doc = Document::new("r", source, format);
     let claims = extractor.extract(&doc, &ExtractOptions::default());
-    let _ = auditor.audit(&claims, &doc.text, &AuditOptions::default());
+    let _ = auditor.audit(&claims, doc.text(), &AuditOptions::default());
 }
 
 /// `extract/sentence.rs` `is_boundary`: the word before a period starts at

@@ -101,7 +101,7 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
         let claims = extractor.extract(&document, &options);
         let audit_options =
             AuditOptions { reference_date: extractor.reference_date(&document, &options), tolerance };
-        let mut findings = auditor.audit_owned(claims, &document.text, &audit_options);
+        let mut findings = auditor.audit_owned(claims, document.text(), &audit_options);
         let suppressed = suppressed_by_review(&document, &findings, &reviewed);
         let failed = findings.iter().zip(&suppressed).any(|(f, &s)| !s && fail_on.contains(&f.verdict));
         if !args.show_reviewed {

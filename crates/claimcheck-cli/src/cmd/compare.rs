@@ -66,7 +66,7 @@ impl<'l> Keyer<'l> {
                     tolerance: self.tolerance,
                 };
                 let ties: Vec<Option<Tie>> =
-                    auditor.audit(&claims, &document.text, &audit_options).iter().map(Tie::of).collect();
+                    auditor.audit(&claims, document.text(), &audit_options).iter().map(Tie::of).collect();
                 keying.key_tied(&claims, &ties)
             }
             None => Keying::default().key(&claims),

@@ -84,7 +84,7 @@ fn appearance(document: &Document, options: &ClaimReviewOptions) -> Value {
     if let Some(url) = &options.article_url {
         work.insert("url".into(), json!(url));
     }
-    let title = document.text.lines().map(str::trim).find(|l| !l.is_empty()).map(clean);
+    let title = document.text().lines().map(str::trim).find(|l| !l.is_empty()).map(clean);
     if let Some(title) = title.filter(|t| t.chars().count() <= 200) {
         work.insert("headline".into(), json!(title));
     }

@@ -92,7 +92,7 @@ impl Extractor {
                     chrono::NaiveDate::parse_from_str(p.get(..10).unwrap_or(p), "%Y-%m-%d").ok()
                 })
             })
-            .or_else(|| date::find_dateline(&doc.text))
+            .or_else(|| date::find_dateline(doc.text()))
     }
 
     /// Every claim in `doc`, sorted by offset.
@@ -108,7 +108,7 @@ impl Extractor {
     ///
     /// The claim passed to `emit` is reused for the next one: clone it to keep it.
     pub fn extract_each(&self, doc: &Document, options: &ExtractOptions, mut emit: impl FnMut(&Claim)) {
-        let text = doc.text.as_str();
+        let text = doc.text();
         let reference = self.reference_date(doc, options);
         let currency = options.default_currency.as_deref().unwrap_or("USD");
         let mut masks = mask::Masks::new(text);

@@ -13,8 +13,8 @@
 //! use claimcheck_core::input::{Document, InputFormat};
 //!
 //! let doc = Document::new("a.md", "Meta paid **$14 billion**.", InputFormat::Markdown);
-//! assert_eq!(doc.text, "Meta paid $14 billion.\n");
-//! let plain = doc.text.find('$').unwrap();
+//! assert_eq!(doc.text(), "Meta paid $14 billion.\n");
+//! let plain = doc.text().find('$').unwrap();
 //! let source = doc.to_source(plain..plain + "$14 billion".len());
 //! assert_eq!(&doc.source[source], "$14 billion");
 //! ```
@@ -55,8 +55,9 @@ pub struct Document {
     pub path: String,
     /// The original bytes, as UTF-8.
     pub source: String,
-    /// The visible text to scan.
-    pub text: String,
+    /// The visible text to scan, when it is not the source itself (plain
+    /// text is scanned as it is: no second copy of a large file).
+    text: Option<String>,
     /// Map of plain-text ranges to source ranges; empty means identity.
     segments: Vec<Segment>,
     /// The article's own date as the markup states it, if it does.
@@ -78,19 +79,24 @@ impl Document {
         let source = source.into();
         let path = path.into();
         let (text, segments, published) = match format {
-            InputFormat::Text => (source.clone(), Vec::new(), None),
+            InputFormat::Text => (None, Vec::new(), None),
             InputFormat::Markdown => {
                 let mut b = Builder::new(&source);
                 let published = markdown::convert(&mut b);
-                (b.text, b.segments, published)
+                (Some(b.text), b.segments, published)
             }
             InputFormat::Html => {
                 let mut b = Builder::new(&source);
                 let published = html::convert(&mut b);
-                (b.text, b.segments, published)
+                (Some(b.text), b.segments, published)
             }
         };
         Document { path, source, text, segments, published }
+    }
+
+    /// The visible text to scan: the source itself for plain text.
+    pub fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or(&self.source)
     }
 
     /// The article's publication date as the markup gives it: the `datetime`
@@ -108,7 +114,7 @@ impl Document {
     /// the source start of the first to the source end of the last.
     pub fn to_source(&self, plain: Range<usize>) -> Range<usize> {
         if self.segments.is_empty() {
-            if self.text.len() != self.source.len() {
+            if self.text().len() != self.source.len() {
                 // Markup with no visible text at all.
                 return 0..0;
             }
@@ -125,7 +131,7 @@ impl Document {
     /// that `&source[to_source(plain)] == &text[plain]`.
     pub fn is_exact(&self, plain: Range<usize>) -> bool {
         if self.segments.is_empty() {
-            return self.text.len() == self.source.len() && plain.end <= self.text.len();
+            return self.text().len() == self.source.len() && plain.end <= self.text().len();
         }
         if plain.start > plain.end {
             return false;

@@ -4,8 +4,8 @@ use InputFormat::{Html, Markdown, Text};
 
 /// Map the first occurrence of `needle` in the plain text back to the source.
 fn source_of<'d>(doc: &'d Document, needle: &str) -> &'d str {
-    let Some(at) = doc.text.find(needle) else {
-        panic!("{needle:?} not in text {:?}", doc.text);
+    let Some(at) = doc.text().find(needle) else {
+        panic!("{needle:?} not in text {:?}", doc.text());
     };
     &doc.source[doc.to_source(at..at + needle.len())]
 }
@@ -57,8 +57,8 @@ fn figures_map_back_to_their_source_bytes() {
 #[test]
 fn exact_figures_are_exact() {
     let doc = Document::new("t", "Meta paid **$14 billion**.", Markdown);
-    assert_eq!(doc.text, "Meta paid $14 billion.\n");
-    let at = doc.text.find('$').expect("figure in text");
+    assert_eq!(doc.text(), "Meta paid $14 billion.\n");
+    let at = doc.text().find('$').expect("figure in text");
     assert!(doc.is_exact(at..at + 11));
     assert_eq!(doc.to_source(at..at + 11), 12..23);
 }
@@ -87,7 +87,7 @@ fn hidden_content_is_skipped() {
     ];
     for &(format, source, hidden) in cases {
         let doc = Document::new("t", source, format);
-        assert!(!doc.text.contains(hidden), "{format:?} {source:?} gave {:?}", doc.text);
+        assert!(!doc.text().contains(hidden), "{format:?} {source:?} gave {:?}", doc.text());
     }
 }
 
@@ -112,7 +112,7 @@ fn blocks_do_not_run_together() {
     ];
     for &(format, source, want) in cases {
         let doc = Document::new("t", source, format);
-        assert_eq!(doc.text.trim(), want, "{format:?} {source:?}");
+        assert_eq!(doc.text().trim(), want, "{format:?} {source:?}");
     }
 }
 
@@ -138,12 +138,12 @@ fn published_date() {
 #[test]
 fn ranges_across_segments_and_at_the_ends() {
     let doc = Document::new("t", "**a** &amp; *b*", Markdown);
-    assert_eq!(doc.text, "a & b\n");
+    assert_eq!(doc.text(), "a & b\n");
     assert_eq!(&doc.source[doc.to_source(0..5)], "a** &amp; *b");
     assert_eq!(doc.to_source(0..0), 2..2);
     assert_eq!(doc.to_source(4..5), 13..14);
     assert_eq!(doc.to_source(5..5), 15..15);
-    let end = doc.text.len();
+    let end = doc.text().len();
     // Out of range never panics.
     let r = doc.to_source(end + 5..end + 9);
     assert!(r.start <= r.end && r.end <= doc.source.len());
@@ -154,7 +154,7 @@ fn verify_dev_style_articles() {
     let md = "# Amazon\n\n*Published 2024-03-05 · 4 min read*\n\n- **Whole Foods Market (2017):** $13.7 billion, announced on June 16.\n";
     let doc = Document::new("a.md", md, Markdown);
     assert_eq!(
-        doc.text,
+        doc.text(),
         "Amazon\nPublished 2024-03-05 · 4 min read\nWhole Foods Market (2017): $13.7 billion, announced on June 16.\n"
     );
     assert_eq!(
@@ -176,6 +176,6 @@ fn html_text_with_nul_cr_and_broken_markup() {
     ];
     for &(source, want) in cases {
         let doc = Document::new("t", source, Html);
-        assert_eq!(doc.text, want, "{source:?}");
+        assert_eq!(doc.text(), want, "{source:?}");
     }
 }
