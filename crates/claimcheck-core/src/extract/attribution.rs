@@ -135,6 +135,57 @@ pub fn attribute_of_word(w: &str) -> Option<&'static str> {
     })
 }
 
+/// "Chief Financial Officer", "Senior Vice President": the capitalized words
+/// before a title's head word are part of the title when each is a word
+/// titles are made of. "Apple President Tim Cook" keeps "Apple".
+fn is_job_title(text: &str, start: usize, end: usize) -> bool {
+    let next = text[end..].split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    with_lower(next, |head| matches!(head, "officer" | "president" | "director" | "chairman" | "chairwoman"))
+        && text[start..end].split(' ').all(|w| {
+            with_lower(w, |w| {
+                matches!(
+                    w,
+                    "financial"
+                        | "operating"
+                        | "technology"
+                        | "technical"
+                        | "marketing"
+                        | "information"
+                        | "product"
+                        | "revenue"
+                        | "commercial"
+                        | "strategy"
+                        | "investment"
+                        | "legal"
+                        | "people"
+                        | "data"
+                        | "security"
+                        | "digital"
+                        | "science"
+                        | "scientific"
+                        | "medical"
+                        | "creative"
+                        | "content"
+                        | "business"
+                        | "development"
+                        | "communications"
+                        | "compliance"
+                        | "risk"
+                        | "accounting"
+                        | "administrative"
+                        | "vice"
+                        | "senior"
+                        | "deputy"
+                        | "general"
+                        | "managing"
+                        | "non-executive"
+                        | "independent"
+                )
+            })
+        })
+}
+
 /// Titles that mark a person acting for an organization ("CEO Mark Zuckerberg").
 fn is_title(w: &str) -> bool {
     matches!(
@@ -298,6 +349,7 @@ impl<'a> Attributor<'a> {
             if ticker
                 || suffix_alone
                 || based
+                || is_job_title(text, ps, pe)
                 || (single && at_start && !mid_sentence.contains(name) && !camel())
                 || (single && name.len() <= 3 && name.chars().all(|c| c.is_uppercase()))
                 || name.chars().any(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.')))
@@ -875,11 +927,18 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// ...": a sentence that opens with "The", a few modifiers and a word for a
 /// company points back to the company named before.
 fn opens_with_company_noun(sent: &str) -> bool {
+    // "Shares of the Santa Clara, California-based company fell": the same
+    // pointer, behind the shares it speaks of.
+    let (sent, article) =
+        match ["Shares of ", "Shares in ", "Stock of "].iter().find_map(|p| sent.strip_prefix(p)) {
+            Some(rest) => (rest, "the"),
+            None => (sent, "The"),
+        };
     let mut words = sent.split_whitespace();
-    if words.next() != Some("The") {
+    if words.next() != Some(article) {
         return false;
     }
-    for w in words.take(3) {
+    for w in words.take(4) {
         let w = w.trim_end_matches([',', ';', ':']);
         let noun = with_lower(w, |l| {
             matches!(

@@ -14,7 +14,9 @@ pub struct DateMatch {
     pub start: usize,
     /// One past the last token.
     pub end: usize,
-    /// ISO value at the precision written ("2022", "2025-06", "2025-06-22").
+    /// ISO value at the precision written ("2022", "2025-06", "2025-06-22");
+    /// empty for a date that needs a year no reference gives ("Nov 20" with
+    /// no reference date): it holds its words but is no claim.
     pub value: String,
     /// The expression is relative ("last year", "in June") and was resolved.
     pub relative: bool,
@@ -510,6 +512,11 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
     day_month_year(t, (i, end), after, sep_used, (m, d), ctx)
 }
 
+/// A day that some year's `month` has (February 29 in a leap year).
+fn month_day_is_valid(month: u32, day: u32) -> bool {
+    NaiveDate::from_ymd_opt(2024, month, day).is_some()
+}
+
 /// A day and month found at `found.0..found.1`, with an optional year at
 /// `after` ("2016", "nineteen eighty six", or "74" after a `-`/`/`); without
 /// one the date resolves against the reference date.
@@ -532,7 +539,15 @@ fn day_month_year(
     }
     let ymd = match year {
         Some(y) => Ymd { year: Some(y), month: Some(month), day: Some(day) },
-        None => resolve_month_day(month, Some(day), ctx)?,
+        None => match resolve_month_day(month, Some(day), ctx) {
+            Some(ymd) => ymd,
+            // "Nov 20" with no year and no reference date: a date all the
+            // same, which no other reading ("20") may take.
+            None if month_day_is_valid(month, day) => {
+                return Some(DateMatch { start, end, value: String::new(), relative: true });
+            }
+            None => return None,
+        },
     };
     Some(DateMatch { start, end, value: ymd.iso()?, relative: year.is_none() })
 }

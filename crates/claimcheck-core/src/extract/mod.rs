@@ -294,6 +294,10 @@ fn scan_sentence(
         let ordinal_end = ordinal.map_or(0, |o| o.1);
         if date.is_some() && date_end >= measure_end && date_end >= ordinal_end {
             let Some(d) = date else { break };
+            if d.value.is_empty() {
+                i = d.end;
+                continue;
+            }
             ctx.anchor = anchor_of(&d.value).or(ctx.anchor);
             if !d.relative {
                 ctx.sentence_year = anchor_of(&d.value).map(|a| a.0);

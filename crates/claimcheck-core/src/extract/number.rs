@@ -43,7 +43,10 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
     let mut k = i;
     let mut negative = false;
     match t.lower(k) {
-        "minus" | "negative" if starts_number(t, k + 1) => {
+        // "plus or minus 2%" is a margin, not a negative figure.
+        "minus" | "negative"
+            if starts_number(t, k + 1) && !(k >= 2 && t.lower(k - 1) == "or" && t.lower(k - 2) == "plus") =>
+        {
             negative = true;
             k += 1;
         }

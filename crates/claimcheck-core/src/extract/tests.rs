@@ -350,3 +350,40 @@ fn changes_with_levels_times_and_participles() {
         ]
     );
 }
+
+/// Earnings-story forms: a dateline date with no year to resolve, a margin
+/// ("plus or minus 2%"), a job title before a name, and "Shares of the ...
+/// company" pointing back to the company.
+#[test]
+fn earnings_story_forms() {
+    let texts = |text: &str, reference: Option<&str>| -> Vec<(String, String, Option<String>)> {
+        extract(text, reference)
+            .into_iter()
+            .map(|c| (c.text, serde_json::to_string(&c.value).unwrap_or_default(), c.subject))
+            .collect()
+    };
+    // No year and no reference date: "Nov 20" is a date all the same, never the number 20.
+    assert_eq!(
+        texts("SAN FRANCISCO, Nov 20 (Reuters) - Nvidia sold 5 units. On 20 Nov it sold more.", None),
+        vec![("5 units".to_owned(), "5.0".to_owned(), Some("Nvidia".to_owned()))]
+    );
+    assert_eq!(texts("Nvidia sold 5 units on Nov 20.", Some("2024-12-01"))[1].1, "\"2024-11-20\"");
+    let found = texts("It expects $37.5 billion, plus or minus 2%. It fell to minus 5 degrees.", None);
+    let values: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(values, ["37500000000.0", "2.0", "-5.0"]);
+    let subjects: Vec<Option<String>> = texts(
+        "In a filing, Nvidia sold 5 units. Chief Financial Officer Colette Kress said costs fell. \
+         The company, which has a market value of $3.6 trillion, returned $11.2 billion. \
+         Shares of the Santa Clara, California-based company fell about 2.5%. \
+         Microsoft President Brad Smith said Microsoft spent $5 billion.",
+        None,
+    )
+    .into_iter()
+    .map(|f| f.2)
+    .collect();
+    let nvidia = Some("Nvidia".to_owned());
+    assert_eq!(
+        subjects,
+        [nvidia.clone(), nvidia.clone(), nvidia.clone(), nvidia, Some("Microsoft".to_owned())]
+    );
+}
