@@ -480,6 +480,20 @@ impl<'a> Attributor<'a> {
         }) && let Some(comma) = sent.find(", ")
         {
             from = s + comma + 2;
+            // "Based in Redwood City, California, Informatica ...": a place
+            // name and its state or country, then the subject.
+            let mut before_comma = &sent[..comma];
+            loop {
+                let rest = &self.text[from..e];
+                let Some((region, _)) = rest.split_once(", ") else { break };
+                let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+                let place_before = before_comma.rsplit(' ').next().is_some_and(capitalized);
+                if !(place_before && capitalized(region) && !region.contains(' ') && region.len() <= 20) {
+                    break;
+                }
+                before_comma = region;
+                from += region.len() + 2;
+            }
         }
         // A press release's "About Airbnb" heading names what follows.
         if let Some(rest) = sent.strip_prefix("About ")
@@ -496,7 +510,10 @@ impl<'a> Attributor<'a> {
         }
         let mut person_fallback = None;
         for m in self.mentions_in(from, e) {
-            if self.in_prepositional_phrase(m.start, from) || self.names_a_product(m) {
+            if self.in_prepositional_phrase(m.start, from)
+                || self.names_a_product(m)
+                || self.preceded_by_deal_verb(m.start, from)
+            {
                 continue;
             }
             if self.person(m) {
@@ -625,6 +642,9 @@ impl<'a> Attributor<'a> {
                 || self.person(m)
                 || self.after_possessive(m.start, clause_start)
                 || self.names_a_product(m)
+                // "Meta bought Instagram for $1 billion": the bought is the
+                // object; the buyer named before it is the subject.
+                || self.preceded_by_deal_verb(m.start, clause_start)
             {
                 continue;
             }
@@ -1106,6 +1126,12 @@ fn proper_names<'t>(
             }
             continue;
         }
+        // "Johnson & Johnson", "Procter & Gamble": an ampersand between
+        // capitalized words keeps the name open; the run grows past it
+        // only if a capitalized word follows.
+        if run.is_some() && word.trim_end() == "&" {
+            continue;
+        }
         let NamePiece { lead, name_len, closes } = NamePiece::of(word);
         let name_part = &word[lead..lead + name_len];
         let starts_upper = name_part.chars().next().is_some_and(char::is_uppercase);
@@ -1304,7 +1330,7 @@ fn is_person_like(text: &str, s: usize, e: usize) -> bool {
         buf[n] = w;
         n += 1;
     }
-    if n < 2 {
+    if n < 2 || name.contains('&') {
         return false;
     }
     let words = &buf[..n];
@@ -1463,6 +1489,9 @@ mod split_tests {
             let w_start = pos;
             pos += word.len();
             let core = word.trim_end();
+            if run.is_some() && core == "&" {
+                continue;
+            }
             let trimmed = core.trim_start_matches(['"', '(', '“', '‘', '\'', '*', '#']);
             let lead = core.len() - trimmed.len();
             let name_part = trimmed.split(['’', '\'']).next().unwrap_or("");

@@ -605,8 +605,14 @@ fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
         if t.is_word(p) {
             return true;
         }
-        if t.sym(p) == Some('-') && p > 0 && t.is_word(p - 1) && t.glued(p) && !is_number_word(t.lower(p - 1))
-        {
+        // A number word before the hyphen is part of the figure ("twenty-5"),
+        // and so is a scale letter right after a figure ("5B-6B"); any other
+        // word names a model or a class ("GPT-4", "Class B-1", "K-12").
+        let part_of_figure = |w: usize| {
+            lexicon::cardinal(t.lower(w)).is_some()
+                || (lexicon::scale(t.lower(w)).is_some() && w > 0 && t.num(w - 1).is_some() && t.glued(w))
+        };
+        if t.sym(p) == Some('-') && p > 0 && t.is_word(p - 1) && t.glued(p) && !part_of_figure(p - 1) {
             return true;
         }
         if matches!(t.sym(p), Some('#' | '/' | '.' | '_' | '\u{1}')) {

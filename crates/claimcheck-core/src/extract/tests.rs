@@ -387,3 +387,37 @@ fn earnings_story_forms() {
         [nvidia.clone(), nvidia.clone(), nvidia.clone(), nvidia, Some("Microsoft".to_owned())]
     );
 }
+
+/// Deal-story forms: the buyer, not the bought, is the subject; "Johnson &
+/// Johnson" is one name; "Founded ... in Redwood City, California, X" is
+/// about X; a share class "B-1" is no figure.
+#[test]
+fn deal_story_forms() {
+    let subjects = |text: &str| -> Vec<(String, Option<String>)> {
+        extract(text, None).into_iter().map(|c| (c.text, c.subject)).collect()
+    };
+    let s = |t: &str, subject: &str| (t.to_owned(), Some(subject.to_owned()));
+    assert_eq!(
+        subjects(
+            "Analysts said Meta bought Instagram for $1 billion. Microsoft agreed to acquire LinkedIn for $26.2 billion."
+        ),
+        vec![s("$1 billion", "Meta"), ("$26.2 billion".to_owned(), None)]
+    );
+    assert_eq!(
+        subjects("Johnson & Johnson said it would pay $262 billion, Procter & Gamble said."),
+        vec![s("$262 billion", "Johnson & Johnson")]
+    );
+    assert_eq!(
+        subjects(
+            "Founded in 1993 and based in Redwood City, California, Informatica has 5,000 customers. \
+             It reported revenue of $1.6 billion."
+        ),
+        vec![s("1993", "Informatica"), s("5,000 customers", "Informatica"), s("$1.6 billion", "Informatica")]
+    );
+    let texts: Vec<String> =
+        subjects("Holders of each Class B-1 share get $25; K-12 schools got $5 million.")
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect();
+    assert_eq!(texts, ["$25", "$5 million"]);
+}
