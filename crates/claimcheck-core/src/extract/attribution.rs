@@ -116,7 +116,7 @@ pub fn attribute_of_word(w: &str) -> Option<&'static str> {
         "price" | "prices" | "priced" | "costs" | "cost" | "charges" | "fee" | "fees" | "subscription"
         | "subscriptions" | "plan" | "plans" => "price",
         "profit" | "profits" | "earnings" | "income" => "profit",
-        "loss" | "losses" | "lost" => "loss",
+        "loss" | "losses" | "lost" | "lose" | "loses" | "losing" => "loss",
         "share" if false => "market_share",
         "compensation" | "salary" | "salaries" | "pay" | "packages" | "package" | "bonus" | "bonuses"
         | "offered" | "offers" => "compensation",
@@ -276,7 +276,7 @@ const KEYWORDS: &[&str] = &[
     "staff", "workers", "workforce", "headcount", "employs", "employed", "people", "users", "user",
     "customers", "subscribers", "members", "memberships", "accounts", "price", "prices", "priced",
     "costs", "cost", "charges", "fee", "fees", "subscription", "subscriptions", "plan", "plans",
-    "profit", "profits", "earnings", "income", "loss", "losses", "lost", "compensation", "salary",
+    "profit", "profits", "earnings", "income", "loss", "losses", "lost", "lose", "loses", "losing", "compensation", "salary",
     "salaries", "pay", "packages", "package", "bonus", "bonuses", "offered", "offers", "launched",
     "launch", "launches", "launching", "unveiled", "released", "introduced", "debuted", "sued",
     "sue", "suing", "lawsuit", "lawsuits", "suit", "complaint", "fined", "fine", "fines", "penalty",
@@ -659,7 +659,8 @@ impl<'a> Attributor<'a> {
             && out.attribute.is_none()
             && let Some(u) = unit
         {
-            out.attribute = attribute_of_word(u).map(str::to_string);
+            // The noun of "300 million weekly active users".
+            out.attribute = attribute_of_word(u.rsplit(' ').next().unwrap_or(u)).map(str::to_string);
         }
 
         // Object: a name after a preposition or a deal verb near the claim.

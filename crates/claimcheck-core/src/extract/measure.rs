@@ -617,6 +617,15 @@ fn rate(t: &Tokens, k: usize) -> Option<(String, usize)> {
             Some((u.to_string(), k + 2))
         }
         "/" => Some((norm(t.lower(k + 1))?.to_string(), k + 2)),
+        // "$200-a-month", "$10-per-seat-per-month" reads its first rate.
+        "-" if (1..=3).all(|d| t.glued(k + d))
+            && matches!(t.lower(k + 1), "a" | "an" | "per")
+            && t.sym(k + 2) == Some('-') =>
+        {
+            let u = norm(t.lower(k + 3))?;
+            (t.lower(k + 1) == "per" || matches!(u, "month" | "year" | "week" | "day" | "hour"))
+                .then(|| (u.to_string(), k + 4))
+        }
         "annually" | "yearly" => Some(("year".into(), k + 1)),
         "monthly" => Some(("month".into(), k + 1)),
         "weekly" => Some(("week".into(), k + 1)),
@@ -647,16 +656,24 @@ fn counted_noun(t: &Tokens, k: usize) -> Option<(String, usize)> {
     if w == "basis" && matches!(t.lower(n + 1), "point" | "points") {
         return Some((format!("basis {}", t.lower(n + 1)), n + 2));
     }
-    // "12 new stores", "600 million monthly users": one adjective, then the noun.
-    if matches!(
-        w,
-        "new" | "more" | "additional" | "active" | "paid" | "full" | "monthly" | "daily" | "weekly"
-    ) && t.is_word(n + 1)
-    {
+    // "12 new stores", "600 million monthly users": one adjective, then the
+    // noun; "300 million weekly active users": two.
+    let count_adjective = |w: &str| {
+        matches!(
+            w,
+            "new" | "more" | "additional" | "active" | "paid" | "full" | "monthly" | "daily" | "weekly"
+        )
+    };
+    let noun_at = |k: usize| {
+        let w = t.lower(k);
+        t.is_word(k) && !lexicon::is_function_word(w) && w.len() >= 3 && !t.toks[k].upper
+    };
+    if count_adjective(w) && noun_at(n + 1) {
         let w2 = t.lower(n + 1);
-        if !lexicon::is_function_word(w2) && w2.len() >= 3 && !t.toks[n + 1].upper {
-            return Some((format!("{w} {w2}"), n + 2));
+        if count_adjective(w2) && noun_at(n + 2) {
+            return Some((format!("{w} {w2} {}", t.lower(n + 2)), n + 3));
         }
+        return Some((format!("{w} {w2}"), n + 2));
     }
     if w.len() < 3 || lexicon::is_function_word(w) || lexicon::duration_unit(w).is_some() || w.ends_with("ly")
     {

@@ -421,3 +421,26 @@ fn deal_story_forms() {
             .collect();
     assert_eq!(texts, ["$25", "$5 million"]);
 }
+
+/// Product-launch forms: a hyphenated rate, two counting adjectives before
+/// the noun, and "lose" as a loss.
+#[test]
+fn launch_story_forms() {
+    let found = extract(
+        "OpenAI launches a $200-a-month plan. It has more than 300 million weekly active users \
+         and expects to lose about $5 billion.",
+        None,
+    );
+    let got: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.unit.as_deref(), c.per.as_deref(), c.attribute.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("$200-a-month", Some("USD"), Some("month"), Some("price")),
+            ("more than 300 million weekly active users", Some("weekly active users"), None, Some("users")),
+            ("about $5 billion", Some("USD"), None, Some("loss")),
+        ]
+    );
+}
