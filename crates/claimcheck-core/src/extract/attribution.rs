@@ -689,6 +689,8 @@ impl<'a> Attributor<'a> {
             // The words of `sent.split(|c: char| !(c.is_alphanumeric() || c == '-'))`.
             let mut i = 0;
             let mut pos = s;
+            let mut workforce = false;
+            let mut cuts = Vec::new();
             loop {
                 let start = i;
                 let mut ascii = true;
@@ -724,6 +726,10 @@ impl<'a> Attributor<'a> {
                         && let Some(attr) = attribute_of_word(key)
                     {
                         keywords.push((w_start, attr));
+                        workforce |= attr == "employees" || key == "jobs";
+                        if matches!(key, "cut" | "cuts") {
+                            cuts.push(keywords.len() - 1);
+                        }
                     }
                     if hedge.is_none() {
                         hedge = lexicon::hedge(key);
@@ -734,6 +740,14 @@ impl<'a> Attributor<'a> {
                 }
                 // Past the separator: one character.
                 i += sent[i..].chars().next().map_or(1, char::len_utf8);
+            }
+            // "cut 17% of its staff" is a layoff; "cut its policy rate by 50
+            // basis points" and "price cuts" are not: a cut counts only in a
+            // sentence about jobs or staff.
+            if !workforce {
+                for &k in cuts.iter().rev() {
+                    keywords.remove(k);
+                }
             }
             *self.words.borrow_mut() = SentenceWords { start: Some(s), keywords, hedge };
         }
@@ -1119,6 +1133,14 @@ fn proper_names<'t>(
         let w_start = s + pos;
         let first_word = pos == 0;
         pos = piece_end;
+        // "Bureau of Labor Statistics", "Bank of America": "of" after an
+        // institution's noun keeps the name open, as "&" does below.
+        if let Some((rs, re)) = run
+            && word.trim_end() == "of"
+            && is_institution(&text[rs..re])
+        {
+            continue;
+        }
         // A word that opens with a lower-case ASCII letter is no name (the
         // tests below would find its first letter not upper-case): it only
         // ends the run.
@@ -1226,6 +1248,44 @@ impl NamePiece {
             || core.last().is_some_and(|b| matches!(b, b',' | b'.' | b';' | b':' | b')'));
         NamePiece { lead, name_len, closes }
     }
+}
+
+/// Does the name `name` end with an institution's noun, which an "of"
+/// phrase completes ("Bank of America", "University of Michigan")?
+fn is_institution(name: &str) -> bool {
+    matches!(
+        name.rsplit(' ').next().unwrap_or(""),
+        "Bank"
+            | "Bureau"
+            | "Department"
+            | "University"
+            | "Institute"
+            | "Ministry"
+            | "Office"
+            | "Board"
+            | "Council"
+            | "Commission"
+            | "Court"
+            | "School"
+            | "College"
+            | "Museum"
+            | "Association"
+            | "Society"
+            | "Chamber"
+            | "League"
+            | "Federation"
+            | "Agency"
+            | "Administration"
+            | "Academy"
+            | "Authority"
+            | "Organization"
+            | "Organisation"
+            | "Republic"
+            | "Kingdom"
+            | "Church"
+            | "Fund"
+            | "House"
+    )
 }
 
 /// The first byte at or after `from` that is an upper-case ASCII letter or
@@ -1492,6 +1552,12 @@ mod split_tests {
             pos += word.len();
             let core = word.trim_end();
             if run.is_some() && core == "&" {
+                continue;
+            }
+            if let Some((rs, re)) = run
+                && core == "of"
+                && super::is_institution(&text[rs..re])
+            {
                 continue;
             }
             let trimmed = core.trim_start_matches(['"', '(', '“', '‘', '\'', '*', '#']);

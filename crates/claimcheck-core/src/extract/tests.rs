@@ -444,3 +444,25 @@ fn launch_story_forms() {
         ]
     );
 }
+
+/// Economy-story forms: "of" completes an institution's name, and a cut is a
+/// layoff only in a sentence about jobs or staff.
+#[test]
+fn economy_story_forms() {
+    let found = extract(
+        "Prices rose 0.2%, the Bureau of Labor Statistics said. Shares of Nvidia rose 5%. \
+         The Fed cut its policy rate by 50 basis points. In December it cut 17% of its staff.",
+        None,
+    );
+    let got: Vec<_> =
+        found.iter().map(|c| (c.text.as_str(), c.subject.as_deref(), c.attribute.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("0.2%", Some("Bureau of Labor Statistics"), Some("growth")),
+            ("5%", None, Some("growth")),
+            ("50 basis points", Some("Fed"), None),
+            ("17%", None, Some("layoffs")),
+        ]
+    );
+}
