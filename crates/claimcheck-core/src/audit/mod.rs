@@ -144,6 +144,10 @@ struct EntityFacts {
     facts: Vec<u32>,
     /// `(start, end)` of each attribute's run in `facts`.
     attributes: Vec<(u32, u32)>,
+    /// For each run of `attributes`, the kinds of claim any of its facts
+    /// may fit ([`FactKinds::claim_kinds`]): a claim skips the runs that
+    /// hold nothing of its kind.
+    run_kinds: Vec<u8>,
     /// For each of `facts`, what kinds of claim it can be compared with
     /// (see [`FactKinds`]), so that a claim skips the others without
     /// reading the fact.
@@ -209,8 +213,13 @@ impl FactKinds {
     /// `fact_matches_kind(claim, fact)` from the fact's bits, where they
     /// decide it; `None` when the claim's unit must be compared too.
     fn fit(claim: &Claim, k: u8) -> Option<bool> {
+        Self::fit_kind(claim.kind, k)
+    }
+
+    /// [`FactKinds::fit`] for a claim of `kind`.
+    fn fit_kind(kind: ClaimKind, k: u8) -> Option<bool> {
         let numeric = k & Self::NUMERIC != 0;
-        match claim.kind {
+        match kind {
             ClaimKind::Money => Some(numeric && k & Self::CURRENCY != 0),
             ClaimKind::Percent => Some(numeric && k & Self::PERCENT != 0),
             ClaimKind::Number => Some(numeric && k & (Self::CURRENCY | Self::PERCENT | Self::TIME_UNIT) == 0),
@@ -220,6 +229,20 @@ impl FactKinds {
             ClaimKind::Date => Some(k & Self::DATED != 0),
             _ => Some(false),
         }
+    }
+
+    /// The kinds of claim a fact with bits `k` may fit, one bit per
+    /// [`ClaimKind`] (see [`FactKinds::kind_bit`]).
+    fn claim_kinds(k: u8) -> u8 {
+        ClaimKind::ALL
+            .iter()
+            .filter(|&&kind| Self::fit_kind(kind, k) != Some(false))
+            .fold(0, |mask, &kind| mask | Self::kind_bit(kind))
+    }
+
+    /// A claim kind's bit in [`FactKinds::claim_kinds`].
+    fn kind_bit(kind: ClaimKind) -> u8 {
+        1 << (kind as u8)
     }
 }
 
@@ -254,6 +277,13 @@ impl FactIndex {
             e.facts.shrink_to_fit();
             e.attributes.shrink_to_fit();
             e.kinds = e.facts.iter().map(|&i| FactKinds::of(&ledger.facts[i as usize])).collect();
+            e.run_kinds = e
+                .attributes
+                .iter()
+                .map(|&(s, end)| {
+                    e.kinds[s as usize..end as usize].iter().fold(0, |m, &k| m | FactKinds::claim_kinds(k))
+                })
+                .collect();
             let mut names: Vec<SharedStr> = Vec::new();
             e.objects = e
                 .facts
@@ -539,6 +569,9 @@ impl<'l> Auditor<'l> {
             .chain(context.iter().copied());
         // What stands before the claim when it is a party's label: "Twitch (" of "Twitch (2016)".
         let label = claim.sentence[..at].trim_end().strip_suffix('(').map(str::trim_end);
+        let kind_bit = FactKinds::kind_bit(claim.kind);
+        // Counted nouns are compared only for numbers with a noun ([`Auditor::nouns_fit`]).
+        let checks_nouns = claim.kind == ClaimKind::Number && claim.unit.is_some();
         let mut seen: Vec<&str> = Vec::new();
         for name in lookup {
             if seen.contains(&name) {
@@ -556,7 +589,10 @@ impl<'l> Auditor<'l> {
                 1
             };
             let is_doc_subject = doc_subject == Some(name);
-            for &(start, end) in &facts.attributes {
+            for (&(start, end), &run_kinds) in facts.attributes.iter().zip(&facts.run_kinds) {
+                if run_kinds & kind_bit == 0 {
+                    continue;
+                }
                 let ids = &facts.facts[start as usize..end as usize];
                 let objects = &facts.objects[start as usize..end as usize];
                 let attribute = self.ledger.facts[ids[0] as usize].attribute.as_str();
@@ -569,18 +605,9 @@ impl<'l> Auditor<'l> {
                 };
                 let mut main_object: Option<Option<&str>> = None;
                 let (cue0, dist) = cues.get(attribute).copied().unwrap_or((0, usize::MAX));
-                let kinds = &facts.kinds[start as usize..end as usize];
-                for ((&i, &k), &o) in ids.iter().zip(kinds).zip(objects) {
-                    let idx = i as usize;
-                    let fact = &self.ledger.facts[idx];
-                    let object = facts.object(o);
-                    let fits = match FactKinds::fit(claim, k) {
-                        Some(fits) => fits,
-                        None => fact_matches_kind(claim, fact),
-                    };
-                    if !fits || !self.nouns_fit(claim, fact) {
-                        continue;
-                    }
+                // How a fact of this key with `object` ties to the claim: (object_ok,
+                // cue, useful). It depends on the fact through its object alone.
+                let mut tie = |object: Option<&str>| {
                     // A claim about a known entity is about that entity: another
                     // entity's fact can support it by value but never contradict it.
                     let subject_fits = local.is_none_or(|s| s == name || object == Some(s));
@@ -614,6 +641,24 @@ impl<'l> Auditor<'l> {
                     // or a fact about the subject (the debug trace keeps all).
                     let useful = (object_ok && (entity >= 2 || cue >= 1))
                         || (entity >= min_entity && (entity >= 2 || is_doc_subject));
+                    (object_ok, cue, useful)
+                };
+                // Facts without a second party (most measurements) all tie alike.
+                let mut no_object: Option<(bool, u32, bool)> = None;
+                let kinds = &facts.kinds[start as usize..end as usize];
+                for ((&i, &k), &o) in ids.iter().zip(kinds).zip(objects) {
+                    let idx = i as usize;
+                    let fits = match FactKinds::fit(claim, k) {
+                        Some(fits) => fits,
+                        None => fact_matches_kind(claim, &self.ledger.facts[idx]),
+                    };
+                    if !fits || (checks_nouns && !self.nouns_fit(claim, &self.ledger.facts[idx])) {
+                        continue;
+                    }
+                    let (object_ok, cue, useful) = match facts.object(o) {
+                        None => *no_object.get_or_insert_with(|| tie(None)),
+                        object => tie(object),
+                    };
                     if useful || debug() {
                         let recurring = k & FactKinds::RECURRING != 0;
                         candidates.push(Candidate { fact: idx, recurring, entity, object_ok, cue, dist });
