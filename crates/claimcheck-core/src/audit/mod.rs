@@ -9,6 +9,7 @@
 
 pub mod compare;
 pub mod matching;
+mod names;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -21,6 +22,7 @@ use crate::extract::{EntityIndex, FnvMap};
 use crate::ledger::{Fact, FactValue, Ledger, Rank, SharedStr};
 use compare::{ClaimFigure, dates_agree, describe_fact_value, fact_date, fact_matches_kind, figure_agrees};
 use matching::{EntityResolver, claim_offset_in_sentence, is_event_attribute};
+use names::TextNames;
 
 /// The outcome of checking one claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -425,8 +427,10 @@ impl<'l> Auditor<'l> {
 
     /// The verdict on each claim, in the claims' order.
     fn judge(&self, claims: &[Claim], text: &str, options: &AuditOptions) -> Vec<Judgement<'l>> {
-        // One pass over the text for the names it holds.
-        let named: Vec<(usize, &str)> = self.entities.find(text).map(|(s, _, name)| (s, name)).collect();
+        // One pass over the text for the names it holds; the names of its
+        // sentences and of the text before each come from the same pass.
+        let text_names = TextNames::new(&self.entities, text);
+        let named: Vec<(usize, &str)> = text_names.all().map(|(s, _, name)| (s, name)).collect();
         let subject = document_subject(text, &named).or_else(|| self.subject_of_claims(claims));
         let mut counts: FnvMap<&str, usize> = FnvMap::default();
         for &(_, name) in &named {
@@ -447,10 +451,18 @@ impl<'l> Auditor<'l> {
                 context.push(Vec::new());
                 continue;
             }
-            let found: Vec<(usize, usize, &str)> = self.entities.find(&c.sentence).collect();
+            // A sentence written with single spaces is a slice of the text;
+            // another one is searched on its own.
+            let found: Vec<(usize, usize, &str)> = match sentence_at[i] {
+                Some(at) if text.get(at..at + c.sentence.len()) == Some(c.sentence.as_str()) => {
+                    text_names.in_slice(at, at + c.sentence.len())
+                }
+                _ => self.entities.find(&c.sentence).collect(),
+            };
             names.push(distinct(found.iter().map(|m| m.2)));
             mentions.push(found);
-            context.push(distinct(self.entities.find(context_before(text, sentence_at[i])).map(|m| m.2)));
+            let before = context_before(text, sentence_at[i]);
+            context.push(distinct(text_names.in_slice(before.start, before.end).into_iter().map(|m| m.2)));
         }
         // Read once per claim what comparing it with each fact needs.
         let offsets: Vec<usize> = claims.iter().map(claim_offset_in_sentence).collect();
@@ -1256,14 +1268,15 @@ fn clause_start(sentence: &str, at: usize) -> usize {
     0
 }
 
-/// Up to 300 bytes of text before a sentence that starts at `at`.
-fn context_before(text: &str, at: Option<usize>) -> &str {
-    let Some(pos) = at else { return "" };
+/// Where the (up to) 300 bytes of text before a sentence that starts at
+/// `at` lie in `text`.
+fn context_before(text: &str, at: Option<usize>) -> Range<usize> {
+    let Some(pos) = at else { return 0..0 };
     let mut start = pos.saturating_sub(300);
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    &text[start..pos]
+    start..pos
 }
 
 /// Each item once, in order of first appearance.
