@@ -426,12 +426,22 @@ impl<'l> Auditor<'l> {
     }
 
     /// The verdict on each claim, in the claims' order.
-    fn judge(&self, claims: &[Claim], text: &str, options: &AuditOptions) -> Vec<Judgement<'l>> {
+    fn judge<'c>(&self, claims: &'c [Claim], text: &str, options: &AuditOptions) -> Vec<Judgement<'l>> {
         // One pass over the text for the names it holds; the names of its
         // sentences and of the text before each come from the same pass.
         let text_names = TextNames::new(&self.entities, text);
         let named: Vec<(usize, &str)> = text_names.all().map(|(s, _, name)| (s, name)).collect();
-        let subject = document_subject(text, &named).or_else(|| self.subject_of_claims(claims));
+        // Claims name the same parties again and again: each distinct name is
+        // resolved once per document.
+        let mut resolved: FnvMap<&str, Option<&str>> = FnvMap::default();
+        let mut resolve = |name: Option<&'c str>| {
+            name.and_then(|n| *resolved.entry(n).or_insert_with(|| self.resolver.resolve(n)))
+        };
+        let parties: Vec<Parties<'_>> = claims
+            .iter()
+            .map(|c| Parties { subject: resolve(c.subject.as_deref()), object: resolve(c.object.as_deref()) })
+            .collect();
+        let subject = document_subject(text, &named).or_else(|| subject_of_claims(&parties));
         let mut counts: FnvMap<&str, usize> = FnvMap::default();
         for &(_, name) in &named {
             *counts.entry(name).or_default() += 1;
@@ -489,6 +499,7 @@ impl<'l> Auditor<'l> {
             mentions,
             names,
             context,
+            parties,
             offsets,
             figures,
         };
@@ -512,20 +523,6 @@ impl<'l> Auditor<'l> {
                 && (mentioned.contains(&f.entity.as_str()) || doc_subject == Some(f.entity.as_str()))
                 && cues.get(f.attribute.as_str()).is_some_and(|c| c.0 >= 3)
         })
-    }
-
-    /// The entity most claims are about: the fallback subject for headings and lists.
-    fn subject_of_claims(&self, claims: &[Claim]) -> Option<String> {
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for c in claims {
-            if let Some(e) = c.subject.as_deref().and_then(|s| self.resolver.resolve(s)) {
-                match counts.iter_mut().find(|(n, _)| n == e) {
-                    Some((_, k)) => *k += 1,
-                    None => counts.push((e.to_string(), 1)),
-                }
-            }
-        }
-        counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n)
     }
 
     fn audit_claim(
@@ -557,12 +554,11 @@ impl<'l> Auditor<'l> {
                 format!("{} is the article's own date (dateline), not a claim", claim.text),
             );
         }
-        let subject = claim.subject.as_deref().and_then(|s| self.resolver.resolve(s)).map(str::to_string);
+        let Parties { subject, object: claim_object } = doc.parties[index];
         let group = doc.groups[index].start;
         let mentioned: &[&str] = &doc.names[group];
         // Names in the text just before the sentence: "it" and "the company" point back to them.
         let context: &[&str] = &doc.context[group];
-        let claim_object = claim.object.as_deref().and_then(|o| self.resolver.resolve(o));
         let at = doc.offsets[index];
         let figure = doc.figures[index].as_ref();
         let local = self.local_subject(claim, &doc.mentions[group], at);
@@ -574,7 +570,6 @@ impl<'l> Auditor<'l> {
         // Only facts about the subject, a name in the sentence or the document's
         // subject can tie; the index yields exactly those, by entity and attribute.
         let lookup = subject
-            .as_deref()
             .into_iter()
             .chain(mentioned.iter().copied())
             .chain(doc_subject)
@@ -593,7 +588,7 @@ impl<'l> Auditor<'l> {
             let Some(facts) = self.facts.by_entity.get(name) else { continue };
             // Every entity looked up is the subject, named in the sentence, the
             // document's subject or named just before the sentence.
-            let entity = if subject.as_deref() == Some(name) {
+            let entity = if subject == Some(name) {
                 3
             } else if mentioned.contains(&name) {
                 2
@@ -627,7 +622,7 @@ impl<'l> Auditor<'l> {
                         Some(o) => {
                             mentioned.contains(&o)
                                 || claim_object == Some(o)
-                                || subject.as_deref() == Some(o)
+                                || subject == Some(o)
                                 // The deal the article is about ("the $26.2 million transaction").
                                 || (*main_object.get_or_insert_with(|| doc.main_object(self, ids))
                                     == Some(o)
@@ -1230,10 +1225,31 @@ struct DocContext<'a> {
     names: Vec<Vec<&'a str>>,
     /// At the first claim of each sentence: the entities named in the text just before it.
     context: Vec<Vec<&'a str>>,
+    /// For each claim, the entities its subject and object resolve to.
+    parties: Vec<Parties<'a>>,
     /// For each claim, where it sits in its sentence.
     offsets: Vec<usize>,
     /// For each claim, its figure when its value is a number.
     figures: Vec<Option<ClaimFigure>>,
+}
+
+/// The entities a claim's own subject and object resolve to.
+#[derive(Debug, Clone, Copy)]
+struct Parties<'a> {
+    subject: Option<&'a str>,
+    object: Option<&'a str>,
+}
+
+/// The entity most claims are about: the fallback subject for headings and lists.
+fn subject_of_claims(parties: &[Parties<'_>]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in parties.iter().filter_map(|p| p.subject) {
+        match counts.iter_mut().find(|(n, _)| *n == e) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((e, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.to_string())
 }
 
 /// The entity the document names most (its first line counts double), from
