@@ -375,6 +375,9 @@ struct Candidate {
     object_ok: bool,
     cue: u32,
     dist: usize,
+    /// The fact is current and its value and period agree with the claim
+    /// ([`Auditor::supports`]).
+    supports: bool,
 }
 
 impl Candidate {
@@ -668,7 +671,13 @@ impl<'l> Auditor<'l> {
                     };
                     if useful || debug() {
                         let recurring = k & FactKinds::RECURRING != 0;
-                        candidates.push(Candidate { fact: idx, recurring, entity, object_ok, cue, dist });
+                        let supports = self.supports(claim, figure, &self.ledger.facts[idx], period, options);
+                        let c = Candidate { fact: idx, recurring, entity, object_ok, cue, dist, supports };
+                        // Past a strong tie, only a fact that supports the claim can
+                        // decide anything: the others are dropped here.
+                        if c.strong() || supports || debug() {
+                            candidates.push(c);
+                        }
                     }
                 }
             }
@@ -728,27 +737,18 @@ impl<'l> Auditor<'l> {
         // when exactly one fact about that subject has its value.
         let weak: Vec<&Candidate> =
             candidates.iter().filter(|c| c.object_ok && (c.entity >= 2 || c.cue >= 1)).collect();
-        for c in &weak {
+        if let Some(c) = weak.iter().find(|c| c.supports) {
             let fact = &self.ledger.facts[c.fact];
-            if matches!(fact.rank, Rank::Preferred | Rank::Normal)
-                && self.agrees(claim, figure, fact, options)
-                && self.period_fits(claim, fact, period)
-            {
-                return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
-            }
+            return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
         }
         let by_subject: Vec<&Fact> = candidates
             .iter()
             .filter(|c| {
                 c.entity >= min_entity
                     && (c.entity >= 2 || doc_subject == Some(self.ledger.facts[c.fact].entity.as_str()))
+                    && c.supports
             })
             .map(|c| &self.ledger.facts[c.fact])
-            .filter(|f| {
-                matches!(f.rank, Rank::Preferred | Rank::Normal)
-                    && self.agrees(claim, figure, f, options)
-                    && self.period_fits(claim, f, period)
-            })
             .collect();
         if let [fact] = by_subject.as_slice()
             && claim.kind != ClaimKind::Date
@@ -894,6 +894,20 @@ impl<'l> Auditor<'l> {
             return false;
         }
         figure.is_some_and(|figure| figure_agrees(claim, figure, fact, options.tolerance))
+    }
+
+    /// Is `fact` a current fact whose value and period agree with the claim?
+    fn supports(
+        &self,
+        claim: &Claim,
+        figure: Option<&ClaimFigure>,
+        fact: &Fact,
+        period: Option<&str>,
+        options: &AuditOptions,
+    ) -> bool {
+        matches!(fact.rank, Rank::Preferred | Rank::Normal)
+            && self.agrees(claim, figure, fact, options)
+            && self.period_fits(claim, fact, period)
     }
 
     fn period_fits(&self, claim: &Claim, fact: &Fact, period: Option<&str>) -> bool {
