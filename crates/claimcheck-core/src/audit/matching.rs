@@ -631,7 +631,8 @@ pub fn claim_offset_in_sentence(claim: &Claim) -> usize {
         rebuilt = t.split_whitespace().collect::<Vec<_>>().join(" ");
         &rebuilt
     };
-    claim.sentence.find(text).unwrap_or_else(|| {
+    // memchr's search is set up faster than `str::find`'s for one short needle.
+    memchr::memmem::find(claim.sentence.as_bytes(), text.as_bytes()).unwrap_or_else(|| {
         let mut mid = claim.sentence.len() / 2;
         while !claim.sentence.is_char_boundary(mid) {
             mid -= 1;

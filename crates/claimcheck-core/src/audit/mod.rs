@@ -11,7 +11,6 @@ pub mod compare;
 pub mod matching;
 mod names;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -1222,7 +1221,7 @@ struct DocContext<'a> {
     /// How often each known entity is named.
     counts: FnvMap<&'a str, usize>,
     /// The main second party of each key looked at, by the key's first fact.
-    main_objects: std::cell::RefCell<HashMap<u32, Option<u32>>>,
+    main_objects: std::cell::RefCell<FnvMap<u32, Option<u32>>>,
     /// Every claim of the document.
     claims: &'a [Claim],
     /// The article's own date, from `--reference-date` or its dateline.
@@ -1488,7 +1487,9 @@ fn sentence_positions(text: &str, claims: &[Claim], groups: &[Range<usize>]) -> 
         let found = if probe.is_empty() {
             None
         } else {
-            text.get(cursor..).and_then(|t| t.find(probe)).map(|p| cursor + p)
+            text.get(cursor..)
+                .and_then(|t| memchr::memmem::find(t.as_bytes(), probe.as_bytes()))
+                .map(|p| cursor + p)
         };
         if let Some(pos) = found {
             cursor = pos;
