@@ -476,6 +476,12 @@ impl<'l> Auditor<'l> {
             let before = context_before(text, sentence_at[i]);
             context.push(distinct(text_names.in_slice(before.start, before.end).into_iter().map(|m| m.2)));
         }
+        // The attribute cues of each sentence, found once for its claims.
+        let cue_hits: Vec<Vec<(usize, usize)>> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if groups[i].start == i { self.cues.hits(&c.sentence) } else { Vec::new() })
+            .collect();
         // Read once per claim what comparing it with each fact needs.
         let offsets: Vec<usize> = claims.iter().map(claim_offset_in_sentence).collect();
         let figures: Vec<Option<ClaimFigure>> = claims.iter().map(ClaimFigure::of).collect();
@@ -484,7 +490,13 @@ impl<'l> Auditor<'l> {
             .enumerate()
             .map(|(i, c)| {
                 c.kind == ClaimKind::Date
-                    && self.is_event_date(c, offsets[i], &names[groups[i].start], subject.as_deref())
+                    && self.is_event_date(
+                        c,
+                        offsets[i],
+                        &names[groups[i].start],
+                        &cue_hits[groups[i].start],
+                        subject.as_deref(),
+                    )
             })
             .collect();
         let quarters = claim_quarters(claims);
@@ -502,6 +514,7 @@ impl<'l> Auditor<'l> {
             names,
             context,
             parties,
+            cue_hits,
             offsets,
             figures,
         };
@@ -514,12 +527,19 @@ impl<'l> Auditor<'l> {
 
     /// A date claim strongly tied to a date fact ("founded in 1995") is an
     /// event's date, not the period of a nearby figure.
-    fn is_event_date(&self, claim: &Claim, at: usize, mentioned: &[&str], doc_subject: Option<&str>) -> bool {
+    fn is_event_date(
+        &self,
+        claim: &Claim,
+        at: usize,
+        mentioned: &[&str],
+        cue_hits: &[(usize, usize)],
+        doc_subject: Option<&str>,
+    ) -> bool {
         let dated = self.facts.dates_about(mentioned.iter().copied().chain(doc_subject));
         if dated.is_empty() {
             return false;
         }
-        let cues = self.cues.scan(&claim.sentence, at, claim.text.len());
+        let cues = self.cues.near(&claim.sentence, cue_hits, at, claim.text.len());
         dated.into_iter().map(|i| &self.ledger.facts[i]).any(|f| {
             matches!(f.value, FactValue::Date(_))
                 && (mentioned.contains(&f.entity.as_str()) || doc_subject == Some(f.entity.as_str()))
@@ -566,7 +586,7 @@ impl<'l> Auditor<'l> {
         let local = self.local_subject(claim, &doc.mentions[group], at);
         let mut candidates = Vec::new();
         // Every attribute's cues in one pass over the sentence.
-        let cues = self.cues.scan(&claim.sentence, at, claim.text.len());
+        let cues = self.cues.near(&claim.sentence, &doc.cue_hits[group], at, claim.text.len());
         // With no subject named, the document's subject stands in.
         let min_entity = if subject.is_some() { 3 } else { 1 };
         // Only facts about the subject, a name in the sentence or the document's
@@ -1240,6 +1260,8 @@ struct DocContext<'a> {
     context: Vec<Vec<&'a str>>,
     /// For each claim, the entities its subject and object resolve to.
     parties: Vec<Parties<'a>>,
+    /// At the first claim of each sentence: its attribute cues ([`matching::CueIndex::hits`]).
+    cue_hits: Vec<Vec<(usize, usize)>>,
     /// For each claim, where it sits in its sentence.
     offsets: Vec<usize>,
     /// For each claim, its figure when its value is a number.
