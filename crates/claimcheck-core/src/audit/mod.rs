@@ -640,9 +640,10 @@ impl<'l> Auditor<'l> {
                     // A claim about a known entity is about that entity: another
                     // entity's fact can support it by value but never contradict it.
                     let subject_fits = local.is_none_or(|s| s == name || object == Some(s));
+                    let named_object = object.is_some_and(|o| mentioned.contains(&o));
                     let object_ok = match object {
                         Some(o) => {
-                            mentioned.contains(&o)
+                            named_object
                                 || claim_object == Some(o)
                                 || subject == Some(o)
                                 // The deal the article is about ("the $26.2 million transaction").
@@ -661,9 +662,7 @@ impl<'l> Auditor<'l> {
                     // A date needs some word of the relation too ("announced on June 16"),
                     // unless it labels the party: "Twitch (2016): ...".
                     let labels_object = object.is_some_and(|o| label.is_some_and(|b| b.ends_with(o)));
-                    if object.is_some_and(|o| mentioned.contains(&o))
-                        && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object)
-                    {
+                    if named_object && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object) {
                         cue = cue.max(2);
                     }
                     // Keep only what a rule below can use: a strong or weak tie,
@@ -774,18 +773,24 @@ impl<'l> Auditor<'l> {
         {
             return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
         }
-        let what = match (&subject, &claim.attribute) {
-            (Some(s), Some(a)) => format!("{s} / {a}"),
-            (Some(s), None) => format!("{s} (attribute unknown)"),
-            (None, Some(a)) => format!("{a} of an entity the ledger does not know"),
-            (None, None) => "this figure".to_string(),
-        };
-        let period_note = period.map(|p| format!(" for {p}")).unwrap_or_default();
-        finding(
-            Verdict::Unverified,
-            None,
-            format!("no ledger fact for {what}{period_note}; article says {}", claim.text),
-        )
+        // Most claims end here: the message is written in one buffer.
+        let mut message = String::with_capacity(64 + claim.text.len());
+        message.push_str("no ledger fact for ");
+        match (subject, &claim.attribute) {
+            (Some(s), Some(a)) => [s, " / ", a].iter().for_each(|p| message.push_str(p)),
+            (Some(s), None) => [s, " (attribute unknown)"].iter().for_each(|p| message.push_str(p)),
+            (None, Some(a)) => {
+                [a, " of an entity the ledger does not know"].iter().for_each(|p| message.push_str(p))
+            }
+            (None, None) => message.push_str("this figure"),
+        }
+        if let Some(p) = period {
+            message.push_str(" for ");
+            message.push_str(p);
+        }
+        message.push_str("; article says ");
+        message.push_str(&claim.text);
+        finding(Verdict::Unverified, None, message)
     }
 
     /// The known entity the claim's own clause is about: an appositive
