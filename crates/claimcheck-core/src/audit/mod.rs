@@ -143,12 +143,11 @@ struct FactIndex {
 struct EntityFacts {
     /// Indices into the ledger's facts.
     facts: Vec<u32>,
-    /// `(start, end)` of each attribute's run in `facts`.
-    attributes: Vec<(u32, u32)>,
-    /// For each run of `attributes`, the kinds of claim any of its facts
-    /// may fit ([`FactKinds::claim_kinds`]): a claim skips the runs that
+    /// `(start, end, kinds)` of each attribute's run in `facts`: `kinds`
+    /// are the kinds of claim any of its facts may fit
+    /// ([`FactKinds::claim_kinds`]), so that a claim skips the runs that
     /// hold nothing of its kind.
-    run_kinds: Vec<u8>,
+    attributes: Vec<(u32, u32, u8)>,
     /// For each of `facts`, what kinds of claim it can be compared with
     /// (see [`FactKinds`]), so that a claim skips the others without
     /// reading the fact.
@@ -266,25 +265,24 @@ impl FactIndex {
             }
         }
         let attribute = |i: u32| ledger.facts[i as usize].attribute.as_str();
+        // The claim kinds of every fact bits value, worked out once.
+        let claim_kinds: Vec<u8> = (0..=u8::MAX).map(FactKinds::claim_kinds).collect();
         for e in index.by_entity.values_mut() {
             e.facts.sort_by(|&a, &b| attribute(a).cmp(attribute(b)).then(a.cmp(&b)));
             let mut start = 0;
             for end in 1..=e.facts.len() {
                 if end == e.facts.len() || attribute(e.facts[end]) != attribute(e.facts[start]) {
-                    e.attributes.push((start as u32, end as u32));
+                    e.attributes.push((start as u32, end as u32, 0));
                     start = end;
                 }
             }
             e.facts.shrink_to_fit();
             e.attributes.shrink_to_fit();
             e.kinds = e.facts.iter().map(|&i| FactKinds::of(&ledger.facts[i as usize])).collect();
-            e.run_kinds = e
-                .attributes
-                .iter()
-                .map(|&(s, end)| {
-                    e.kinds[s as usize..end as usize].iter().fold(0, |m, &k| m | FactKinds::claim_kinds(k))
-                })
-                .collect();
+            for (s, end, kinds) in &mut e.attributes {
+                *kinds =
+                    e.kinds[*s as usize..*end as usize].iter().fold(0, |m, &k| m | claim_kinds[k as usize]);
+            }
             let mut names: Vec<SharedStr> = Vec::new();
             e.objects = e
                 .facts
@@ -334,10 +332,10 @@ impl FactIndex {
             .and_then(|e| {
                 e.attributes
                     .iter()
-                    .find(|&&(s, _)| {
+                    .find(|&&(s, _, _)| {
                         ledger.facts[e.facts[s as usize] as usize].attribute.as_str() == attribute
                     })
-                    .map(|&(s, end)| &e.facts[s as usize..end as usize])
+                    .map(|&(s, end, _)| &e.facts[s as usize..end as usize])
             })
             .unwrap_or(&[]);
         ids.iter().map(move |&i| &ledger.facts[i as usize])
@@ -618,7 +616,7 @@ impl<'l> Auditor<'l> {
                 1
             };
             let is_doc_subject = doc_subject == Some(name);
-            for (&(start, end), &run_kinds) in facts.attributes.iter().zip(&facts.run_kinds) {
+            for &(start, end, run_kinds) in &facts.attributes {
                 if run_kinds & kind_bit == 0 {
                     continue;
                 }
