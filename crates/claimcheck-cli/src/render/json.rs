@@ -52,7 +52,9 @@ impl<'w> LineWriter<'w> {
         // The fields in `Finding`'s order, as its derived `Serialize` writes them.
         let Finding { file, claim, verdict, fact, message } = finding;
         self.buf.extend_from_slice(b"{\"file\":");
-        serde_json::to_writer(&mut self.buf, file)?;
+        // The finding's file is its claim's: escaped once per file, like the claim's.
+        let file_json = self.claims.file_json(file)?;
+        self.buf.extend_from_slice(file_json);
         self.buf.extend_from_slice(b",\"claim\":");
         self.claims.write(claim, &mut self.buf)?;
         self.buf.extend_from_slice(b",\"verdict\":\"");
@@ -112,13 +114,19 @@ pub struct ClaimJson {
 }
 
 impl ClaimJson {
+    /// `file` as a JSON string, escaped again only when the file changes.
+    fn file_json(&mut self, file: &str) -> Result<&[u8]> {
+        if self.file_json.is_empty() || self.file != file {
+            file.clone_into(&mut self.file);
+            self.file_json.clear();
+            serde_json::to_writer(&mut self.file_json, file)?;
+        }
+        Ok(&self.file_json)
+    }
+
     /// Append `claim` as a JSON object (no line break) to `buf`.
     pub fn write(&mut self, claim: &Claim, buf: &mut Vec<u8>) -> Result<()> {
-        if self.file_json.is_empty() || self.file != claim.file {
-            self.file.clone_from(&claim.file);
-            self.file_json.clear();
-            serde_json::to_writer(&mut self.file_json, &claim.file)?;
-        }
+        self.file_json(&claim.file)?;
         if self.sentence_json.is_empty() || self.sentence != claim.sentence {
             self.sentence.clone_from(&claim.sentence);
             self.sentence_json.clear();

@@ -39,10 +39,13 @@ pub fn implicit_precision(text: &str, value: f64) -> f64 {
         // Spelled-out numbers ("fourteen billion") are taken as round.
         return value.abs() * MAX_ROUNDING;
     };
-    let digits: String =
-        text[start..].chars().take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.')).collect();
+    // The digits are ASCII: a slice of the text, not a copy.
+    let rest = &text[start..];
+    let digits =
+        &rest[..rest.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.'))).unwrap_or(rest.len())];
     let digits = digits.trim_end_matches(['.', ',']);
-    let written: f64 = digits.replace(',', "").parse().unwrap_or(0.0);
+    let plain: String = digits.chars().filter(|&c| c != ',').collect();
+    let written: f64 = plain.parse().unwrap_or(0.0);
     if written == 0.0 {
         return 0.0;
     }
@@ -50,8 +53,7 @@ pub fn implicit_precision(text: &str, value: f64) -> f64 {
     let unit = match digits.split_once('.') {
         Some((_, frac)) => 10f64.powi(-(frac.len() as i32)),
         None => {
-            let int = digits.replace(',', "");
-            let zeros = int.len() - int.trim_end_matches('0').len();
+            let zeros = plain.len() - plain.trim_end_matches('0').len();
             10f64.powi(zeros as i32)
         }
     };
@@ -102,9 +104,11 @@ impl ClaimFigure {
             None => precision,
         };
         // The words are at most ten letters: lower-case only the start of the text.
-        let start: String = claim.text.chars().take(10).flat_map(char::to_lowercase).collect();
-        let nearly =
-            start.starts_with("nearly") || start.starts_with("almost") || start.starts_with("just under");
+        let starts_with = |word: &str| {
+            let mut start = claim.text.chars().take(10).flat_map(char::to_lowercase);
+            word.chars().all(|w| start.next() == Some(w))
+        };
+        let nearly = starts_with("nearly") || starts_with("almost") || starts_with("just under");
         Some(ClaimFigure { value, precision, high, high_precision, nearly })
     }
 

@@ -296,17 +296,37 @@ impl CueIndex {
         claim_at: usize,
         claim_len: usize,
     ) -> FnvMap<&str, (u32, usize)> {
-        let mut out: FnvMap<&str, (u32, usize)> = FnvMap::default();
-        let Some(matcher) = &self.matcher else { return out };
+        self.near(sentence, &self.hits(sentence), claim_at, claim_len)
+    }
+
+    /// Every cue in `sentence` that stands on word boundaries: (start,
+    /// pattern). Claims of one sentence share them.
+    pub(crate) fn hits(&self, sentence: &str) -> Vec<(usize, usize)> {
+        let Some(matcher) = &self.matcher else { return Vec::new() };
         let bytes = sentence.as_bytes();
-        for hit in matcher.find_overlapping_iter(sentence) {
-            let (at, end) = (hit.start(), hit.end());
-            let before_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-            let after_ok = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
-            if !(before_ok && after_ok) {
-                continue;
-            }
-            let (len, ids) = &self.patterns[hit.pattern().as_usize()];
+        matcher
+            .find_overlapping_iter(sentence)
+            .filter(|hit| {
+                let (at, end) = (hit.start(), hit.end());
+                let before_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+                let after_ok = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
+                before_ok && after_ok
+            })
+            .map(|hit| (hit.start(), hit.pattern().as_usize()))
+            .collect()
+    }
+
+    /// [`CueIndex::scan`] from the sentence's [`CueIndex::hits`].
+    pub(crate) fn near(
+        &self,
+        sentence: &str,
+        hits: &[(usize, usize)],
+        claim_at: usize,
+        claim_len: usize,
+    ) -> FnvMap<&str, (u32, usize)> {
+        let mut out: FnvMap<&str, (u32, usize)> = FnvMap::default();
+        for &(at, pattern) in hits {
+            let (len, ids) = &self.patterns[pattern];
             let dist = cue_gap(sentence, at, *len, claim_at, claim_len);
             let strength = if dist <= 40 {
                 3
@@ -631,7 +651,8 @@ pub fn claim_offset_in_sentence(claim: &Claim) -> usize {
         rebuilt = t.split_whitespace().collect::<Vec<_>>().join(" ");
         &rebuilt
     };
-    claim.sentence.find(text).unwrap_or_else(|| {
+    // memchr's search is set up faster than `str::find`'s for one short needle.
+    memchr::memmem::find(claim.sentence.as_bytes(), text.as_bytes()).unwrap_or_else(|| {
         let mut mid = claim.sentence.len() / 2;
         while !claim.sentence.is_char_boundary(mid) {
             mid -= 1;

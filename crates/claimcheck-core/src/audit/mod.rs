@@ -9,8 +9,8 @@
 
 pub mod compare;
 pub mod matching;
+mod names;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -21,6 +21,7 @@ use crate::extract::{EntityIndex, FnvMap};
 use crate::ledger::{Fact, FactValue, Ledger, Rank, SharedStr};
 use compare::{ClaimFigure, dates_agree, describe_fact_value, fact_date, fact_matches_kind, figure_agrees};
 use matching::{EntityResolver, claim_offset_in_sentence, is_event_attribute};
+use names::TextNames;
 
 /// The outcome of checking one claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -142,8 +143,11 @@ struct FactIndex {
 struct EntityFacts {
     /// Indices into the ledger's facts.
     facts: Vec<u32>,
-    /// `(start, end)` of each attribute's run in `facts`.
-    attributes: Vec<(u32, u32)>,
+    /// `(start, end, kinds)` of each attribute's run in `facts`: `kinds`
+    /// are the kinds of claim any of its facts may fit
+    /// ([`FactKinds::claim_kinds`]), so that a claim skips the runs that
+    /// hold nothing of its kind.
+    attributes: Vec<(u32, u32, u8)>,
     /// For each of `facts`, what kinds of claim it can be compared with
     /// (see [`FactKinds`]), so that a claim skips the others without
     /// reading the fact.
@@ -209,8 +213,13 @@ impl FactKinds {
     /// `fact_matches_kind(claim, fact)` from the fact's bits, where they
     /// decide it; `None` when the claim's unit must be compared too.
     fn fit(claim: &Claim, k: u8) -> Option<bool> {
+        Self::fit_kind(claim.kind, k)
+    }
+
+    /// [`FactKinds::fit`] for a claim of `kind`.
+    fn fit_kind(kind: ClaimKind, k: u8) -> Option<bool> {
         let numeric = k & Self::NUMERIC != 0;
-        match claim.kind {
+        match kind {
             ClaimKind::Money => Some(numeric && k & Self::CURRENCY != 0),
             ClaimKind::Percent => Some(numeric && k & Self::PERCENT != 0),
             ClaimKind::Number => Some(numeric && k & (Self::CURRENCY | Self::PERCENT | Self::TIME_UNIT) == 0),
@@ -220,6 +229,20 @@ impl FactKinds {
             ClaimKind::Date => Some(k & Self::DATED != 0),
             _ => Some(false),
         }
+    }
+
+    /// The kinds of claim a fact with bits `k` may fit, one bit per
+    /// [`ClaimKind`] (see [`FactKinds::kind_bit`]).
+    fn claim_kinds(k: u8) -> u8 {
+        ClaimKind::ALL
+            .iter()
+            .filter(|&&kind| Self::fit_kind(kind, k) != Some(false))
+            .fold(0, |mask, &kind| mask | Self::kind_bit(kind))
+    }
+
+    /// A claim kind's bit in [`FactKinds::claim_kinds`].
+    fn kind_bit(kind: ClaimKind) -> u8 {
+        1 << (kind as u8)
     }
 }
 
@@ -242,18 +265,24 @@ impl FactIndex {
             }
         }
         let attribute = |i: u32| ledger.facts[i as usize].attribute.as_str();
+        // The claim kinds of every fact bits value, worked out once.
+        let claim_kinds: Vec<u8> = (0..=u8::MAX).map(FactKinds::claim_kinds).collect();
         for e in index.by_entity.values_mut() {
             e.facts.sort_by(|&a, &b| attribute(a).cmp(attribute(b)).then(a.cmp(&b)));
             let mut start = 0;
             for end in 1..=e.facts.len() {
                 if end == e.facts.len() || attribute(e.facts[end]) != attribute(e.facts[start]) {
-                    e.attributes.push((start as u32, end as u32));
+                    e.attributes.push((start as u32, end as u32, 0));
                     start = end;
                 }
             }
             e.facts.shrink_to_fit();
             e.attributes.shrink_to_fit();
             e.kinds = e.facts.iter().map(|&i| FactKinds::of(&ledger.facts[i as usize])).collect();
+            for (s, end, kinds) in &mut e.attributes {
+                *kinds =
+                    e.kinds[*s as usize..*end as usize].iter().fold(0, |m, &k| m | claim_kinds[k as usize]);
+            }
             let mut names: Vec<SharedStr> = Vec::new();
             e.objects = e
                 .facts
@@ -303,10 +332,10 @@ impl FactIndex {
             .and_then(|e| {
                 e.attributes
                     .iter()
-                    .find(|&&(s, _)| {
+                    .find(|&&(s, _, _)| {
                         ledger.facts[e.facts[s as usize] as usize].attribute.as_str() == attribute
                     })
-                    .map(|&(s, end)| &e.facts[s as usize..end as usize])
+                    .map(|&(s, end, _)| &e.facts[s as usize..end as usize])
             })
             .unwrap_or(&[]);
         ids.iter().map(move |&i| &ledger.facts[i as usize])
@@ -343,6 +372,9 @@ struct Candidate {
     object_ok: bool,
     cue: u32,
     dist: usize,
+    /// The fact is current and its value and period agree with the claim
+    /// ([`Auditor::supports`]).
+    supports: bool,
 }
 
 impl Candidate {
@@ -394,10 +426,22 @@ impl<'l> Auditor<'l> {
     }
 
     /// The verdict on each claim, in the claims' order.
-    fn judge(&self, claims: &[Claim], text: &str, options: &AuditOptions) -> Vec<Judgement<'l>> {
-        // One pass over the text for the names it holds.
-        let named: Vec<(usize, &str)> = self.entities.find(text).map(|(s, _, name)| (s, name)).collect();
-        let subject = document_subject(text, &named).or_else(|| self.subject_of_claims(claims));
+    fn judge<'c>(&self, claims: &'c [Claim], text: &str, options: &AuditOptions) -> Vec<Judgement<'l>> {
+        // One pass over the text for the names it holds; the names of its
+        // sentences and of the text before each come from the same pass.
+        let text_names = TextNames::new(&self.entities, text);
+        let named: Vec<(usize, &str)> = text_names.all().map(|(s, _, name)| (s, name)).collect();
+        // Claims name the same parties again and again: each distinct name is
+        // resolved once per document.
+        let mut resolved: FnvMap<&str, Option<&str>> = FnvMap::default();
+        let mut resolve = |name: Option<&'c str>| {
+            name.and_then(|n| *resolved.entry(n).or_insert_with(|| self.resolver.resolve(n)))
+        };
+        let parties: Vec<Parties<'_>> = claims
+            .iter()
+            .map(|c| Parties { subject: resolve(c.subject.as_deref()), object: resolve(c.object.as_deref()) })
+            .collect();
+        let subject = document_subject(text, &named).or_else(|| subject_of_claims(&parties));
         let mut counts: FnvMap<&str, usize> = FnvMap::default();
         for &(_, name) in &named {
             *counts.entry(name).or_default() += 1;
@@ -417,11 +461,25 @@ impl<'l> Auditor<'l> {
                 context.push(Vec::new());
                 continue;
             }
-            let found: Vec<(usize, usize, &str)> = self.entities.find(&c.sentence).collect();
+            // A sentence written with single spaces is a slice of the text;
+            // another one is searched on its own.
+            let found: Vec<(usize, usize, &str)> = match sentence_at[i] {
+                Some(at) if text.get(at..at + c.sentence.len()) == Some(c.sentence.as_str()) => {
+                    text_names.in_slice(at, at + c.sentence.len())
+                }
+                _ => self.entities.find(&c.sentence).collect(),
+            };
             names.push(distinct(found.iter().map(|m| m.2)));
             mentions.push(found);
-            context.push(distinct(self.entities.find(context_before(text, sentence_at[i])).map(|m| m.2)));
+            let before = context_before(text, sentence_at[i]);
+            context.push(distinct(text_names.in_slice(before.start, before.end).into_iter().map(|m| m.2)));
         }
+        // The attribute cues of each sentence, found once for its claims.
+        let cue_hits: Vec<Vec<(usize, usize)>> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if groups[i].start == i { self.cues.hits(&c.sentence) } else { Vec::new() })
+            .collect();
         // Read once per claim what comparing it with each fact needs.
         let offsets: Vec<usize> = claims.iter().map(claim_offset_in_sentence).collect();
         let figures: Vec<Option<ClaimFigure>> = claims.iter().map(ClaimFigure::of).collect();
@@ -430,7 +488,13 @@ impl<'l> Auditor<'l> {
             .enumerate()
             .map(|(i, c)| {
                 c.kind == ClaimKind::Date
-                    && self.is_event_date(c, offsets[i], &names[groups[i].start], subject.as_deref())
+                    && self.is_event_date(
+                        c,
+                        offsets[i],
+                        &names[groups[i].start],
+                        &cue_hits[groups[i].start],
+                        subject.as_deref(),
+                    )
             })
             .collect();
         let quarters = claim_quarters(claims);
@@ -447,6 +511,8 @@ impl<'l> Auditor<'l> {
             mentions,
             names,
             context,
+            parties,
+            cue_hits,
             offsets,
             figures,
         };
@@ -459,31 +525,24 @@ impl<'l> Auditor<'l> {
 
     /// A date claim strongly tied to a date fact ("founded in 1995") is an
     /// event's date, not the period of a nearby figure.
-    fn is_event_date(&self, claim: &Claim, at: usize, mentioned: &[&str], doc_subject: Option<&str>) -> bool {
+    fn is_event_date(
+        &self,
+        claim: &Claim,
+        at: usize,
+        mentioned: &[&str],
+        cue_hits: &[(usize, usize)],
+        doc_subject: Option<&str>,
+    ) -> bool {
         let dated = self.facts.dates_about(mentioned.iter().copied().chain(doc_subject));
         if dated.is_empty() {
             return false;
         }
-        let cues = self.cues.scan(&claim.sentence, at, claim.text.len());
+        let cues = self.cues.near(&claim.sentence, cue_hits, at, claim.text.len());
         dated.into_iter().map(|i| &self.ledger.facts[i]).any(|f| {
             matches!(f.value, FactValue::Date(_))
                 && (mentioned.contains(&f.entity.as_str()) || doc_subject == Some(f.entity.as_str()))
                 && cues.get(f.attribute.as_str()).is_some_and(|c| c.0 >= 3)
         })
-    }
-
-    /// The entity most claims are about: the fallback subject for headings and lists.
-    fn subject_of_claims(&self, claims: &[Claim]) -> Option<String> {
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for c in claims {
-            if let Some(e) = c.subject.as_deref().and_then(|s| self.resolver.resolve(s)) {
-                match counts.iter_mut().find(|(n, _)| n == e) {
-                    Some((_, k)) => *k += 1,
-                    None => counts.push((e.to_string(), 1)),
-                }
-            }
-        }
-        counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n)
     }
 
     fn audit_claim(
@@ -515,30 +574,31 @@ impl<'l> Auditor<'l> {
                 format!("{} is the article's own date (dateline), not a claim", claim.text),
             );
         }
-        let subject = claim.subject.as_deref().and_then(|s| self.resolver.resolve(s)).map(str::to_string);
+        let Parties { subject, object: claim_object } = doc.parties[index];
         let group = doc.groups[index].start;
         let mentioned: &[&str] = &doc.names[group];
         // Names in the text just before the sentence: "it" and "the company" point back to them.
         let context: &[&str] = &doc.context[group];
-        let claim_object = claim.object.as_deref().and_then(|o| self.resolver.resolve(o));
         let at = doc.offsets[index];
         let figure = doc.figures[index].as_ref();
         let local = self.local_subject(claim, &doc.mentions[group], at);
         let mut candidates = Vec::new();
         // Every attribute's cues in one pass over the sentence.
-        let cues = self.cues.scan(&claim.sentence, at, claim.text.len());
+        let cues = self.cues.near(&claim.sentence, &doc.cue_hits[group], at, claim.text.len());
         // With no subject named, the document's subject stands in.
         let min_entity = if subject.is_some() { 3 } else { 1 };
         // Only facts about the subject, a name in the sentence or the document's
         // subject can tie; the index yields exactly those, by entity and attribute.
         let lookup = subject
-            .as_deref()
             .into_iter()
             .chain(mentioned.iter().copied())
             .chain(doc_subject)
             .chain(context.iter().copied());
         // What stands before the claim when it is a party's label: "Twitch (" of "Twitch (2016)".
         let label = claim.sentence[..at].trim_end().strip_suffix('(').map(str::trim_end);
+        let kind_bit = FactKinds::kind_bit(claim.kind);
+        // Counted nouns are compared only for numbers with a noun ([`Auditor::nouns_fit`]).
+        let checks_nouns = claim.kind == ClaimKind::Number && claim.unit.is_some();
         let mut seen: Vec<&str> = Vec::new();
         for name in lookup {
             if seen.contains(&name) {
@@ -548,7 +608,7 @@ impl<'l> Auditor<'l> {
             let Some(facts) = self.facts.by_entity.get(name) else { continue };
             // Every entity looked up is the subject, named in the sentence, the
             // document's subject or named just before the sentence.
-            let entity = if subject.as_deref() == Some(name) {
+            let entity = if subject == Some(name) {
                 3
             } else if mentioned.contains(&name) {
                 2
@@ -556,7 +616,10 @@ impl<'l> Auditor<'l> {
                 1
             };
             let is_doc_subject = doc_subject == Some(name);
-            for &(start, end) in &facts.attributes {
+            for &(start, end, run_kinds) in &facts.attributes {
+                if run_kinds & kind_bit == 0 {
+                    continue;
+                }
                 let ids = &facts.facts[start as usize..end as usize];
                 let objects = &facts.objects[start as usize..end as usize];
                 let attribute = self.ledger.facts[ids[0] as usize].attribute.as_str();
@@ -569,26 +632,18 @@ impl<'l> Auditor<'l> {
                 };
                 let mut main_object: Option<Option<&str>> = None;
                 let (cue0, dist) = cues.get(attribute).copied().unwrap_or((0, usize::MAX));
-                let kinds = &facts.kinds[start as usize..end as usize];
-                for ((&i, &k), &o) in ids.iter().zip(kinds).zip(objects) {
-                    let idx = i as usize;
-                    let fact = &self.ledger.facts[idx];
-                    let object = facts.object(o);
-                    let fits = match FactKinds::fit(claim, k) {
-                        Some(fits) => fits,
-                        None => fact_matches_kind(claim, fact),
-                    };
-                    if !fits || !self.nouns_fit(claim, fact) {
-                        continue;
-                    }
+                // How a fact of this key with `object` ties to the claim: (object_ok,
+                // cue, useful). It depends on the fact through its object alone.
+                let mut tie = |object: Option<&str>| {
                     // A claim about a known entity is about that entity: another
                     // entity's fact can support it by value but never contradict it.
                     let subject_fits = local.is_none_or(|s| s == name || object == Some(s));
+                    let named_object = object.is_some_and(|o| mentioned.contains(&o));
                     let object_ok = match object {
                         Some(o) => {
-                            mentioned.contains(&o)
+                            named_object
                                 || claim_object == Some(o)
-                                || subject.as_deref() == Some(o)
+                                || subject == Some(o)
                                 // The deal the article is about ("the $26.2 million transaction").
                                 || (*main_object.get_or_insert_with(|| doc.main_object(self, ids))
                                     == Some(o)
@@ -605,18 +660,40 @@ impl<'l> Auditor<'l> {
                     // A date needs some word of the relation too ("announced on June 16"),
                     // unless it labels the party: "Twitch (2016): ...".
                     let labels_object = object.is_some_and(|o| label.is_some_and(|b| b.ends_with(o)));
-                    if object.is_some_and(|o| mentioned.contains(&o))
-                        && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object)
-                    {
+                    if named_object && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object) {
                         cue = cue.max(2);
                     }
                     // Keep only what a rule below can use: a strong or weak tie,
                     // or a fact about the subject (the debug trace keeps all).
                     let useful = (object_ok && (entity >= 2 || cue >= 1))
                         || (entity >= min_entity && (entity >= 2 || is_doc_subject));
+                    (object_ok, cue, useful)
+                };
+                // Facts without a second party (most measurements) all tie alike.
+                let mut no_object: Option<(bool, u32, bool)> = None;
+                let kinds = &facts.kinds[start as usize..end as usize];
+                for ((&i, &k), &o) in ids.iter().zip(kinds).zip(objects) {
+                    let idx = i as usize;
+                    let fits = match FactKinds::fit(claim, k) {
+                        Some(fits) => fits,
+                        None => fact_matches_kind(claim, &self.ledger.facts[idx]),
+                    };
+                    if !fits || (checks_nouns && !self.nouns_fit(claim, &self.ledger.facts[idx])) {
+                        continue;
+                    }
+                    let (object_ok, cue, useful) = match facts.object(o) {
+                        None => *no_object.get_or_insert_with(|| tie(None)),
+                        object => tie(object),
+                    };
                     if useful || debug() {
                         let recurring = k & FactKinds::RECURRING != 0;
-                        candidates.push(Candidate { fact: idx, recurring, entity, object_ok, cue, dist });
+                        let supports = self.supports(claim, figure, &self.ledger.facts[idx], period, options);
+                        let c = Candidate { fact: idx, recurring, entity, object_ok, cue, dist, supports };
+                        // Past a strong tie, only a fact that supports the claim can
+                        // decide anything: the others are dropped here.
+                        if c.strong() || supports || debug() {
+                            candidates.push(c);
+                        }
                     }
                 }
             }
@@ -676,45 +753,42 @@ impl<'l> Auditor<'l> {
         // when exactly one fact about that subject has its value.
         let weak: Vec<&Candidate> =
             candidates.iter().filter(|c| c.object_ok && (c.entity >= 2 || c.cue >= 1)).collect();
-        for c in &weak {
+        if let Some(c) = weak.iter().find(|c| c.supports) {
             let fact = &self.ledger.facts[c.fact];
-            if matches!(fact.rank, Rank::Preferred | Rank::Normal)
-                && self.agrees(claim, figure, fact, options)
-                && self.period_fits(claim, fact, period)
-            {
-                return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
-            }
+            return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
         }
         let by_subject: Vec<&Fact> = candidates
             .iter()
             .filter(|c| {
                 c.entity >= min_entity
                     && (c.entity >= 2 || doc_subject == Some(self.ledger.facts[c.fact].entity.as_str()))
+                    && c.supports
             })
             .map(|c| &self.ledger.facts[c.fact])
-            .filter(|f| {
-                matches!(f.rank, Rank::Preferred | Rank::Normal)
-                    && self.agrees(claim, figure, f, options)
-                    && self.period_fits(claim, f, period)
-            })
             .collect();
         if let [fact] = by_subject.as_slice()
             && claim.kind != ClaimKind::Date
         {
             return finding(Verdict::Supported, Some(fact), self.message_supported(claim, fact));
         }
-        let what = match (&subject, &claim.attribute) {
-            (Some(s), Some(a)) => format!("{s} / {a}"),
-            (Some(s), None) => format!("{s} (attribute unknown)"),
-            (None, Some(a)) => format!("{a} of an entity the ledger does not know"),
-            (None, None) => "this figure".to_string(),
-        };
-        let period_note = period.map(|p| format!(" for {p}")).unwrap_or_default();
-        finding(
-            Verdict::Unverified,
-            None,
-            format!("no ledger fact for {what}{period_note}; article says {}", claim.text),
-        )
+        // Most claims end here: the message is written in one buffer.
+        let mut message = String::with_capacity(64 + claim.text.len());
+        message.push_str("no ledger fact for ");
+        match (subject, &claim.attribute) {
+            (Some(s), Some(a)) => [s, " / ", a].iter().for_each(|p| message.push_str(p)),
+            (Some(s), None) => [s, " (attribute unknown)"].iter().for_each(|p| message.push_str(p)),
+            (None, Some(a)) => {
+                [a, " of an entity the ledger does not know"].iter().for_each(|p| message.push_str(p))
+            }
+            (None, None) => message.push_str("this figure"),
+        }
+        if let Some(p) = period {
+            message.push_str(" for ");
+            message.push_str(p);
+        }
+        message.push_str("; article says ");
+        message.push_str(&claim.text);
+        finding(Verdict::Unverified, None, message)
     }
 
     /// The known entity the claim's own clause is about: an appositive
@@ -842,6 +916,20 @@ impl<'l> Auditor<'l> {
             return false;
         }
         figure.is_some_and(|figure| figure_agrees(claim, figure, fact, options.tolerance))
+    }
+
+    /// Is `fact` a current fact whose value and period agree with the claim?
+    fn supports(
+        &self,
+        claim: &Claim,
+        figure: Option<&ClaimFigure>,
+        fact: &Fact,
+        period: Option<&str>,
+        options: &AuditOptions,
+    ) -> bool {
+        matches!(fact.rank, Rank::Preferred | Rank::Normal)
+            && self.agrees(claim, figure, fact, options)
+            && self.period_fits(claim, fact, period)
     }
 
     fn period_fits(&self, claim: &Claim, fact: &Fact, period: Option<&str>) -> bool {
@@ -1156,7 +1244,7 @@ struct DocContext<'a> {
     /// How often each known entity is named.
     counts: FnvMap<&'a str, usize>,
     /// The main second party of each key looked at, by the key's first fact.
-    main_objects: std::cell::RefCell<HashMap<u32, Option<u32>>>,
+    main_objects: std::cell::RefCell<FnvMap<u32, Option<u32>>>,
     /// Every claim of the document.
     claims: &'a [Claim],
     /// The article's own date, from `--reference-date` or its dateline.
@@ -1173,10 +1261,33 @@ struct DocContext<'a> {
     names: Vec<Vec<&'a str>>,
     /// At the first claim of each sentence: the entities named in the text just before it.
     context: Vec<Vec<&'a str>>,
+    /// For each claim, the entities its subject and object resolve to.
+    parties: Vec<Parties<'a>>,
+    /// At the first claim of each sentence: its attribute cues ([`matching::CueIndex::hits`]).
+    cue_hits: Vec<Vec<(usize, usize)>>,
     /// For each claim, where it sits in its sentence.
     offsets: Vec<usize>,
     /// For each claim, its figure when its value is a number.
     figures: Vec<Option<ClaimFigure>>,
+}
+
+/// The entities a claim's own subject and object resolve to.
+#[derive(Debug, Clone, Copy)]
+struct Parties<'a> {
+    subject: Option<&'a str>,
+    object: Option<&'a str>,
+}
+
+/// The entity most claims are about: the fallback subject for headings and lists.
+fn subject_of_claims(parties: &[Parties<'_>]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in parties.iter().filter_map(|p| p.subject) {
+        match counts.iter_mut().find(|(n, _)| *n == e) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((e, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.to_string())
 }
 
 /// The entity the document names most (its first line counts double), from
@@ -1211,14 +1322,15 @@ fn clause_start(sentence: &str, at: usize) -> usize {
     0
 }
 
-/// Up to 300 bytes of text before a sentence that starts at `at`.
-fn context_before(text: &str, at: Option<usize>) -> &str {
-    let Some(pos) = at else { return "" };
+/// Where the (up to) 300 bytes of text before a sentence that starts at
+/// `at` lie in `text`.
+fn context_before(text: &str, at: Option<usize>) -> Range<usize> {
+    let Some(pos) = at else { return 0..0 };
     let mut start = pos.saturating_sub(300);
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    &text[start..pos]
+    start..pos
 }
 
 /// Each item once, in order of first appearance.
@@ -1400,7 +1512,9 @@ fn sentence_positions(text: &str, claims: &[Claim], groups: &[Range<usize>]) -> 
         let found = if probe.is_empty() {
             None
         } else {
-            text.get(cursor..).and_then(|t| t.find(probe)).map(|p| cursor + p)
+            text.get(cursor..)
+                .and_then(|t| memchr::memmem::find(t.as_bytes(), probe.as_bytes()))
+                .map(|p| cursor + p)
         };
         if let Some(pos) = found {
             cursor = pos;

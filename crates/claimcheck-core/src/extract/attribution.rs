@@ -49,22 +49,32 @@ impl EntityIndex {
 
     /// Every known name in `text` as (start, end, canonical name), on word boundaries.
     pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
+        self.find_unchecked(text)
+            .filter_map(move |(s, e, pattern)| Some((s, e, self.check(text, s, e, pattern)?)))
+    }
+
+    /// What the automaton finds in `text` before [`EntityIndex::check`]:
+    /// (start, end, pattern), leftmost-longest. The audit derives the names
+    /// of any slice of a document from this one pass.
+    pub fn find_unchecked<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
         self.matcher.iter().flat_map(move |m| {
-            m.find_iter(text).filter_map(move |hit| {
-                let (s, e) = (hit.start(), hit.end());
-                let before_ok = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                // "US" in "US$8.45 billion" is a currency prefix, not a country.
-                let after_ok = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '$');
-                // A lower-case alias ("the streamer") must match as written; a
-                // name must keep its capital ("Meta", not "meta-analysis").
-                let written = &text[s..e];
-                let name = &self.names[hit.pattern().as_usize()];
-                let case_ok = name.chars().next().is_none_or(|c| !c.is_uppercase())
-                    || written.chars().next().is_some_and(char::is_uppercase);
-                (before_ok && after_ok && case_ok)
-                    .then(|| (s, e, self.canonical[hit.pattern().as_usize()].as_str()))
-            })
+            m.find_iter(text).map(|hit| (hit.start(), hit.end(), hit.pattern().as_usize()))
         })
+    }
+
+    /// The canonical name of `pattern` found at `s..e` of `text`, if it
+    /// stands there as a name: on word boundaries, with its capital.
+    pub fn check(&self, text: &str, s: usize, e: usize, pattern: usize) -> Option<&str> {
+        let before_ok = text.get(..s)?.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        // "US" in "US$8.45 billion" is a currency prefix, not a country.
+        let after_ok = text.get(e..)?.chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '$');
+        // A lower-case alias ("the streamer") must match as written; a
+        // name must keep its capital ("Meta", not "meta-analysis").
+        let written = text.get(s..e)?;
+        let name = self.names.get(pattern)?;
+        let case_ok = name.chars().next().is_none_or(|c| !c.is_uppercase())
+            || written.chars().next().is_some_and(char::is_uppercase);
+        (before_ok && after_ok && case_ok).then(|| self.canonical.get(pattern).map(String::as_str)).flatten()
     }
 
     /// The canonical name for `name`, if known (case-insensitive).
