@@ -147,53 +147,56 @@ pub fn attribute_of_word(w: &str) -> Option<&'static str> {
 
 /// "Chief Financial Officer", "Senior Vice President": the capitalized words
 /// before a title's head word are part of the title when each is a word
-/// titles are made of. "Apple President Tim Cook" keeps "Apple".
+/// titles are made of (as names write them: capitalized). "Apple President
+/// Tim Cook" keeps "Apple".
 fn is_job_title(text: &str, start: usize, end: usize) -> bool {
-    let next = text[end..].split_whitespace().next().unwrap_or("");
-    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-    with_lower(next, |head| matches!(head, "officer" | "president" | "director" | "chairman" | "chairwoman"))
-        && text[start..end].split(' ').all(|w| {
-            with_lower(w, |w| {
-                matches!(
-                    w,
-                    "financial"
-                        | "operating"
-                        | "technology"
-                        | "technical"
-                        | "marketing"
-                        | "information"
-                        | "product"
-                        | "revenue"
-                        | "commercial"
-                        | "strategy"
-                        | "investment"
-                        | "legal"
-                        | "people"
-                        | "data"
-                        | "security"
-                        | "digital"
-                        | "science"
-                        | "scientific"
-                        | "medical"
-                        | "creative"
-                        | "content"
-                        | "business"
-                        | "development"
-                        | "communications"
-                        | "compliance"
-                        | "risk"
-                        | "accounting"
-                        | "administrative"
-                        | "vice"
-                        | "senior"
-                        | "deputy"
-                        | "general"
-                        | "managing"
-                        | "non-executive"
-                        | "independent"
-                )
-            })
+    // Most names hold another word: test the name's words before the next word.
+    text[start..end].split(' ').all(|w| {
+        matches!(
+            w,
+            "Financial"
+                | "Operating"
+                | "Technology"
+                | "Technical"
+                | "Marketing"
+                | "Information"
+                | "Product"
+                | "Revenue"
+                | "Commercial"
+                | "Strategy"
+                | "Investment"
+                | "Legal"
+                | "People"
+                | "Data"
+                | "Security"
+                | "Digital"
+                | "Science"
+                | "Scientific"
+                | "Medical"
+                | "Creative"
+                | "Content"
+                | "Business"
+                | "Development"
+                | "Communications"
+                | "Compliance"
+                | "Risk"
+                | "Accounting"
+                | "Administrative"
+                | "Vice"
+                | "Senior"
+                | "Deputy"
+                | "General"
+                | "Managing"
+                | "Non-Executive"
+                | "Independent"
+        )
+    }) && {
+        let next = text[end..].split_whitespace().next().unwrap_or("");
+        let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        with_lower(next, |head| {
+            matches!(head, "officer" | "president" | "director" | "chairman" | "chairwoman")
         })
+    }
 }
 
 /// Titles that mark a person acting for an organization ("CEO Mark Zuckerberg").
@@ -1146,6 +1149,8 @@ fn proper_names<'t>(
         // "Bureau of Labor Statistics", "Bank of America": "of" after an
         // institution's noun keeps the name open, as "&" does below.
         if let Some((rs, re)) = run
+            // "of" and one whitespace character of up to three bytes.
+            && word.len() <= 5
             && word.trim_end() == "of"
             && is_institution(&text[rs..re])
         {
@@ -1163,7 +1168,7 @@ fn proper_names<'t>(
         // "Johnson & Johnson", "Procter & Gamble": an ampersand between
         // capitalized words keeps the name open; the run grows past it
         // only if a capitalized word follows.
-        if run.is_some() && word.trim_end() == "&" {
+        if run.is_some() && word.len() <= 4 && word.trim_end() == "&" {
             continue;
         }
         let NamePiece { lead, name_len, closes } = NamePiece::of(word);
