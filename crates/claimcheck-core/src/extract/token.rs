@@ -49,7 +49,10 @@ pub struct Tok {
 pub struct Tokens {
     /// The tokens in order.
     pub toks: Vec<Tok>,
+    /// The stretch lower-cased in ASCII, then the lower forms that differ.
     lower: String,
+    /// Where the stretch starts in the text.
+    base: usize,
 }
 
 impl Tokens {
@@ -92,7 +95,12 @@ impl Tokens {
     /// Tokenize `text[range]`; offsets stay relative to `text`.
     pub fn fill(&mut self, text: &str, start: usize, end: usize) {
         self.toks.clear();
+        // The stretch, lower-cased in ASCII, in one copy: most tokens' lower
+        // forms are slices of it (see `push`).
         self.lower.clear();
+        self.lower.push_str(&text[start..end]);
+        self.lower.make_ascii_lowercase();
+        self.base = start;
         let bytes = text.as_bytes();
         let mut i = start;
         let mut gap = true;
@@ -147,20 +155,27 @@ impl Tokens {
     }
 
     fn push(&mut self, text: &str, start: usize, end: usize, kind: TokKind, gap: bool) {
-        let lo = self.lower.len() as u32;
         let s = &text[start..end];
-        if matches!(kind, TokKind::Word) {
-            if s.is_ascii() {
-                // Copy, then lower-case in place: no per-char pushes.
-                self.lower.push_str(s);
-                self.lower[lo as usize..].make_ascii_lowercase();
-            } else {
-                self.lower.extend(s.chars().flat_map(char::to_lowercase));
-            }
+        // A word's lower form is the ASCII-lower-cased stretch unless it has
+        // other letters (Unicode lower-casing); any other token's is its own
+        // text, which lower-casing changes only in an exponent's "E".
+        let in_stretch = match kind {
+            TokKind::Word => s.is_ascii(),
+            TokKind::Num(_) => !s.bytes().any(|b| b.is_ascii_uppercase()),
+            TokKind::Sym(_) => true,
+        };
+        let (lo, hi) = if in_stretch {
+            (start - self.base, end - self.base)
         } else {
-            self.lower.push_str(s);
-        }
-        let hi = self.lower.len() as u32;
+            let lo = self.lower.len();
+            if matches!(kind, TokKind::Word) {
+                self.lower.extend(s.chars().flat_map(char::to_lowercase));
+            } else {
+                self.lower.push_str(s);
+            }
+            (lo, self.lower.len())
+        };
+        let (lo, hi) = (lo as u32, hi as u32);
         let upper = matches!(kind, TokKind::Word) && s.chars().next().is_some_and(char::is_uppercase);
         self.toks.push(Tok { start, end, kind, gap, upper, lower: (lo, hi) });
     }
@@ -341,5 +356,40 @@ mod tests {
             ]
         );
         assert_eq!(t.sym(1), Some('\''));
+    }
+
+    /// Each token's lower form: a word lower-cased (Unicode for non-ASCII
+    /// words), any other token as written.
+    fn lower_forms_as_defined(t: &Tokens, s: &str) -> Vec<String> {
+        t.toks
+            .iter()
+            .map(|k| {
+                let raw = &s[k.start..k.end];
+                match k.kind {
+                    TokKind::Word => raw.chars().flat_map(char::to_lowercase).collect(),
+                    _ => raw.to_owned(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lower_forms_are_sliced_from_the_stretch_or_written_apart() {
+        let s = "  Meta’s ÉCOLE rose 1.5E3 times; İstanbul got $5 in Zürich ";
+        let mut t = Tokens::default();
+        t.fill(s, 2, s.len() - 1);
+        let got: Vec<String> = (0..t.len()).map(|i| t.lower(i).to_owned()).collect();
+        assert_eq!(got, lower_forms_as_defined(&t, s));
+        assert!(got.contains(&"école".to_owned()) && got.contains(&"1.5E3".to_owned()));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_forms_match_their_definition(s in "(?s:.{0,40})|[ a-zA-Z0-9.,$%É’İ\u{a0}\u{202f}eE+-]{0,40}") {
+            let mut t = Tokens::default();
+            t.fill(&s, 0, s.len());
+            let got: Vec<String> = (0..t.len()).map(|i| t.lower(i).to_owned()).collect();
+            proptest::prop_assert_eq!(got, lower_forms_as_defined(&t, &s));
+        }
     }
 }
