@@ -897,20 +897,10 @@ impl<'a> Attributor<'a> {
     fn preceded_by_deal_verb(&self, pos: usize, floor: usize) -> bool {
         let before = &self.text[floor..pos];
         let last = before.split_whitespace().next_back().unwrap_or("");
-        with_lower(last, |last| {
-            matches!(
-                last,
-                "bought"
-                    | "buy"
-                    | "acquired"
-                    | "acquire"
-                    | "sued"
-                    | "fined"
-                    | "acquiring"
-                    | "buying"
-                    | "purchased"
-            )
-        })
+        // The verbs are ASCII: compare without lower-casing a copy.
+        ["bought", "buy", "acquired", "acquire", "sued", "fined", "acquiring", "buying", "purchased"]
+            .iter()
+            .any(|verb| verb.len() == last.len() && verb.eq_ignore_ascii_case(last))
     }
 
     fn period_in(&self, sent: &str, s: usize, start: usize, end: usize) -> Option<String> {
