@@ -1166,13 +1166,7 @@ fn proper_names<'t>(
         let starts_upper = name_part.chars().next().is_some_and(char::is_uppercase);
         // Most words are lower-case: only capitalized ones need the word lists.
         let ok = starts_upper && {
-            let is_stop = *stops.entry(name_part).or_insert_with(|| {
-                let lower = name_part.to_lowercase();
-                lexicon::is_function_word(&lower)
-                    || lexicon::month(&lower).is_some()
-                    || lexicon::weekday(&lower).is_some()
-                    || is_title(&lower)
-            });
+            let is_stop = *stops.entry(name_part).or_insert_with(|| is_name_stop(&name_part.to_lowercase()));
             !(is_stop || (first_word && is_sentence_opener(name_part)))
         };
         if ok {
@@ -1253,6 +1247,15 @@ impl NamePiece {
             || core.last().is_some_and(|b| matches!(b, b',' | b'.' | b';' | b':' | b')'));
         NamePiece { lead, name_len, closes }
     }
+}
+
+/// A capitalized word that is no name (lower-cased): function words,
+/// months, weekdays and titles.
+fn is_name_stop(lower: &str) -> bool {
+    lexicon::is_function_word(lower)
+        || lexicon::month(lower).is_some()
+        || lexicon::weekday(lower).is_some()
+        || is_title(lower)
 }
 
 /// Does the name `name` end with an institution's noun, which an "of"
@@ -1439,8 +1442,8 @@ fn is_person_like(text: &str, s: usize, e: usize) -> bool {
 #[cfg(test)]
 mod split_tests {
     use super::{
-        Attributor, EntityIndex, FnvMap, KEYWORDS, attribute_of_word, is_sentence_opener, is_title, lexicon,
-        piece_end, proper_names,
+        Attributor, EntityIndex, FnvMap, KEYWORDS, attribute_of_word, is_name_stop, is_sentence_opener,
+        lexicon, piece_end, proper_names,
     };
 
     const CASES: &[&str] = &[
@@ -1569,13 +1572,8 @@ mod split_tests {
             let lead = core.len() - trimmed.len();
             let name_part = trimmed.split(['’', '\'']).next().unwrap_or("");
             let name_part = name_part.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?', '*']);
-            let lower = name_part.to_lowercase();
             let ok = name_part.chars().next().is_some_and(char::is_uppercase)
-                && !(lexicon::is_function_word(&lower)
-                    || lexicon::month(&lower).is_some()
-                    || lexicon::weekday(&lower).is_some()
-                    || is_title(&lower)
-                    || (n == 0 && is_sentence_opener(name_part)));
+                && !(is_name_stop(&name_part.to_lowercase()) || (n == 0 && is_sentence_opener(name_part)));
             if ok {
                 if lead > 0
                     && let Some(r) = run.take()
