@@ -395,6 +395,9 @@ impl<'a> Attributor<'a> {
             OwnSubject::Named(name) => Some((idx, name)),
             OwnSubject::Previous | OwnSubject::Nothing => None,
         });
+        if let Some((first, name)) = me.first_subject {
+            me.carried.get_mut()[first] = Some(name);
+        }
         me
     }
 
@@ -432,14 +435,10 @@ impl<'a> Attributor<'a> {
     /// name no one pass on what they received, so the walk goes on past them;
     /// what it finds is remembered for every sentence it crossed.
     fn carried_into(&self, idx: usize) -> &'a str {
-        let Some((first, first_name)) = self.first_subject else {
-            unreachable!("called after the first subject")
-        };
         let mut j = idx - 1;
+        // The first subject's sentence has its entry from the start, so the
+        // walk ends there at the latest.
         let found = loop {
-            if j == first {
-                break first_name;
-            }
             if let Some(name) = self.carried.borrow()[j] {
                 break name;
             }
@@ -1119,80 +1118,95 @@ fn proper_names<'t>(
     stops: &mut FnvMap<&'t str, bool>,
     out: &mut Vec<(usize, usize, bool)>,
 ) {
-    // Each name with whether it opens the sentence.
-    let mut push = |(ps, pe): (usize, usize)| out.push((ps, pe, ps == s));
     let sent = &text[s..e];
     let bytes = sent.as_bytes();
-    let mut run: Option<(usize, usize)> = None;
+    let mut scan = NameScan { text, start: s, stops, out, run: None };
     let mut pos = 0;
     while pos < bytes.len() {
-        if run.is_none() {
+        if scan.run.is_none() {
             // No name is open, so a piece that cannot be one changes nothing.
             let Some(capital) = next_capital(bytes, pos) else { break };
             pos = piece_start(sent, pos, capital);
         }
-        let piece_end = piece_end(sent, pos);
-        let word = &sent[pos..piece_end];
-        let w_start = s + pos;
-        let first_word = pos == 0;
-        pos = piece_end;
+        let end = piece_end(sent, pos);
+        scan.piece(s + pos, s + end);
+        pos = end;
+    }
+    scan.close();
+}
+
+/// The names of one sentence, read piece by piece in order.
+struct NameScan<'t, 'o> {
+    text: &'t str,
+    /// Where the sentence starts: a name there opens it.
+    start: usize,
+    stops: &'o mut FnvMap<&'t str, bool>,
+    /// Each name with whether it opens the sentence.
+    out: &'o mut Vec<(usize, usize, bool)>,
+    /// The name being read, if one is open.
+    run: Option<(usize, usize)>,
+}
+
+impl<'t> NameScan<'t, '_> {
+    /// End the open name, if any.
+    fn close(&mut self) {
+        if let Some((ps, pe)) = self.run.take() {
+            self.out.push((ps, pe, ps == self.start));
+        }
+    }
+
+    /// Read the piece `text[at..end]` (a word and the whitespace after it).
+    fn piece(&mut self, at: usize, end: usize) {
+        let text = self.text;
+        let word = &text[at..end];
         // "Bureau of Labor Statistics", "Bank of America": "of" after an
         // institution's noun keeps the name open, as "&" does below.
-        if let Some((rs, re)) = run
+        if let Some((rs, re)) = self.run
             // "of" and one whitespace character of up to three bytes.
             && word.len() <= 5
             && word.trim_end() == "of"
             && is_institution(&text[rs..re])
         {
-            continue;
+            return;
         }
         // A word that opens with a lower-case ASCII letter is no name (the
         // tests below would find its first letter not upper-case): it only
         // ends the run.
         if word.as_bytes()[0].is_ascii_lowercase() {
-            if let Some(r) = run.take() {
-                push(r);
-            }
-            continue;
+            self.close();
+            return;
         }
         // "Johnson & Johnson", "Procter & Gamble": an ampersand between
         // capitalized words keeps the name open; the run grows past it
         // only if a capitalized word follows.
-        if run.is_some() && word.len() <= 4 && word.trim_end() == "&" {
-            continue;
+        if self.run.is_some() && word.len() <= 4 && word.trim_end() == "&" {
+            return;
         }
         let NamePiece { lead, name_len, closes } = NamePiece::of(word);
         let name_part = &word[lead..lead + name_len];
         let starts_upper = name_part.chars().next().is_some_and(char::is_uppercase);
         // Most words are lower-case: only capitalized ones need the word lists.
         let ok = starts_upper && {
-            let is_stop = *stops.entry(name_part).or_insert_with(|| is_name_stop(&name_part.to_lowercase()));
-            !(is_stop || (first_word && is_sentence_opener(name_part)))
+            let is_stop =
+                *self.stops.entry(name_part).or_insert_with(|| is_name_stop(&name_part.to_lowercase()));
+            !(is_stop || (at == self.start && is_sentence_opener(name_part)))
         };
-        if ok {
-            // An opening bracket or quote starts a new name: "LinkedIn
-            // Corporation (NYSE: LNKD)" is two.
-            if lead > 0
-                && let Some(r) = run.take()
-            {
-                push(r);
-            }
-            let st = w_start + lead;
-            let en = st + name_part.len();
-            run = Some(match run {
-                Some((rs, _)) => (rs, en),
-                None => (st, en),
-            });
-            // A possessive or punctuation ends the name.
-            if closes && let Some(r) = run.take() {
-                push(r);
-            }
-        } else if let Some(r) = run.take() {
-            push(r);
+        if !ok {
+            self.close();
+            return;
         }
-    }
-    if let Some(r) = run {
-        push(r);
+        // An opening bracket or quote starts a new name: "LinkedIn
+        // Corporation (NYSE: LNKD)" is two.
+        if lead > 0 {
+            self.close();
+        }
+        let st = at + lead;
+        let en = st + name_part.len();
+        self.run = Some(self.run.map_or((st, en), |(rs, _)| (rs, en)));
+        // A possessive or punctuation ends the name.
+        if closes {
+            self.close();
+        }
     }
 }
 
@@ -1442,8 +1456,8 @@ fn is_person_like(text: &str, s: usize, e: usize) -> bool {
 #[cfg(test)]
 mod split_tests {
     use super::{
-        Attributor, EntityIndex, FnvMap, KEYWORDS, attribute_of_word, is_name_stop, is_sentence_opener,
-        lexicon, piece_end, proper_names,
+        Attributor, EntityIndex, FnvMap, KEYWORDS, NameScan, attribute_of_word, lexicon, piece_end,
+        proper_names,
     };
 
     const CASES: &[&str] = &[
@@ -1548,55 +1562,18 @@ mod split_tests {
         }
     }
 
-    /// [`proper_names`] as it was written before it skipped lower-case prose:
-    /// every piece, one by one. The fast scan must find exactly the same names.
+    /// [`proper_names`] without the skip over lower-case prose: every piece
+    /// read in turn. The fast scan must find exactly the same names.
     fn proper_names_word_by_word(text: &str) -> Vec<(usize, usize, bool)> {
         let mut out = Vec::new();
-        let mut push = |(ps, pe): (usize, usize)| out.push((ps, pe, ps == 0));
-        let mut run: Option<(usize, usize)> = None;
-        let mut pos = 0;
-        for (n, word) in text.split_inclusive(char::is_whitespace).enumerate() {
-            let w_start = pos;
-            pos += word.len();
-            let core = word.trim_end();
-            if run.is_some() && core == "&" {
-                continue;
-            }
-            if let Some((rs, re)) = run
-                && core == "of"
-                && super::is_institution(&text[rs..re])
-            {
-                continue;
-            }
-            let trimmed = core.trim_start_matches(['"', '(', '“', '‘', '\'', '*', '#']);
-            let lead = core.len() - trimmed.len();
-            let name_part = trimmed.split(['’', '\'']).next().unwrap_or("");
-            let name_part = name_part.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?', '*']);
-            let ok = name_part.chars().next().is_some_and(char::is_uppercase)
-                && !(is_name_stop(&name_part.to_lowercase()) || (n == 0 && is_sentence_opener(name_part)));
-            if ok {
-                if lead > 0
-                    && let Some(r) = run.take()
-                {
-                    push(r);
-                }
-                let st = w_start + lead;
-                let en = st + name_part.len();
-                run = Some(run.map_or((st, en), |(rs, _)| (rs, en)));
-                if (name_part.len()
-                    < trimmed.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']).len()
-                    || core.ends_with([',', '.', ';', ':', ')']))
-                    && let Some(r) = run.take()
-                {
-                    push(r);
-                }
-            } else if let Some(r) = run.take() {
-                push(r);
-            }
+        let mut stops = FnvMap::default();
+        let mut scan = NameScan { text, start: 0, stops: &mut stops, out: &mut out, run: None };
+        let mut at = 0;
+        for word in text.split_inclusive(char::is_whitespace) {
+            scan.piece(at, at + word.len());
+            at += word.len();
         }
-        if let Some(r) = run {
-            push(r);
-        }
+        scan.close();
         out
     }
 

@@ -88,8 +88,7 @@ impl<'t> Masks<'t> {
                 .map(|&(s, _)| s)
                 .take_while(|&s| s > self.done)
                 .find(|&s| is_cut(bytes, s))
-                .unwrap_or(self.done)
-                .max(self.done);
+                .unwrap_or(self.done);
             debug_assert!(from <= start);
             let to = sentences[idx + 1..]
                 .iter()
@@ -99,7 +98,6 @@ impl<'t> Masks<'t> {
             // Matches cannot cross `to`, so the haystack can end there; the
             // text before `from` still decides the word boundaries at `from`.
             let haystack = &self.text[..to];
-            let first = self.found.len();
             let mask = &*MASK;
             let mut at = from;
             while let Some(m) = mask.find_at(haystack, at) {
@@ -108,15 +106,15 @@ impl<'t> Masks<'t> {
             }
             #[cfg(debug_assertions)]
             {
-                let whole: Vec<_> =
-                    self.whole.iter().copied().filter(|&(s, _)| (from..to).contains(&s)).collect();
+                let in_window = |masks: &[(usize, usize)]| -> Vec<(usize, usize)> {
+                    masks.iter().copied().filter(|&(s, _)| (from..to).contains(&s)).collect()
+                };
                 assert_eq!(
-                    self.found[first..],
-                    whole[..],
+                    in_window(&self.found),
+                    in_window(&self.whole),
                     "masks of the window {from}..{to} differ from the whole text's"
                 );
             }
-            let _ = first;
             self.done = to;
         }
         &self.found
