@@ -495,11 +495,11 @@ impl<'a> Attributor<'a> {
             from = s + comma + 2;
             // "Based in Redwood City, California, Informatica ...": a place
             // name and its state or country, then the subject.
+            let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
             let mut before_comma = &sent[..comma];
             loop {
                 let rest = &self.text[from..e];
                 let Some((region, _)) = rest.split_once(", ") else { break };
-                let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
                 let place_before = before_comma.rsplit(' ').next().is_some_and(capitalized);
                 if !(place_before && capitalized(region) && !region.contains(' ') && region.len() <= 20) {
                     break;

@@ -617,7 +617,7 @@ fn rate(t: &Tokens, k: usize) -> Option<(String, usize)> {
             Some((u.to_string(), k + 2))
         }
         "/" => Some((norm(t.lower(k + 1))?.to_string(), k + 2)),
-        // "$200-a-month", "$10-per-seat-per-month" reads its first rate.
+        // "$200-a-month", "$5-per-share": a rate written as one hyphenated word.
         "-" if (1..=3).all(|d| t.glued(k + d))
             && matches!(t.lower(k + 1), "a" | "an" | "per")
             && t.sym(k + 2) == Some('-') =>
