@@ -669,11 +669,22 @@ impl<'a> Attributor<'a> {
         // Attribute: the keyword nearest to the claim, preferring words before it.
         out.attribute = self.nearest_attribute(s, e, start, end, kind, unit);
         if kind == ClaimKind::Number
-            && out.attribute.is_none()
             && let Some(u) = unit
         {
             // The noun of "300 million weekly active users".
-            out.attribute = attribute_of_word(u.rsplit(' ').next().unwrap_or(u)).map(str::to_string);
+            let noun = u.rsplit(' ').next().unwrap_or(u);
+            let counted = attribute_of_word(noun);
+            // A specific counted noun says what is counted better than a
+            // count noun elsewhere in the sentence: in "it had 100 million
+            // users, and 150 million people use it" the first claim counts
+            // users. "people" is too loose to overrule ("150 million people
+            // use it" keeps its `users`), and a layoff keyword still wins
+            // ("laid off 500 employees").
+            let overrule = noun != "people"
+                && out.attribute.as_deref().is_some_and(|a| matches!(a, "employees" | "users"));
+            if out.attribute.is_none() || overrule {
+                out.attribute = counted.map(str::to_string).or(out.attribute);
+            }
         }
 
         // Object: a name after a preposition or a deal verb near the claim.

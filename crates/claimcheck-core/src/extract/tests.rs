@@ -445,6 +445,30 @@ fn launch_story_forms() {
     );
 }
 
+/// A specific counted noun names what a count counts, over a count noun
+/// elsewhere in the sentence; "people" is too loose to, and a layoff keyword
+/// still wins.
+#[test]
+fn counted_noun_names_the_attribute() {
+    let found = extract(
+        "It had 100 million users, and 150 million people use it every week. \
+         Netflix, which employs 13,000 people, has 260 million subscribers. \
+         Intel laid off 15,000 employees.",
+        None,
+    );
+    let got: Vec<_> = found.iter().map(|c| (c.text.as_str(), c.attribute.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("100 million users", Some("users")),
+            ("150 million people", Some("users")),
+            ("13,000 people", Some("employees")),
+            ("260 million subscribers", Some("users")),
+            ("15,000 employees", Some("layoffs")),
+        ]
+    );
+}
+
 /// Economy-story forms: "of" completes an institution's name, and a cut is a
 /// layoff only in a sentence about jobs or staff.
 #[test]
