@@ -1,12 +1,14 @@
-//! The names in slices of one document, from one pass of the name automaton.
+//! The names in slices of one document, from one pass of the name search.
 //!
 //! The audit needs the names of each claim's sentence and of the text just
 //! before it. Searching every such slice again went over the text about
-//! three and a half times. A leftmost-longest search of a slice finds what
-//! the search of the whole text finds, from the first point of the slice
-//! that no match of the whole text straddles up to the first match that
-//! crosses the slice's end: only what lies outside that stretch is searched
-//! again, usually nothing.
+//! three and a half times. Names are found at word starts, leftmost-longest
+//! and without overlaps, so a search of a slice finds what the search of the
+//! whole text finds, from the first point of the slice that no match of the
+//! whole text straddles up to the first match that crosses the slice's end.
+//! Only what lies outside that stretch is searched again, usually nothing:
+//! the slice's own edges differ from the text's where they cut a word (the
+//! slice sees a word start, or a word end, that the text does not).
 
 use crate::extract::EntityIndex;
 
@@ -54,10 +56,10 @@ impl<'a> TextNames<'a> {
             }
         };
         let mut cursor = start;
-        if self.straddles(start) {
-            // The slice starts inside a match of the text: search the slice
-            // itself until one of its matches ends where the text's search
-            // could also stand.
+        if self.straddles(start) || self.cuts_word(start) {
+            // The slice starts inside a match or a word of the text: search
+            // the slice itself until one of its matches ends where the
+            // text's search could also stand.
             let mut joined = false;
             for (s, e, pattern) in self.index.find_unchecked(slice) {
                 keep(s + start, e + start, pattern);
@@ -85,13 +87,38 @@ impl<'a> TextNames<'a> {
                 for (s, e, pattern) in self.index.find_unchecked(rest) {
                     keep(s + cursor, e + cursor, pattern);
                 }
-                break;
+                return out;
             }
             keep(s, e, pattern);
             cursor = e;
             i += 1;
         }
+        if self.cuts_word(end) {
+            // The slice ends inside a word, which the slice sees as a whole
+            // word: a name may start there that the text's search does not
+            // find. No match of the text starts in that word without
+            // crossing the slice's end, so the slice's search from the
+            // word's start is the rest.
+            let word = self.text[..end]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric())
+                .last()
+                .map_or(end, |(at, _)| at);
+            if cursor <= word {
+                for (s, e, pattern) in self.index.find_unchecked(&self.text[word..end]) {
+                    keep(s + word, e + word, pattern);
+                }
+            }
+        }
         out
+    }
+
+    /// Is `at` inside a word of the text (a letter or digit on each side)?
+    fn cuts_word(&self, at: usize) -> bool {
+        let (Some(before), Some(after)) = (self.text.get(..at), self.text.get(at..)) else { return false };
+        before.chars().next_back().is_some_and(char::is_alphanumeric)
+            && after.chars().next().is_some_and(char::is_alphanumeric)
     }
 }
 

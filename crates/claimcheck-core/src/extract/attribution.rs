@@ -6,88 +6,12 @@
 //! and prepositions in the sentence, plus names carried over from earlier
 //! sentences for "it", "its" and "the company".
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::wordtable::WordTable;
-use super::{Fnv, FnvMap, lexicon};
+use super::{EntityIndex, Fnv, FnvMap, lexicon};
 use crate::claim::ClaimKind;
-
-/// Known entity names: canonical names and aliases, matched case-insensitively
-/// on word boundaries.
-#[derive(Debug, Clone, Default)]
-pub struct EntityIndex {
-    matcher: Option<AhoCorasick>,
-    canonical: Vec<String>,
-    names: Vec<String>,
-}
-
-impl EntityIndex {
-    /// Build from `(surface name, canonical name)` pairs.
-    pub fn new(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
-        let mut seen = HashMap::new();
-        let mut names = Vec::new();
-        let mut canonical = Vec::new();
-        for (surface, canon) in pairs {
-            let surface = surface.trim().to_string();
-            if surface.len() < 2 || seen.contains_key(&surface.to_lowercase()) {
-                continue;
-            }
-            seen.insert(surface.to_lowercase(), ());
-            names.push(surface);
-            canonical.push(canon);
-        }
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .ok();
-        EntityIndex { matcher, canonical, names }
-    }
-
-    /// Every known name in `text` as (start, end, canonical name), on word boundaries.
-    pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
-        self.find_unchecked(text)
-            .filter_map(move |(s, e, pattern)| Some((s, e, self.check(text, s, e, pattern)?)))
-    }
-
-    /// What the automaton finds in `text` before [`EntityIndex::check`]:
-    /// (start, end, pattern), leftmost-longest. The audit derives the names
-    /// of any slice of a document from this one pass.
-    pub fn find_unchecked<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-        self.matcher.iter().flat_map(move |m| {
-            m.find_iter(text).map(|hit| (hit.start(), hit.end(), hit.pattern().as_usize()))
-        })
-    }
-
-    /// The canonical name of `pattern` found at `s..e` of `text`, if it
-    /// stands there as a name: on word boundaries, with its capital.
-    pub fn check(&self, text: &str, s: usize, e: usize, pattern: usize) -> Option<&str> {
-        let before_ok = text.get(..s)?.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        // "US" in "US$8.45 billion" is a currency prefix, not a country.
-        let after_ok = text.get(e..)?.chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '$');
-        // A lower-case alias ("the streamer") must match as written; a
-        // name must keep its capital ("Meta", not "meta-analysis").
-        let written = text.get(s..e)?;
-        let name = self.names.get(pattern)?;
-        let case_ok = name.chars().next().is_none_or(|c| !c.is_uppercase())
-            || written.chars().next().is_some_and(char::is_uppercase);
-        (before_ok && after_ok && case_ok).then(|| self.canonical.get(pattern).map(String::as_str)).flatten()
-    }
-
-    /// The canonical name for `name`, if known (case-insensitive).
-    pub fn resolve(&self, name: &str) -> Option<&str> {
-        let lower = name.trim().to_lowercase();
-        self.names.iter().position(|n| n.to_lowercase() == lower).map(|i| self.canonical[i].as_str())
-    }
-
-    /// True when no names are known.
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-}
 
 /// What the attribution found for one claim.
 #[derive(Debug, Clone, Default, PartialEq)]

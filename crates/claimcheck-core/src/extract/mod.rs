@@ -9,6 +9,7 @@
 
 mod attribution;
 mod date;
+mod entities;
 pub(crate) mod lexicon;
 mod mask;
 mod measure;
@@ -21,7 +22,8 @@ mod wordtable;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-pub use attribution::{Attribution, EntityIndex, attribute_of_word};
+pub use attribution::{Attribution, attribute_of_word};
+pub use entities::EntityIndex;
 
 use crate::claim::{Claim, ClaimKind, ClaimValue, Qualifier};
 use crate::input::Document;
