@@ -184,6 +184,12 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
         }
     }
     out.flush()?;
+    // A large ledger and its index are millions of small allocations, and
+    // the process ends once this returns: freeing them one by one took 0.3 s
+    // of a 1M-fact audit. The system takes the memory back at exit.
+    std::mem::forget(extractor);
+    std::mem::forget(auditor);
+    std::mem::forget(ledger);
     Ok(if tally.had_errors {
         Outcome::BadInput
     } else if failed {
