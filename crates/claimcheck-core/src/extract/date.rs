@@ -787,11 +787,16 @@ fn year(t: &Tokens, i: usize) -> Option<DateMatch> {
     let possessive = t.sym(i + 1) == Some('\'') && t.lower(i + 2) == "s";
     let date_prep = lexicon::is_date_preposition(prev) || prev == "year" || prev == "fy";
     let plausible = (1900..=2100).contains(&y);
+    // "2,000 employees" counts; "its 2023 EBITDA forecast", "the 2024
+    // election" and "2024 revenue" name a year: only a noun that can be
+    // counted (plural, or "staff", "people") makes the figure a count, and
+    // not after a possessive ("its 2023 results").
     let noun_follows = t.is_word(i + 1)
         && !lexicon::is_function_word(next)
         && lexicon::month(next).is_none()
         && !next.ends_with("ly")
-        && next.chars().next().is_some_and(|c| c.is_lowercase());
+        && lexicon::is_count_noun(next)
+        && !matches!(prev, "its" | "their" | "his" | "her" | "our" | "my" | "your");
     let ok = era
         || possessive
         || (plausible && (date_prep || !noun_follows))

@@ -474,6 +474,29 @@ pub fn weekday(w: &str) -> Option<u32> {
     })
 }
 
+/// Can `w` (lower case) be what a number above one counts: a plural
+/// ("employees", "homes") or a noun that counts in the singular ("staff")?
+pub fn is_count_noun(w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+        || matches!(
+            w,
+            "people"
+                | "staff"
+                | "personnel"
+                | "children"
+                | "men"
+                | "women"
+                | "police"
+                | "crew"
+                | "cattle"
+                | "sheep"
+                | "feet"
+                | "teeth"
+                | "mice"
+                | "geese"
+        )
+}
+
 /// Words that may not be a counted noun after a number.
 pub fn is_function_word(w: &str) -> bool {
     matches!(

@@ -159,13 +159,13 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         // "one of them", "at least one": a pronoun, not a count.
         Unit::None
             if first.num.is_some_and(|n| n.spelled && !n.scaled && n.value == 1.0)
-                && counted_noun(t, m.end).is_none() =>
+                && counted_noun(t, m.end, false).is_none() =>
         {
             return None;
         }
         Unit::None => {
             m.kind = ClaimKind::Number;
-            if let Some((noun, end)) = counted_noun(t, m.end) {
+            if let Some((noun, end)) = counted_noun(t, m.end, m.value != 1.0 || m.high.is_some()) {
                 m.unit = Some(noun);
                 m.end = end;
                 if let Some((per, end)) = rate(t, m.end) {
@@ -635,8 +635,11 @@ fn rate(t: &Tokens, k: usize) -> Option<(String, usize)> {
 }
 
 /// The counted noun after a plain number: "1,200 employees", "3 billion users",
-/// "500 million members", "26 full-time staff".
-fn counted_noun(t: &Tokens, k: usize) -> Option<(String, usize)> {
+/// "500 million members", "26 full-time staff". Of more than one thing
+/// (`plural`), the noun is one that counts ([`lexicon::is_count_noun`]),
+/// found past up to three modifiers: "two large offshore wind projects"
+/// counts projects, and "two large" alone counts nothing.
+fn counted_noun(t: &Tokens, k: usize, plural: bool) -> Option<(String, usize)> {
     let mut n = k;
     // Skip one adjective made of a hyphenated pair ("full-time").
     if t.is_word(n)
@@ -692,6 +695,21 @@ fn counted_noun(t: &Tokens, k: usize) -> Option<(String, usize)> {
         {
             return Some((format!("{w} {w2}"), n + 2));
         }
+    }
+    if plural && !lexicon::is_count_noun(w) {
+        // Modifiers may be names: "two former Yahoo engineers".
+        let modifier = |k: usize| {
+            let w = t.lower(k);
+            t.is_word(k)
+                && !t.glued(k)
+                && w.len() >= 3
+                && !lexicon::is_function_word(w)
+                && lexicon::duration_unit(w).is_none()
+        };
+        return (n + 1..n + 4)
+            .take_while(|&k| modifier(k))
+            .find(|&k| lexicon::is_count_noun(t.lower(k)))
+            .map(|k| (t.lower(k).to_string(), k + 1));
     }
     Some((w.to_string(), n + 1))
 }

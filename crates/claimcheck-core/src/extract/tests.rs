@@ -469,6 +469,32 @@ fn counted_noun_names_the_attribute() {
     );
 }
 
+/// A year before a noun that does not count ("its 2023 EBITDA forecast",
+/// "the 2024 election") is a year; a count's noun may come after modifiers
+/// ("two large offshore wind projects"), and a word that counts nothing
+/// ("two large") is no unit.
+#[test]
+fn year_modifiers_and_counted_nouns_past_modifiers() {
+    let found = extract(
+        "Orsted cut its 2023 EBITDA forecast before the 2024 election. It has 2000 staff and \
+         will scrap two large offshore wind projects, founded by two former Yahoo engineers. \
+         It hired two large.",
+        None,
+    );
+    let got: Vec<_> = found.iter().map(|c| (c.text.as_str(), c.kind, c.unit.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("2023", ClaimKind::Date, None),
+            ("2024", ClaimKind::Date, None),
+            ("2000 staff", ClaimKind::Number, Some("staff")),
+            ("two large offshore wind projects", ClaimKind::Number, Some("projects")),
+            ("two former Yahoo engineers", ClaimKind::Number, Some("engineers")),
+            ("two", ClaimKind::Number, None),
+        ]
+    );
+}
+
 /// Economy-story forms: "of" completes an institution's name, and a cut is a
 /// layoff only in a sentence about jobs or staff.
 #[test]
