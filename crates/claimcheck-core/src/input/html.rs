@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use lol_html::html_content::TextType;
 use lol_html::{HtmlRewriter, Settings, doc_text, element, end_tag};
+use memchr::memchr3;
 
 use super::Builder;
 
@@ -210,9 +211,11 @@ fn text(b: &mut Builder<'_>, range: Range<usize>) {
     let bytes = source.as_bytes();
     let mut run = range.start;
     let mut i = range.start;
-    while i < range.end {
-        match bytes[i] {
-            b'&' => match entity(source, i, range.end) {
+    // Prose is long runs of plain bytes: jump to the next byte that needs work.
+    while let Some(found) = memchr3(b'&', b'\r', b'\n', &bytes[i..range.end]) {
+        i += found;
+        if bytes[i] == b'&' {
+            match entity(source, i, range.end) {
                 Some((end, decoded)) => {
                     b.exact(run..i);
                     b.inexact(&decoded, i..end);
@@ -220,18 +223,16 @@ fn text(b: &mut Builder<'_>, range: Range<usize>) {
                     run = end;
                 }
                 None => i += 1,
-            },
-            b'\r' | b'\n' => {
-                b.exact(run..i);
-                let mut j = i;
-                while j < range.end && matches!(bytes[j], b'\r' | b'\n') {
-                    j += 1;
-                }
-                space(b, i..j);
-                i = j;
-                run = j;
             }
-            _ => i += 1,
+        } else {
+            b.exact(run..i);
+            let mut j = i;
+            while j < range.end && matches!(bytes[j], b'\r' | b'\n') {
+                j += 1;
+            }
+            space(b, i..j);
+            i = j;
+            run = j;
         }
     }
     b.exact(run..range.end);
