@@ -211,14 +211,15 @@ fn text(b: &mut Builder<'_>, range: Range<usize>) {
     let bytes = source.as_bytes();
     let mut run = range.start;
     let mut i = range.start;
+    let mut scratch = String::new();
     // Prose is long runs of plain bytes: jump to the next byte that needs work.
     while let Some(found) = memchr3(b'&', b'\r', b'\n', &bytes[i..range.end]) {
         i += found;
         if bytes[i] == b'&' {
-            match entity(source, i, range.end) {
+            match entity(source, i, range.end, &mut scratch) {
                 Some((end, decoded)) => {
                     b.exact(run..i);
-                    b.inexact(&decoded, i..end);
+                    b.inexact(decoded, i..end);
                     i = end;
                     run = end;
                 }
@@ -245,9 +246,15 @@ fn space(b: &mut Builder<'_>, range: Range<usize>) {
     }
 }
 
-/// The entity starting at `source[at] == b'&'`: its end offset and decoded text.
+/// The entity starting at `source[at] == b'&'`: its end offset and decoded text
+/// (in `scratch` unless it is a common one).
 /// No-break spaces become plain spaces, so "$14&nbsp;billion" reads as one figure.
-fn entity(source: &str, at: usize, limit: usize) -> Option<(usize, String)> {
+pub(super) fn entity<'a>(
+    source: &str,
+    at: usize,
+    limit: usize,
+    scratch: &'a mut String,
+) -> Option<(usize, &'a str)> {
     let bytes = source.as_bytes();
     let max = limit.min(at + 40);
     let mut j = at + 1;
@@ -258,11 +265,36 @@ fn entity(source: &str, at: usize, limit: usize) -> Option<(usize, String)> {
         return None;
     }
     let candidate = source.get(at..=j)?;
-    let decoded = html_escape::decode_html_entities(candidate);
-    if decoded == candidate {
+    if let Some(decoded) = common_entity(candidate) {
+        return Some((j + 1, decoded));
+    }
+    scratch.clear();
+    html_escape::decode_html_entities_to_string(candidate, scratch);
+    if scratch == candidate {
         return None;
     }
-    Some((j + 1, decoded.replace('\u{a0}', " ")))
+    if scratch.contains('\u{a0}') {
+        *scratch = scratch.replace('\u{a0}', " ");
+    }
+    Some((j + 1, scratch.as_str()))
+}
+
+/// The entities of most news pages, decoded without a table search or a
+/// new string each time; a test checks them against `html_escape`.
+fn common_entity(candidate: &str) -> Option<&'static str> {
+    Some(match candidate {
+        "&nbsp;" => " ",
+        "&amp;" => "&",
+        "&quot;" => "\"",
+        "&lt;" => "<",
+        "&gt;" => ">",
+        "&middot;" => "\u{b7}",
+        "&#8217;" => "\u{2019}",
+        "&rsquo;" => "\u{2019}",
+        "&mdash;" => "\u{2014}",
+        "&ndash;" => "\u{2013}",
+        _ => return None,
+    })
 }
 
 /// Visible text of a small piece of HTML (an HTML block inside Markdown).

@@ -267,3 +267,60 @@ fn tag_roles() {
         assert_eq!(role(name), want, "{:?}", String::from_utf8_lossy(name));
     }
 }
+
+/// What an entity decoded to before the common ones had a fast path: the
+/// whole candidate through `html_escape`, no-break spaces made plain.
+fn entity_by_html_escape(candidate: &str) -> Option<String> {
+    let decoded = html_escape::decode_html_entities(candidate);
+    (decoded != candidate).then(|| decoded.replace('\u{a0}', " "))
+}
+
+fn entity_of(candidate: &str) -> Option<String> {
+    let mut scratch = String::new();
+    super::html::entity(candidate, 0, candidate.len(), &mut scratch).map(|(end, decoded)| {
+        assert_eq!(end, candidate.len(), "{candidate:?}");
+        decoded.to_owned()
+    })
+}
+
+#[test]
+fn entities_decode_as_html_escape_does() {
+    let candidates = [
+        "&nbsp;",
+        "&amp;",
+        "&quot;",
+        "&lt;",
+        "&gt;",
+        "&middot;",
+        "&#8217;",
+        "&rsquo;",
+        "&mdash;",
+        "&ndash;",
+        "&euro;",
+        "&#8364;",
+        "&#x20AC;",
+        "&#X20ac;",
+        "&#160;",
+        "&#xA0;",
+        "&NotEqualTilde;",
+        "&bogus;",
+        "&#0;",
+        "&#1;",
+        "&#9;",
+        "&#xD800;",
+        "&#x110000;",
+        "&#99999999999;",
+        "&AMP;",
+        "&Amp;",
+    ];
+    for candidate in candidates {
+        assert_eq!(entity_of(candidate), entity_by_html_escape(candidate), "{candidate:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_entity_decodes_as_html_escape_does(candidate in "&(#[xX]?)?[0-9a-fA-FxXnbspamt]{1,9};") {
+        proptest::prop_assert_eq!(entity_of(&candidate), entity_by_html_escape(&candidate));
+    }
+}
