@@ -112,7 +112,9 @@ pub(super) fn convert(b: &mut Builder<'_>) -> Option<String> {
             }
             let loc = t.source_location().bytes();
             let range = base + loc.start..base + loc.end;
-            let op = if markup.get(loc) == Some(t.as_str()) {
+            // lol_html hands out text as a slice of the input where it can: the
+            // same address and length spare comparing the bytes.
+            let op = if markup.get(loc).is_some_and(|s| std::ptr::eq(s, t.as_str()) || s == t.as_str()) {
                 Op::Text(range)
             } else {
                 Op::Other(t.as_str().to_owned(), range)
