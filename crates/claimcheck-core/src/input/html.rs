@@ -12,17 +12,65 @@ use std::rc::Rc;
 
 use lol_html::html_content::TextType;
 use lol_html::{HtmlRewriter, Settings, doc_text, element, end_tag};
+use memchr::memchr3;
 
 use super::Builder;
 
-/// Elements that start and end a block of text.
-const BLOCKS: &str = "address, article, aside, blockquote, br, caption, dd, details, dialog, div, dl, dt, \
-     fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hgroup, hr, li, \
-     main, nav, ol, p, pre, section, summary, table, tbody, tfoot, thead, tr, ul";
-/// Table cells: a tab before each but the first of a row, like Markdown cells.
-const CELLS: &str = "td, th";
-/// Elements whose text is not shown as prose.
-const HIDDEN: &str = "template, svg, math";
+/// What an element means for the visible text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// Starts and ends a block of text.
+    Block,
+    /// A table cell: a tab before each but the first of a row, like Markdown cells.
+    Cell,
+    /// Its text is not shown as prose.
+    Hidden,
+    /// `<time>`: its `datetime` may date the article.
+    Time,
+    /// `<meta>`: an `article:published_time` may date the article.
+    Meta,
+    /// Anything else: its text flows on.
+    Inline,
+}
+
+/// The longest tag name `role` knows ("blockquote", "figcaption").
+const LONGEST_KNOWN_NAME: usize = 10;
+
+/// The role of the element named `name`, in any ASCII case.
+///
+/// One `match` per element instead of one lol_html selector per name: the
+/// selector VM tries every selector on every tag, which cost more than all
+/// the rest of the HTML front end.
+pub(super) fn role(name: &[u8]) -> Role {
+    let mut lower = [0u8; LONGEST_KNOWN_NAME];
+    let Some(lower) = lower.get_mut(..name.len()) else { return Role::Inline };
+    for (l, c) in lower.iter_mut().zip(name) {
+        *l = c.to_ascii_lowercase();
+    }
+    match &*lower {
+        b"address" | b"article" | b"aside" | b"blockquote" | b"br" | b"caption" | b"dd" | b"details"
+        | b"dialog" | b"div" | b"dl" | b"dt" | b"fieldset" | b"figcaption" | b"figure" | b"footer"
+        | b"form" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"header" | b"hgroup" | b"hr" | b"li"
+        | b"main" | b"nav" | b"ol" | b"p" | b"pre" | b"section" | b"summary" | b"table" | b"tbody"
+        | b"tfoot" | b"thead" | b"tr" | b"ul" => Role::Block,
+        b"td" | b"th" => Role::Cell,
+        b"template" | b"svg" | b"math" => Role::Hidden,
+        b"time" => Role::Time,
+        b"meta" => Role::Meta,
+        _ => Role::Inline,
+    }
+}
+
+/// The name of the tag whose `<` is at `markup[at]`, as lol_html's tokenizer
+/// reads it: up to whitespace, `/` or `>`.
+fn tag_name_at(markup: &str, at: usize) -> &[u8] {
+    let rest = markup.as_bytes().get(at + 1..).unwrap_or_default();
+    let len = rest
+        .iter()
+        .position(|&c| matches!(c, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'/' | b'>'))
+        .unwrap_or(rest.len());
+    &rest[..len]
+}
 
 /// What the parser saw, in document order. Handlers that run at end tags must
 /// be `'static`, so they record offsets here and the text is built afterwards.
@@ -55,8 +103,7 @@ pub(super) fn convert(b: &mut Builder<'_>) -> Option<String> {
     let base = b.base;
     let markup = b.markup();
     let state: Shared = Rc::default();
-    let (s_text, s_block, s_cell, s_hide, s_time, s_meta) =
-        (state.clone(), state.clone(), state.clone(), state.clone(), state.clone(), state.clone());
+    let (s_text, s_element) = (state.clone(), state.clone());
     let settings = Settings::new()
         .with_strict(false)
         .append_document_content_handler(doc_text!(move |t| {
@@ -65,7 +112,9 @@ pub(super) fn convert(b: &mut Builder<'_>) -> Option<String> {
             }
             let loc = t.source_location().bytes();
             let range = base + loc.start..base + loc.end;
-            let op = if markup.get(loc) == Some(t.as_str()) {
+            // lol_html hands out text as a slice of the input where it can: the
+            // same address and length spare comparing the bytes.
+            let op = if markup.get(loc).is_some_and(|s| std::ptr::eq(s, t.as_str()) || s == t.as_str()) {
                 Op::Text(range)
             } else {
                 Op::Other(t.as_str().to_owned(), range)
@@ -73,50 +122,57 @@ pub(super) fn convert(b: &mut Builder<'_>) -> Option<String> {
             s_text.borrow_mut().ops.push(op);
             Ok(())
         }))
-        .append_element_content_handler(element!(BLOCKS, move |el| {
-            s_block.borrow_mut().ops.push(Op::Break(base + el.source_location().bytes().start));
-            if let Some(handlers) = el.end_tag_handlers() {
-                let s = s_block.clone();
-                handlers.push(end_tag!(move |end| {
-                    s.borrow_mut().ops.push(Op::Break(base + end.source_location().bytes().start));
-                    Ok(())
-                }));
-            }
-            Ok(())
-        }))
-        .append_element_content_handler(element!(CELLS, move |el| {
-            s_cell.borrow_mut().ops.push(Op::Gap(base + el.source_location().bytes().start));
-            Ok(())
-        }))
-        .append_element_content_handler(element!(HIDDEN, move |el| {
-            if let Some(handlers) = el.end_tag_handlers() {
-                s_hide.borrow_mut().ops.push(Op::HideStart);
-                let s = s_hide.clone();
-                handlers.push(end_tag!(move |_| {
-                    s.borrow_mut().ops.push(Op::HideEnd);
-                    Ok(())
-                }));
-            }
-            Ok(())
-        }))
-        .append_element_content_handler(element!("time[datetime]", move |el| {
-            let mut s = s_time.borrow_mut();
-            if s.time.is_none() {
-                s.time = el.get_attribute("datetime").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
-            }
-            Ok(())
-        }))
-        .append_element_content_handler(element!(
-            r#"meta[property="article:published_time"], meta[name="article:published_time"]"#,
-            move |el| {
-                let mut s = s_meta.borrow_mut();
-                if s.meta.is_none() {
-                    s.meta =
-                        el.get_attribute("content").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+        .append_element_content_handler(element!("*", move |el| {
+            let at = el.source_location().bytes().start;
+            let name = tag_name_at(markup, at);
+            debug_assert_eq!(role(name), role(el.tag_name().as_bytes()), "{:?}", el.tag_name());
+            match role(name) {
+                Role::Block => {
+                    s_element.borrow_mut().ops.push(Op::Break(base + at));
+                    if let Some(handlers) = el.end_tag_handlers() {
+                        let s = s_element.clone();
+                        handlers.push(end_tag!(move |end| {
+                            s.borrow_mut().ops.push(Op::Break(base + end.source_location().bytes().start));
+                            Ok(())
+                        }));
+                    }
                 }
-                Ok(())
+                Role::Cell => s_element.borrow_mut().ops.push(Op::Gap(base + at)),
+                Role::Hidden => {
+                    if let Some(handlers) = el.end_tag_handlers() {
+                        s_element.borrow_mut().ops.push(Op::HideStart);
+                        let s = s_element.clone();
+                        handlers.push(end_tag!(move |_| {
+                            s.borrow_mut().ops.push(Op::HideEnd);
+                            Ok(())
+                        }));
+                    }
+                }
+                Role::Time => {
+                    let mut s = s_element.borrow_mut();
+                    if s.time.is_none() {
+                        s.time = el
+                            .get_attribute("datetime")
+                            .map(|d| d.trim().to_owned())
+                            .filter(|d| !d.is_empty());
+                    }
+                }
+                Role::Meta => {
+                    let mut s = s_element.borrow_mut();
+                    // Attribute values compare case-sensitively, as in a CSS selector.
+                    let published =
+                        |attribute| el.get_attribute(attribute).as_deref() == Some("article:published_time");
+                    if s.meta.is_none() && (published("property") || published("name")) {
+                        s.meta = el
+                            .get_attribute("content")
+                            .map(|d| d.trim().to_owned())
+                            .filter(|d| !d.is_empty());
+                    }
+                }
+                Role::Inline => {}
             }
-        ));
+            Ok(())
+        }));
     let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
     // On a parser error keep what was read so far: a partial text beats none.
     if rewriter.write(markup.as_bytes()).is_ok() {
@@ -157,28 +213,29 @@ fn text(b: &mut Builder<'_>, range: Range<usize>) {
     let bytes = source.as_bytes();
     let mut run = range.start;
     let mut i = range.start;
-    while i < range.end {
-        match bytes[i] {
-            b'&' => match entity(source, i, range.end) {
+    let mut scratch = String::new();
+    // Prose is long runs of plain bytes: jump to the next byte that needs work.
+    while let Some(found) = memchr3(b'&', b'\r', b'\n', &bytes[i..range.end]) {
+        i += found;
+        if bytes[i] == b'&' {
+            match entity(source, i, range.end, &mut scratch) {
                 Some((end, decoded)) => {
                     b.exact(run..i);
-                    b.inexact(&decoded, i..end);
+                    b.inexact(decoded, i..end);
                     i = end;
                     run = end;
                 }
                 None => i += 1,
-            },
-            b'\r' | b'\n' => {
-                b.exact(run..i);
-                let mut j = i;
-                while j < range.end && matches!(bytes[j], b'\r' | b'\n') {
-                    j += 1;
-                }
-                space(b, i..j);
-                i = j;
-                run = j;
             }
-            _ => i += 1,
+        } else {
+            b.exact(run..i);
+            let mut j = i;
+            while j < range.end && matches!(bytes[j], b'\r' | b'\n') {
+                j += 1;
+            }
+            space(b, i..j);
+            i = j;
+            run = j;
         }
     }
     b.exact(run..range.end);
@@ -191,9 +248,15 @@ fn space(b: &mut Builder<'_>, range: Range<usize>) {
     }
 }
 
-/// The entity starting at `source[at] == b'&'`: its end offset and decoded text.
+/// The entity starting at `source[at] == b'&'`: its end offset and decoded text
+/// (in `scratch` unless it is a common one).
 /// No-break spaces become plain spaces, so "$14&nbsp;billion" reads as one figure.
-fn entity(source: &str, at: usize, limit: usize) -> Option<(usize, String)> {
+pub(super) fn entity<'a>(
+    source: &str,
+    at: usize,
+    limit: usize,
+    scratch: &'a mut String,
+) -> Option<(usize, &'a str)> {
     let bytes = source.as_bytes();
     let max = limit.min(at + 40);
     let mut j = at + 1;
@@ -204,11 +267,36 @@ fn entity(source: &str, at: usize, limit: usize) -> Option<(usize, String)> {
         return None;
     }
     let candidate = source.get(at..=j)?;
-    let decoded = html_escape::decode_html_entities(candidate);
-    if decoded == candidate {
+    if let Some(decoded) = common_entity(candidate) {
+        return Some((j + 1, decoded));
+    }
+    scratch.clear();
+    html_escape::decode_html_entities_to_string(candidate, scratch);
+    if scratch == candidate {
         return None;
     }
-    Some((j + 1, decoded.replace('\u{a0}', " ")))
+    if scratch.contains('\u{a0}') {
+        *scratch = scratch.replace('\u{a0}', " ");
+    }
+    Some((j + 1, scratch.as_str()))
+}
+
+/// The entities of most news pages, decoded without a table search or a
+/// new string each time; a test checks them against `html_escape`.
+fn common_entity(candidate: &str) -> Option<&'static str> {
+    Some(match candidate {
+        "&nbsp;" => " ",
+        "&amp;" => "&",
+        "&quot;" => "\"",
+        "&lt;" => "<",
+        "&gt;" => ">",
+        "&middot;" => "\u{b7}",
+        "&#8217;" => "\u{2019}",
+        "&rsquo;" => "\u{2019}",
+        "&mdash;" => "\u{2014}",
+        "&ndash;" => "\u{2013}",
+        _ => return None,
+    })
 }
 
 /// Visible text of a small piece of HTML (an HTML block inside Markdown).
@@ -282,7 +370,7 @@ fn is_hidden_fragment_tag(name: &str) -> bool {
 }
 
 fn is_block_tag(name: &str) -> bool {
-    !name.is_empty() && BLOCKS.split(", ").any(|b| b == name)
+    role(name.as_bytes()) == Role::Block
 }
 
 /// One past the `>` that closes the tag starting at `bytes[at] == b'<'`,

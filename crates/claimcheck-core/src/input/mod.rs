@@ -246,7 +246,9 @@ impl<'s> Builder<'s> {
     /// for all of it when it does not).
     fn text_in(&mut self, text: &str, range: Range<usize>) {
         match self.source.get(range.clone()) {
-            Some(s) if s == text => self.exact(range),
+            // Parsers hand out most text as a slice of the source itself:
+            // then the same address and length spare comparing the bytes.
+            Some(s) if std::ptr::eq(s, text) || s == text => self.exact(range),
             Some(s) => match s.find(text) {
                 Some(i) => self.exact(range.start + i..range.start + i + text.len()),
                 None => self.inexact(text, range),

@@ -179,3 +179,148 @@ fn html_text_with_nul_cr_and_broken_markup() {
         assert_eq!(doc.text(), want, "{source:?}");
     }
 }
+
+#[test]
+fn html_tags_are_read_in_any_case() {
+    // (source, expected text, expected date)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("<P>a</P><DIV>b</DIV>", "a\nb\n", None),
+        ("<TABLE><TR><TD>1<TH>2</TABLE>", "1\t2\n", None),
+        ("<p>a<BR>b<Br/>c</p>", "a\nb\nc\n", None),
+        ("<SVG><text>2019</text></SVG><Template>$3</Template><p>a</p>", "a\n", None),
+        (r#"<TIME DATETIME=" 2023-11-30 ">Nov 30</TIME>"#, "Nov 30", Some("2023-11-30")),
+        (r#"<META PROPERTY="article:published_time" CONTENT="2024-01-02">"#, "", Some("2024-01-02")),
+        // Attribute values compare case-sensitively, like the CSS selector they replace.
+        (r#"<meta name="Article:Published_Time" content="2024-01-02">"#, "", None),
+        // The first dated `<time>` wins over a later one and over any meta tag.
+        (
+            r#"<meta name="article:published_time" content="2024"><time>x</time><time datetime="2023">y</time><time datetime="2022">z</time>"#,
+            "xyz",
+            Some("2023"),
+        ),
+    ];
+    for &(source, want, date) in cases {
+        let doc = Document::new("t", source, Html);
+        assert_eq!((doc.text(), doc.published()), (want, date), "{source:?}");
+    }
+}
+
+#[test]
+fn html_nesting_edge_cases() {
+    // (source, expected text)
+    let cases: &[(&str, &str)] = &[
+        // Breaks inside a hidden element are hidden too.
+        ("<div>a<template><p>$1</p><svg><math>2</math></svg>3</template>b</div>", "ab\n"),
+        ("<svg><svg>x</svg>y</svg><p>z</p>", "z\n"),
+        ("<p>a<svg/>b</p>", "ab\n"),
+        ("<ul><li>one<li>two</ul><p>unclosed <b>three", "one\ntwo\nunclosed three"),
+        ("<p>&euro;5 &#8364;6 &#x20AC;7 AT&amp;T&nbsp;Inc</p>", "€5 €6 €7 AT&T Inc\n"),
+        ("<blockquote><figcaption>c</figcaption></blockquote><figcaptions>d</figcaptions>", "c\nd"),
+    ];
+    for &(source, want) in cases {
+        assert_eq!(Document::new("t", source, Html).text(), want, "{source:?}");
+    }
+}
+
+proptest::proptest! {
+    /// Tag soup from pieces that matter to the HTML front end: whatever the
+    /// order, conversion does not panic (nor trip its debug checks) and every
+    /// exact piece of text is a copy of the source bytes it maps to.
+    #[test]
+    fn html_tag_soup_maps_back_to_its_source(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "<p>", "</p>", "<P class=x>", "<div>", "</DIV>", "<br>", "<BR/>", "<td>", "<TH>", "<tr>",
+                "</tr>", "<svg>", "</svg>", "<svg/>", "<template>", "</template>", "<math>", "</math>",
+                "<time datetime='2023'>", "</time>", "<meta name=article:published_time content=x>",
+                "<b>", "</b>", "<!-- $9 -->", "<script>$9</script>", "<p\tid=a>", "<li", ">", "</",
+                "&amp;", "&nbsp;", "&#8364;", "&bogus;", "&", "$14.5 billion", "é日", " ", "\r\n", "\n",
+            ]),
+            0..40,
+        )
+    ) {
+        let source = pieces.concat();
+        let doc = Document::new("t", source.as_str(), Html);
+        for seg in doc.segments.iter().filter(|s| s.exact) {
+            proptest::prop_assert_eq!(&doc.text()[seg.plain.clone()], &doc.source[seg.source.clone()]);
+        }
+        let r = doc.to_source(0..doc.text().len());
+        proptest::prop_assert!(r.start <= r.end && r.end <= doc.source.len());
+    }
+}
+
+#[test]
+fn tag_roles() {
+    use super::html::{Role, role};
+    let cases: &[(&[u8], Role)] = &[
+        (b"p", Role::Block),
+        (b"FigCaption", Role::Block),
+        (b"figcaptions", Role::Inline),
+        (b"td", Role::Cell),
+        (b"TEMPLATE", Role::Hidden),
+        (b"time", Role::Time),
+        (b"meta", Role::Meta),
+        (b"span", Role::Inline),
+        (b"", Role::Inline),
+    ];
+    for &(name, want) in cases {
+        assert_eq!(role(name), want, "{:?}", String::from_utf8_lossy(name));
+    }
+}
+
+/// What an entity decoded to before the common ones had a fast path: the
+/// whole candidate through `html_escape`, no-break spaces made plain.
+fn entity_by_html_escape(candidate: &str) -> Option<String> {
+    let decoded = html_escape::decode_html_entities(candidate);
+    (decoded != candidate).then(|| decoded.replace('\u{a0}', " "))
+}
+
+fn entity_of(candidate: &str) -> Option<String> {
+    let mut scratch = String::new();
+    super::html::entity(candidate, 0, candidate.len(), &mut scratch).map(|(end, decoded)| {
+        assert_eq!(end, candidate.len(), "{candidate:?}");
+        decoded.to_owned()
+    })
+}
+
+#[test]
+fn entities_decode_as_html_escape_does() {
+    let candidates = [
+        "&nbsp;",
+        "&amp;",
+        "&quot;",
+        "&lt;",
+        "&gt;",
+        "&middot;",
+        "&#8217;",
+        "&rsquo;",
+        "&mdash;",
+        "&ndash;",
+        "&euro;",
+        "&#8364;",
+        "&#x20AC;",
+        "&#X20ac;",
+        "&#160;",
+        "&#xA0;",
+        "&NotEqualTilde;",
+        "&bogus;",
+        "&#0;",
+        "&#1;",
+        "&#9;",
+        "&#xD800;",
+        "&#x110000;",
+        "&#99999999999;",
+        "&AMP;",
+        "&Amp;",
+    ];
+    for candidate in candidates {
+        assert_eq!(entity_of(candidate), entity_by_html_escape(candidate), "{candidate:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_entity_decodes_as_html_escape_does(candidate in "&(#[xX]?)?[0-9a-fA-FxXnbspamt]{1,9};") {
+        proptest::prop_assert_eq!(entity_of(&candidate), entity_by_html_escape(&candidate));
+    }
+}
