@@ -74,6 +74,15 @@ pub fn attribute_of_word(w: &str) -> Option<&'static str> {
 /// titles are made of (as names write them: capitalized). "Apple President
 /// Tim Cook" keeps "Apple".
 fn is_job_title(text: &str, start: usize, end: usize) -> bool {
+    let next = text[end..].split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // "Finance Minister", "Treasury Secretary", "Prime Minister": one word
+    // before a government title names the office, whatever the word.
+    if !text[start..end].contains(' ')
+        && with_lower(next, |head| matches!(head, "minister" | "secretary" | "chancellor" | "commissioner"))
+    {
+        return true;
+    }
     // Most names hold another word: test the name's words before the next word.
     text[start..end].split(' ').all(|w| {
         matches!(
@@ -114,13 +123,9 @@ fn is_job_title(text: &str, start: usize, end: usize) -> bool {
                 | "Non-Executive"
                 | "Independent"
         )
-    }) && {
-        let next = text[end..].split_whitespace().next().unwrap_or("");
-        let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-        with_lower(next, |head| {
-            matches!(head, "officer" | "president" | "director" | "chairman" | "chairwoman")
-        })
-    }
+    }) && with_lower(next, |head| {
+        matches!(head, "officer" | "president" | "director" | "chairman" | "chairwoman")
+    })
 }
 
 /// Titles that mark a person acting for an organization ("CEO Mark Zuckerberg").
@@ -144,6 +149,14 @@ fn is_title(w: &str) -> bool {
             | "spokesperson"
             | "spokesman"
             | "spokeswoman"
+            | "minister"
+            | "secretary"
+            | "chancellor"
+            | "commissioner"
+            | "governor"
+            | "senator"
+            | "mayor"
+            | "ambassador"
     )
 }
 
@@ -284,9 +297,14 @@ impl<'a> Attributor<'a> {
                 || name.chars().skip(1).any(char::is_uppercase) && name.chars().any(char::is_lowercase);
             // "The San Francisco-based startup": an adjective, not a name.
             let based = name.ends_with("-based");
+            // "Danish wind farm developer Orsted", "a Chinese rival": a
+            // nationality before a noun describes; "Danish Crown" is a name.
+            let nationality =
+                single && is_demonym(name) && text[pe..].trim_start().starts_with(|c: char| c.is_lowercase());
             if ticker
                 || suffix_alone
                 || based
+                || nationality
                 || is_job_title(text, ps, pe)
                 || (single && at_start && !mid_sentence.contains(name) && !camel())
                 || (single && name.len() <= 3 && name.chars().all(|c| c.is_uppercase()))
@@ -1094,12 +1112,13 @@ impl<'t> NameScan<'t, '_> {
     fn piece(&mut self, at: usize, end: usize) {
         let text = self.text;
         let word = &text[at..end];
-        // "Bureau of Labor Statistics", "Bank of America": "of" after an
-        // institution's noun keeps the name open, as "&" does below.
+        // "Bureau of Labor Statistics", "Bank of America", "Office for
+        // National Statistics": "of" or "for" after an institution's noun
+        // keeps the name open, as "&" does below.
         if let Some((rs, re)) = self.run
-            // "of" and one whitespace character of up to three bytes.
-            && word.len() <= 5
-            && word.trim_end() == "of"
+            // "of"/"for" and one whitespace character of up to three bytes.
+            && word.len() <= 6
+            && matches!(word.trim_end(), "of" | "for")
             && is_institution(&text[rs..re])
         {
             return;
@@ -1199,16 +1218,85 @@ impl NamePiece {
 }
 
 /// A capitalized word that is no name (lower-cased): function words,
-/// months, weekdays and titles.
+/// months, weekdays, titles and financial measures ("EBITDA", "GDP").
 fn is_name_stop(lower: &str) -> bool {
-    lexicon::is_function_word(lower)
+    // "New York", "New Jersey", "New Zealand": "New" written capitalized
+    // inside a sentence opens a name ("New" opening one alone is no name
+    // unless the text names it elsewhere).
+    (lexicon::is_function_word(lower) && lower != "new")
         || lexicon::month(lower).is_some()
         || lexicon::weekday(lower).is_some()
         || is_title(lower)
+        || matches!(
+            lower,
+            "ebitda"
+                | "ebit"
+                | "ebitdar"
+                | "gdp"
+                | "gnp"
+                | "cpi"
+                | "ppi"
+                | "eps"
+                | "capex"
+                | "opex"
+                | "arpu"
+                | "yoy"
+        )
 }
 
-/// Does the name `name` end with an institution's noun, which an "of"
-/// phrase completes ("Bank of America", "University of Michigan")?
+/// A nationality adjective ("Danish", "Chinese", "American").
+fn is_demonym(word: &str) -> bool {
+    let lower_ends = |suffix: &str| word.len() > suffix.len() + 2 && word.ends_with(suffix);
+    // "-ish" and "-ese" are nationalities ("Swedish", "Japanese"); the other
+    // endings are also first names ("Brian", "Megan"), so those are listed.
+    (word.starts_with(|c: char| c.is_uppercase()) && (lower_ends("ish") || lower_ends("ese")))
+        || matches!(
+            word,
+            "American"
+                | "Canadian"
+                | "Mexican"
+                | "Brazilian"
+                | "Argentine"
+                | "Chilean"
+                | "Colombian"
+                | "Peruvian"
+                | "European"
+                | "German"
+                | "French"
+                | "Dutch"
+                | "Belgian"
+                | "Swiss"
+                | "Austrian"
+                | "Italian"
+                | "Greek"
+                | "Norwegian"
+                | "Czech"
+                | "Hungarian"
+                | "Romanian"
+                | "Ukrainian"
+                | "Russian"
+                | "Indian"
+                | "Pakistani"
+                | "Indonesian"
+                | "Malaysian"
+                | "Thai"
+                | "Korean"
+                | "Australian"
+                | "African"
+                | "Nigerian"
+                | "Kenyan"
+                | "Egyptian"
+                | "Israeli"
+                | "Iranian"
+                | "Saudi"
+                | "Emirati"
+                | "Qatari"
+                | "Asian"
+        )
+}
+
+/// Does the name `name` end with an institution's noun, which an "of" or
+/// "for" phrase completes ("Bank of America", "Office for Budget Responsibility")?
 fn is_institution(name: &str) -> bool {
     matches!(
         name.rsplit(' ').next().unwrap_or(""),
@@ -1242,6 +1330,11 @@ fn is_institution(name: &str) -> bool {
             | "Church"
             | "Fund"
             | "House"
+            | "Centre"
+            | "Center"
+            | "Centers"
+            | "Foundation"
+            | "Committee"
     )
 }
 

@@ -235,6 +235,60 @@ pub fn currency_word(w: &str) -> Option<(Option<&'static str>, f64)> {
     })
 }
 
+/// Nouns that a sum of money is "of": "13 billion pounds of headroom".
+pub fn is_money_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "headroom"
+            | "debt"
+            | "debts"
+            | "borrowing"
+            | "spending"
+            | "funding"
+            | "investment"
+            | "investments"
+            | "savings"
+            | "losses"
+            | "revenue"
+            | "sales"
+            | "support"
+            | "aid"
+            | "tax"
+            | "taxes"
+            | "assets"
+            | "bonds"
+            | "cuts"
+            | "damages"
+            | "fines"
+            | "subsidies"
+            | "loans"
+            | "cash"
+            | "capital"
+            | "profit"
+            | "profits"
+            | "contracts"
+            | "orders"
+            | "exports"
+            | "imports"
+            | "reserves"
+            | "grants"
+            | "dividends"
+            | "compensation"
+            | "costs"
+            | "income"
+            | "equity"
+            | "deficit"
+            | "liabilities"
+            | "deposits"
+            | "payments"
+            | "fees"
+            | "buybacks"
+            | "stimulus"
+            | "spend"
+            | "wealth"
+    )
+}
+
 /// The currency an adjective gives a following "dollars"/"pounds"/... word.
 pub fn currency_adjective(adj: &str, noun: &str) -> Option<&'static str> {
     let dollar = matches!(noun, "dollar" | "dollars");
@@ -262,9 +316,12 @@ pub fn currency_adjective(adj: &str, noun: &str) -> Option<&'static str> {
         "argentine" | "argentinian" if matches!(noun, "peso" | "pesos") => "ARS",
         "chilean" if matches!(noun, "peso" | "pesos") => "CLP",
         "colombian" if matches!(noun, "peso" | "pesos") => "COP",
-        "swedish" if matches!(noun, "krona" | "kronor") => "SEK",
-        "norwegian" if matches!(noun, "krone" | "kroner") => "NOK",
-        "danish" if matches!(noun, "krone" | "kroner") => "DKK",
+        // Reuters writes the krona and the krone as "crowns".
+        "swedish" if matches!(noun, "krona" | "kronor" | "crown" | "crowns") => "SEK",
+        "norwegian" if matches!(noun, "krone" | "kroner" | "crown" | "crowns") => "NOK",
+        "danish" if matches!(noun, "krone" | "kroner" | "crown" | "crowns") => "DKK",
+        "czech" if matches!(noun, "koruna" | "korunas" | "crown" | "crowns") => "CZK",
+        "icelandic" if matches!(noun, "krona" | "kronur" | "crown" | "crowns") => "ISK",
         "indian" if matches!(noun, "rupee" | "rupees") => "INR",
         "pakistani" if matches!(noun, "rupee" | "rupees") => "PKR",
         "malaysia" | "malaysian" if matches!(noun, "ringgit" | "ringgits") => "MYR",

@@ -63,8 +63,18 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         k += 1;
     }
     let first = amount(text, t, k, default_currency)?;
+    // "lower than a year earlier" compares a figure with the past: a span
+    // of time is never "lower" or "higher", so the comparison is not its.
+    let (qualifier, start) = if matches!(first.unit, Unit::Duration(_))
+        && matches!(words[0], "lower" | "higher" | "greater")
+        && range_intro.is_none()
+    {
+        (None, k)
+    } else {
+        (qualifier, i)
+    };
     let mut m = Measure {
-        start: i,
+        start,
         end: first.end,
         kind: ClaimKind::Number,
         value: first.value,
@@ -438,7 +448,12 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
         // "won" and "pounds" are also a verb and a weight.
         let is_money = match w {
             "won" => num.scaled,
-            "pound" | "pounds" => t.lower(k + 1) != "of" && (num.scaled || t.lower(k + 1) == "sterling"),
+            // "13 billion pounds of headroom" is money, "2 billion pounds
+            // of plastic" a weight: after "of", the noun decides.
+            "pound" | "pounds" => {
+                (t.lower(k + 1) != "of" || lexicon::is_money_noun(t.lower(k + 2)))
+                    && (num.scaled || t.lower(k + 1) == "sterling")
+            }
             "rand" | "real" => num.scaled,
             _ => true,
         };

@@ -373,6 +373,7 @@ fn earnings_story_forms() {
     assert_eq!(values, ["37500000000.0", "2.0", "-5.0"]);
     let subjects: Vec<Option<String>> = texts(
         "In a filing, Nvidia sold 5 units. Chief Financial Officer Colette Kress said costs fell. \
+         Treasury Secretary Janet Yellen and Finance Minister Jeremy Hunt met. \
          The company, which has a market value of $3.6 trillion, returned $11.2 billion. \
          Shares of the Santa Clara, California-based company fell about 2.5%. \
          Microsoft President Brad Smith said Microsoft spent $5 billion.",
@@ -491,6 +492,37 @@ fn year_modifiers_and_counted_nouns_past_modifiers() {
             ("two large offshore wind projects", ClaimKind::Number, Some("projects")),
             ("two former Yahoo engineers", ClaimKind::Number, Some("engineers")),
             ("two", ClaimKind::Number, None),
+        ]
+    );
+}
+
+/// Wire-story forms: a nationality before a noun, a government title, a
+/// "for" institution and "New Jersey" are no subjects of their own;
+/// "Danish crowns" and "pounds of headroom" are money; "lower than a year
+/// earlier" does not qualify the year.
+#[test]
+fn wire_story_forms() {
+    let found = extract(
+        "Danish wind farm developer Orsted said it would take a 28.4 billion Danish crowns charge. \
+         Finance Minister Jeremy Hunt may have around 13 billion pounds of headroom. \
+         The Office for National Statistics said borrowing was 14.3 billion pounds, lower than a year earlier. \
+         The project is off the coast of New Jersey, sending its shares down 25%.",
+        None,
+    );
+    let got: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.unit.as_deref(), c.qualifier, c.subject.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("28.4 billion Danish crowns", Some("DKK"), Qualifier::Exact, Some("Orsted")),
+            // A person is no subject: the company carries over.
+            ("around 13 billion pounds", Some("GBP"), Qualifier::Approximately, Some("Orsted")),
+            ("14.3 billion pounds", Some("GBP"), Qualifier::Exact, Some("Office for National Statistics")),
+            ("a year", Some("year"), Qualifier::Exact, Some("Office for National Statistics")),
+            // Not "Jersey".
+            ("25%", Some("%"), Qualifier::Exact, None),
         ]
     );
 }
