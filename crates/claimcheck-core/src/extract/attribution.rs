@@ -295,8 +295,15 @@ impl<'a> Attributor<'a> {
             // where it opens every sentence it is in.
             let camel =
                 || name.chars().skip(1).any(char::is_uppercase) && name.chars().any(char::is_lowercase);
-            // "The San Francisco-based startup": an adjective, not a name.
-            let based = name.ends_with("-based");
+            // "The San Francisco-based startup": an adjective, not a name;
+            // so is the city of "The Cupertino, California-based company".
+            let based = name.ends_with("-based")
+                || text[pe..].strip_prefix(", ").is_some_and(|rest| {
+                    rest.split_whitespace().next().is_some_and(|w| {
+                        w.starts_with(|c: char| c.is_uppercase())
+                            && w.trim_end_matches(',').ends_with("-based")
+                    })
+                });
             // "Danish wind farm developer Orsted", "a Chinese rival": a
             // nationality before a noun describes; "Danish Crown" is a name.
             let nationality =
@@ -1220,6 +1227,12 @@ impl NamePiece {
 /// A capitalized word that is no name (lower-cased): function words,
 /// months, weekdays, titles and financial measures ("EBITDA", "GDP").
 fn is_name_stop(lower: &str) -> bool {
+    // "March-quarter revenue", "Monday-night game": a date word's compound.
+    if let Some((head, _)) = lower.split_once('-')
+        && (lexicon::month(head).is_some() || lexicon::weekday(head).is_some())
+    {
+        return true;
+    }
     // "New York", "New Jersey", "New Zealand": "New" written capitalized
     // inside a sentence opens a name ("New" opening one alone is no name
     // unless the text names it elsewhere).

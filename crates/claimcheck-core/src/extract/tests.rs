@@ -527,6 +527,19 @@ fn wire_story_forms() {
     );
 }
 
+/// The city of "The Cupertino, California-based company" and a month's
+/// compound ("March-quarter") are no subjects: the company carries over.
+#[test]
+fn based_city_and_month_compounds_are_no_subjects() {
+    let found = extract(
+        "Apple Inc on Thursday forecast weak sales. The Cupertino, California-based company said \
+         revenue rose 2%. It expects March-quarter revenue of $94.84 billion.",
+        None,
+    );
+    let got: Vec<_> = found.iter().map(|c| (c.text.as_str(), c.subject.as_deref())).collect();
+    assert_eq!(got, [("2%", Some("Apple Inc")), ("$94.84 billion", Some("Apple Inc"))]);
+}
+
 /// Economy-story forms: "of" completes an institution's name, and a cut is a
 /// layoff only in a sentence about jobs or staff.
 #[test]
