@@ -74,12 +74,18 @@ pub fn attribute_of_word(w: &str) -> Option<&'static str> {
 /// titles are made of (as names write them: capitalized). "Apple President
 /// Tim Cook" keeps "Apple".
 fn is_job_title(text: &str, start: usize, end: usize) -> bool {
-    let next = text[end..].split_whitespace().next().unwrap_or("");
-    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // The head word is capitalized, as titles before a name are: most names
+    // are followed by a lower-case word, and this is asked of every guess.
+    let rest = text[end..].trim_start_matches(' ');
+    if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let next = rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())]
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
     // "Finance Minister", "Treasury Secretary", "Prime Minister": one word
     // before a government title names the office, whatever the word.
-    if !text[start..end].contains(' ')
-        && with_lower(next, |head| matches!(head, "minister" | "secretary" | "chancellor" | "commissioner"))
+    if with_lower(next, |head| matches!(head, "minister" | "secretary" | "chancellor" | "commissioner"))
+        && !text[start..end].contains(' ')
     {
         return true;
     }
@@ -1228,8 +1234,9 @@ impl NamePiece {
 /// months, weekdays, titles and financial measures ("EBITDA", "GDP").
 fn is_name_stop(lower: &str) -> bool {
     // "March-quarter revenue", "Monday-night game": a date word's compound.
-    if let Some((head, _)) = lower.split_once('-')
-        && (lexicon::month(head).is_some() || lexicon::weekday(head).is_some())
+    // (A byte loop: words are short, and `split_once` starts a memchr.)
+    if let Some(hyphen) = lower.bytes().position(|b| b == b'-')
+        && (lexicon::month(&lower[..hyphen]).is_some() || lexicon::weekday(&lower[..hyphen]).is_some())
     {
         return true;
     }
