@@ -669,6 +669,7 @@ impl<'a> Attributor<'a> {
             let mut pos = s;
             let mut workforce = false;
             let mut cuts = Vec::new();
+            let mut after_market = false;
             loop {
                 let start = i;
                 let mut ascii = true;
@@ -691,6 +692,15 @@ impl<'a> Attributor<'a> {
                 let word = &sent[start..i];
                 let w_start = pos;
                 pos += word.len() + 1;
+                // "market value", "market cap", "market capitalization".
+                if after_market
+                    && ["value", "cap", "capitalization", "capitalisation"]
+                        .iter()
+                        .any(|w| word.eq_ignore_ascii_case(w))
+                {
+                    keywords.push((w_start, "valuation"));
+                }
+                after_market = word.eq_ignore_ascii_case("market");
                 // Keywords are ASCII: a word with another letter is none.
                 if ascii
                     && !word.is_empty()
@@ -700,7 +710,13 @@ impl<'a> Attributor<'a> {
                 {
                     // No keyword ends with a hyphen: "investment-" names no
                     // attribute, but "projected-" still hedges.
+                    // "a listed company" says nothing of a listing.
+                    let adjective = key == "listed"
+                        && [" compan", " firm", " group", " business"]
+                            .iter()
+                            .any(|n| sent[i..].starts_with(n));
                     if key.len() == word.len()
+                        && !adjective
                         && let Some(attr) = attribute_of_word(key)
                     {
                         keywords.push((w_start, attr));
@@ -1061,8 +1077,11 @@ fn fits_kind(attr: &str, kind: ClaimKind, unit: Option<&str>) -> bool {
         ClaimKind::Percent => {
             matches!(attr, "growth" | "revenue" | "profit" | "layoffs" | "investment" | "price")
         }
+        // A bare number ("revenue of 5 billion") may be any amount, but
+        // never a date's: "established heart disease" founded nothing.
         ClaimKind::Number => {
-            matches!(attr, "employees" | "users" | "deliveries" | "layoffs") || unit.is_none()
+            matches!(attr, "employees" | "users" | "deliveries" | "layoffs")
+                || (unit.is_none() && !matches!(attr, "founded" | "launch" | "ipo" | "renamed"))
         }
         _ => false,
     }

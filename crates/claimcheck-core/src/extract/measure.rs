@@ -356,6 +356,17 @@ fn duration_context(t: &Tokens, k: usize) -> bool {
 fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExpr) -> (Unit, usize, f64) {
     let w = t.lower(k);
     let glued = t.glued(k);
+    // "a five-year study", "a 10-year deal", "a 30-day trial": a span of
+    // time as an adjective ("45-year-old" takes its "-old" along).
+    if t.sym(k) == Some('-')
+        && glued
+        && t.glued(k + 1)
+        && matches!(t.lower(k + 1), "year" | "month" | "week" | "day" | "hour" | "decade")
+        && let Some((unit, factor)) = lexicon::duration_unit(t.lower(k + 1))
+    {
+        let old = t.sym(k + 2) == Some('-') && t.glued(k + 2) && t.lower(k + 3) == "old" && t.glued(k + 3);
+        return (Unit::Duration(unit), if old { k + 4 } else { k + 2 }, factor);
+    }
     if t.sym(k) == Some('%') {
         return (Unit::Percent("%"), k + 1, 1.0);
     }

@@ -540,6 +540,33 @@ fn based_city_and_month_compounds_are_no_subjects() {
     assert_eq!(got, [("2%", Some("Apple Inc")), ("$94.84 billion", Some("Apple Inc"))]);
 }
 
+/// A span of time as an adjective ("five-year study", "45-year-old") is a
+/// duration; a bare number takes no date attribute ("established heart
+/// disease" founded nothing); "market value" is a valuation and "a listed
+/// company" no listing.
+#[test]
+fn health_story_forms() {
+    let found = extract(
+        "The five-year study enrolled 17,604 adults aged 45 or older with established heart disease. \
+         A 45-year-old man took part. Its market value rose to more than $400 billion, making it \
+         Europe's second-most valuable listed company.",
+        None,
+    );
+    let got: Vec<_> =
+        found.iter().map(|c| (c.text.as_str(), c.kind, c.unit.as_deref(), c.attribute.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("five-year", ClaimKind::Duration, Some("year"), None),
+            ("17,604 adults", ClaimKind::Number, Some("adults"), None),
+            ("45", ClaimKind::Number, None, None),
+            ("45-year-old", ClaimKind::Duration, Some("year"), None),
+            ("more than $400 billion", ClaimKind::Money, Some("USD"), Some("valuation")),
+            ("second", ClaimKind::Ordinal, None, None),
+        ]
+    );
+}
+
 /// Economy-story forms: "of" completes an institution's name, and a cut is a
 /// layoff only in a sentence about jobs or staff.
 #[test]
