@@ -63,7 +63,10 @@ pub fn attribute_of_word(w: &str) -> Option<&'static str> {
         "ipo" | "listed" | "listing" => "ipo",
         "renamed" | "rebranded" => "renamed",
         "delivered" | "deliveries" | "shipped" => "deliveries",
-        "layoffs" | "laid" | "cut" | "cuts" | "jobs" => "layoffs",
+        // "jobs" is no cue: payrolls add jobs. Only these verbs cut them,
+        // and all but "laid" only in a sentence about jobs or staff.
+        "layoffs" | "laid" | "cut" | "cuts" | "eliminate" | "eliminated" | "eliminating" | "shed"
+        | "shedding" | "slash" | "slashed" | "slashing" | "axe" | "axed" => "layoffs",
         "growth" | "grew" | "rose" | "jumped" | "increased" | "fell" | "declined" | "dropped" => "growth",
         _ => return None,
     })
@@ -238,7 +241,8 @@ const KEYWORDS: &[&str] = &[
     "introduced", "debuted", "sued", "sue", "suing", "lawsuit", "lawsuits", "suit", "complaint",
     "fined", "fine", "fines", "penalty", "penalties", "settlement", "settled", "settle",
     "announced", "announces", "announcement", "said", "says", "ipo", "listed", "listing", "renamed",
-    "rebranded", "delivered", "deliveries", "shipped", "layoffs", "laid", "cut", "cuts", "jobs",
+    "rebranded", "delivered", "deliveries", "shipped", "layoffs", "laid", "cut", "cuts", "eliminate",
+    "eliminated", "eliminating", "shed", "shedding", "slash", "slashed", "slashing", "axe", "axed",
     "growth", "grew", "rose", "jumped", "increased", "fell", "declined", "dropped", "projected",
     "projects", "projecting", "projection", "projections", "expected", "expects", "expecting",
     "expectation", "estimated", "estimates", "estimate", "estimating", "reportedly", "reported",
@@ -642,6 +646,15 @@ impl<'a> Attributor<'a> {
             }
         }
 
+        // "the unemployment rate rose to 3.9%": a level the figure reached,
+        // not a growth rate ("rose 5%", "grew by 5%").
+        if kind == ClaimKind::Percent
+            && out.attribute.as_deref() == Some("growth")
+            && self.text[s..start].trim_end().ends_with(" to")
+        {
+            out.attribute = None;
+        }
+
         // Object: a name after a preposition or a deal verb near the claim.
         out.object = self.object_near(s, e, start, end, out.subject.as_deref());
 
@@ -701,6 +714,8 @@ impl<'a> Attributor<'a> {
                     keywords.push((w_start, "valuation"));
                 }
                 after_market = word.eq_ignore_ascii_case("market");
+                workforce |=
+                    ["jobs", "job", "positions", "roles"].iter().any(|w| word.eq_ignore_ascii_case(w));
                 // Keywords are ASCII: a word with another letter is none.
                 if ascii
                     && !word.is_empty()
@@ -720,8 +735,8 @@ impl<'a> Attributor<'a> {
                         && let Some(attr) = attribute_of_word(key)
                     {
                         keywords.push((w_start, attr));
-                        workforce |= attr == "employees" || key == "jobs";
-                        if matches!(key, "cut" | "cuts") {
+                        workforce |= attr == "employees";
+                        if attr == "layoffs" && !matches!(key, "layoffs" | "laid") {
                             cuts.push(keywords.len() - 1);
                         }
                     }
@@ -736,8 +751,8 @@ impl<'a> Attributor<'a> {
                 i += sent[i..].chars().next().map_or(1, char::len_utf8);
             }
             // "cut 17% of its staff" is a layoff; "cut its policy rate by 50
-            // basis points" and "price cuts" are not: a cut counts only in a
-            // sentence about jobs or staff.
+            // basis points" and "price cuts" are not: a cut (or "eliminate",
+            // "shed", "slash") counts only in a sentence about jobs or staff.
             if !workforce {
                 for &k in cuts.iter().rev() {
                     keywords.remove(k);

@@ -138,8 +138,13 @@ fn is_boundary(text: &str, i: usize) -> bool {
     if word.len() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: "David H. Holz"
     }
-    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
-        return false; // "U.S.", "a.m.", "e.g."
+    // "U.S.", "a.m.", "e.g.": letters and periods; but "rose 3.9%." and
+    // "$1.5bn." end their sentences.
+    if word.contains('.')
+        && word.chars().all(|c| c.is_alphabetic() || c == '.')
+        && word.chars().filter(|c| c.is_alphabetic()).count() <= 3
+    {
+        return false;
     }
     !is_abbreviation(word)
 }
@@ -233,6 +238,21 @@ mod tests {
                 "It rose 5%!",
                 "A heading",
                 "Next."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_with_a_decimal_ends_its_sentence() {
+        let text = "The rate rose to 3.9%. Sales hit $1.5bn. Shares fell 2.5. Prices rose at 9 a.m. Monday.";
+        let got: Vec<&str> = split(text).into_iter().map(|(a, b)| &text[a..b]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "The rate rose to 3.9%.",
+                "Sales hit $1.5bn.",
+                "Shares fell 2.5.",
+                "Prices rose at 9 a.m. Monday."
             ]
         );
     }

@@ -567,6 +567,29 @@ fn health_story_forms() {
     );
 }
 
+/// Jobs-report forms: jobs added are no layoffs, "eliminate" and "shed"
+/// cut jobs only in a sentence about jobs or staff, and a rate that "rose
+/// to" a level did not grow by it.
+#[test]
+fn jobs_report_forms() {
+    let found = extract(
+        "Nonfarm payrolls increased by 150,000 jobs. Intel will eliminate 15,000 jobs. \
+         It eliminated debt of $5 billion. The unemployment rate rose to 3.9%. Sales rose 5%.",
+        None,
+    );
+    let got: Vec<_> = found.iter().map(|c| (c.text.as_str(), c.attribute.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("150,000 jobs", None),
+            ("15,000 jobs", Some("layoffs")),
+            ("$5 billion", None),
+            ("3.9%", None),
+            ("5%", Some("growth")),
+        ]
+    );
+}
+
 /// Economy-story forms: "of" completes an institution's name, and a cut is a
 /// layoff only in a sentence about jobs or staff.
 #[test]
