@@ -316,8 +316,17 @@ impl<'a> Attributor<'a> {
                 });
             // "Danish wind farm developer Orsted", "a Chinese rival": a
             // nationality before a noun describes; "Danish Crown" is a name.
-            let nationality =
-                single && is_demonym(name) && text[pe..].trim_start().starts_with(|c: char| c.is_lowercase());
+            // So is "U.S." inside a phrase ("two U.S. offshore wind projects",
+            // "its U.S. portfolio"); opening a sentence ("U.S. job growth
+            // slowed") it may be the subject.
+            let before_noun =
+                || text[pe..].trim_start_matches(['.', ' ']).starts_with(|c: char| c.is_lowercase());
+            let after_word = || text[..ps].trim_end().ends_with(|c: char| c.is_lowercase());
+            let nationality = single
+                && ((is_demonym(name) && before_noun())
+                    || (matches!(name, "U.S" | "U.S." | "U.K" | "U.K." | "US" | "UK" | "EU")
+                        && before_noun()
+                        && after_word()));
             if ticker
                 || suffix_alone
                 || based

@@ -32,6 +32,9 @@ pub struct DateContext {
     /// A year written earlier in the same sentence or list item: a year-less
     /// date there takes it ("Whole Foods Market (2017): ... announced on June 16").
     pub sentence_year: Option<i32>,
+    /// The article's currencies for "crowns", "pesos", ... (not a date's,
+    /// but the same kind of running context).
+    pub noun_currencies: super::measure::NounCurrencies,
 }
 
 /// A (year, month, day) triple with the precision written.

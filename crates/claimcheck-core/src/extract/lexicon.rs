@@ -231,6 +231,8 @@ pub fn currency_word(w: &str) -> Option<(Option<&'static str>, f64)> {
         "forint" | "forints" => (Some("HUF"), 1.0),
         "rupiah" => (Some("IDR"), 1.0),
         "dirham" | "dirhams" => (Some("AED"), 1.0),
+        "kronor" | "krona" => (Some("SEK"), 1.0),
+        "koruna" | "korunas" => (Some("CZK"), 1.0),
         _ => return None,
     })
 }

@@ -7,6 +7,45 @@ use super::number::{self, NumExpr};
 use super::token::Tokens;
 use crate::claim::{ClaimKind, Qualifier};
 
+/// The currencies an article gave the ambiguous currency nouns ("crowns",
+/// "pesos", "dinars", "riyals") by naming them once with their country
+/// ("28.4 billion Danish crowns"): a later bare mention ("19.4 billion
+/// crowns") is the same currency.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NounCurrencies([Option<&'static str>; 4]);
+
+impl NounCurrencies {
+    fn family(noun: &str) -> Option<usize> {
+        Some(match noun {
+            "crown" | "crowns" | "krone" | "kroner" => 0,
+            "peso" | "pesos" => 1,
+            "dinar" | "dinars" => 2,
+            "riyal" | "riyals" | "rial" | "rials" => 3,
+            _ => return None,
+        })
+    }
+
+    /// Remember the currency of `m` if it ends with such a noun and has
+    /// one, or give it the one remembered if it is a bare count of them.
+    pub fn settle(&mut self, t: &Tokens, m: &mut Measure) {
+        let Some(family) = m.end.checked_sub(1).and_then(|k| Self::family(t.lower(k))) else { return };
+        match m.kind {
+            ClaimKind::Money => {
+                if let Some(code) = m.unit.as_deref().and_then(lexicon::currency_code) {
+                    self.0[family] = Some(code);
+                }
+            }
+            ClaimKind::Number if m.unit.as_deref().and_then(Self::family) == Some(family) => {
+                if let Some(code) = self.0[family] {
+                    m.kind = ClaimKind::Money;
+                    m.unit = Some(code.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A measured amount found at some token.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measure {

@@ -116,7 +116,8 @@ impl Extractor {
         let mut masks = mask::Masks::new(text);
         let mut found = Vec::new();
         let mut toks = Tokens::default();
-        let mut ctx = DateContext { reference, anchor: None, sentence_year: None };
+        let mut ctx =
+            DateContext { reference, anchor: None, sentence_year: None, noun_currencies: Default::default() };
         let mut starts = StartWords::default();
         let sentences = sentence::split(text);
         let lines = LineIndex::new(&doc.source);
@@ -306,7 +307,8 @@ fn scan_sentence(
             }
             out.push(found_date(t, &d, sentence));
             i = d.end;
-        } else if let Some(m) = measure.filter(|m| m.end > ordinal_end) {
+        } else if let Some(mut m) = measure.filter(|m| m.end > ordinal_end) {
+            ctx.noun_currencies.settle(t, &mut m);
             let end = m.end;
             if !is_not_a_claim(text, t, &m) {
                 out.push(found_measure(t, &m, sentence));

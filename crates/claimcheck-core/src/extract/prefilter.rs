@@ -167,8 +167,8 @@ const ANCHOR_WORDS: &[&str] = &[
     "shekel", "shekels", "shekalim", "tugrik", "tugriks", "hryvnia", "hryvnias", "hryvnas",
     "rouble", "roubles", "ruble", "rubles", "lira", "liras", "lire", "rand", "baht", "naira",
     "markka", "markkaa", "peseta", "pesetas", "guilder", "guilders", "reais", "zloty", "zlotys",
-    "zlotych", "forint", "forints", "rupiah", "dirham", "dirhams", "dozen", "dozens", "pair",
-    "pairs",
+    "zlotych", "forint", "forints", "rupiah", "dirham", "dirhams", "kronor", "krona", "koruna", "korunas", "dozen", "dozens",
+    "pair", "pairs",
 ];
 
 /// [`ANCHOR_WORDS`] by hash of the lower-cased word: the scan hashes each

@@ -590,6 +590,31 @@ fn jobs_report_forms() {
     );
 }
 
+/// An article's "Danish crowns" make its later bare "crowns" DKK; "kronor"
+/// is SEK by itself; "U.S." inside a phrase describes ("its U.S.
+/// portfolio") and is no subject.
+#[test]
+fn currencies_named_once_and_country_adjectives() {
+    let found = extract(
+        "Orsted cancels two U.S. offshore wind projects, takes a $4 billion charge. \
+         Impairments on its U.S. portfolio reached 28.4 billion Danish crowns this year. \
+         It booked 19.4 billion crowns in the quarter. Spotify paid 5 billion kronor.",
+        None,
+    );
+    let got: Vec<_> =
+        found.iter().map(|c| (c.text.as_str(), c.kind, c.unit.as_deref(), c.subject.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("two", ClaimKind::Number, None, None),
+            ("$4 billion", ClaimKind::Money, Some("USD"), None),
+            ("28.4 billion Danish crowns", ClaimKind::Money, Some("DKK"), None),
+            ("19.4 billion crowns", ClaimKind::Money, Some("DKK"), None),
+            ("5 billion kronor", ClaimKind::Money, Some("SEK"), None),
+        ]
+    );
+}
+
 /// Economy-story forms: "of" completes an institution's name, and a cut is a
 /// layoff only in a sentence about jobs or staff.
 #[test]
