@@ -199,6 +199,30 @@ pub fn is_event_attribute(attribute: &str, fact: &Fact) -> bool {
         || (!is_measurement(attribute) && fact.period.as_deref().is_some_and(|p| p.len() == 10))
 }
 
+/// Attributes whose date is a beginning, which "since 2006" can name
+/// ("public since 2002", "on sale since 2019").
+pub fn is_beginning(attribute: &str) -> bool {
+    matches!(
+        attribute,
+        "founded"
+            | "launch"
+            | "launched"
+            | "ipo"
+            | "listed"
+            | "listing"
+            | "renamed"
+            | "released"
+            | "opened"
+            | "started"
+            | "became_ceo"
+            | "index_inclusion"
+            | "acquisition_completed"
+            // "has cost $139 a year since 2022": a price holds from a date.
+            | "price"
+    ) || attribute.ends_with("_launch")
+        || attribute.ends_with("_launched")
+}
+
 /// Attributes that always describe one dated event (a deal, a fine, a
 /// funding round), whatever the fact says.
 pub fn is_event(attribute: &str) -> bool {

@@ -599,6 +599,15 @@ impl<'l> Auditor<'l> {
         let kind_bit = FactKinds::kind_bit(claim.kind);
         // Counted nouns are compared only for numbers with a noun ([`Auditor::nouns_fit`]).
         let checks_nouns = claim.kind == ClaimKind::Number && claim.unit.is_some();
+        // "Since 2006, (RED) has raised $700 million": the date opens a
+        // period; it can be the date of a beginning (a founding, a launch,
+        // a listing), never that of a deal or a round counted since.
+        let opens_period = claim.kind == ClaimKind::Date
+            && claim.sentence[..at]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("since"));
         let mut seen: Vec<&str> = Vec::new();
         for name in lookup {
             if seen.contains(&name) {
@@ -623,6 +632,9 @@ impl<'l> Auditor<'l> {
                 let ids = &facts.facts[start as usize..end as usize];
                 let objects = &facts.objects[start as usize..end as usize];
                 let attribute = self.ledger.facts[ids[0] as usize].attribute.as_str();
+                if opens_period && !matching::is_beginning(attribute) {
+                    continue;
+                }
                 // Does a fact of this key have a second party named in the sentence?
                 let mut names_party: Option<bool> = None;
                 let mut names_party = || {
