@@ -27,5 +27,5 @@ fuzz_target!(|data: &[u8]| {
     let doc = Document::new("fuzz", source, format);
     let claims = extractor.extract(&doc, &ExtractOptions { reference_date, ..ExtractOptions::default() });
     let options = AuditOptions { reference_date, ..AuditOptions::default() };
-    let _ = auditor.audit(&claims, &doc.text, &options);
+    let _ = auditor.audit(&claims, doc.text(), &options);
 });
