@@ -324,6 +324,8 @@ impl<'a> Attributor<'a> {
             let after_word = || text[..ps].trim_end().ends_with(|c: char| c.is_lowercase());
             let nationality = single
                 && ((is_demonym(name) && before_noun())
+                    // "Americans", "Canadians": people, never the subject.
+                    || name.strip_suffix('s').is_some_and(|one| one.len() > 4 && is_demonym(one))
                     || (matches!(name, "U.S" | "U.S." | "U.K" | "U.K." | "US" | "UK" | "EU")
                         && before_noun()
                         && after_word()));
@@ -543,6 +545,20 @@ impl<'a> Attributor<'a> {
     /// "on the Dow Jones"), so not a subject?
     fn in_prepositional_phrase(&self, pos: usize, floor: usize) -> bool {
         let before = &self.text[floor..pos];
+        // "in Austin, Texas, employs": a state set off by commas after a
+        // city in the phrase is in it too ("According to Reed Hastings,
+        // Time Warner has" opens the clause instead).
+        if self
+            .mentions_in(pos, self.text.len())
+            .next()
+            .is_some_and(|m| m.start == pos && self.text[m.end..].starts_with(','))
+            && let Some(city_end) = before.strip_suffix(", ").map(|b| floor + b.len())
+            && let Some(city) = self.mentions_slice(floor, city_end).last()
+            && city.end == city_end
+            && self.in_prepositional_phrase(city.start, floor)
+        {
+            return true;
+        }
         let mut words = before.split_whitespace().rev();
         if words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
             && let Some(the) = before.trim_end().len().checked_sub(3)

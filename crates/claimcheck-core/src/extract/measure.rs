@@ -124,6 +124,33 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         bare_int: first.num.is_some_and(|n| n.bare_int) && first.unit == Unit::None,
     };
     let mut unit = first.unit.clone();
+    // "One in five Americans", "1 in 4 adults": a share, in percent.
+    if unit == Unit::None
+        && range_intro.is_none()
+        && t.lower(first.end) == "in"
+        && let Some(of) = number::parse(t, first.end + 1)
+        && let Some(part) = first.num
+    {
+        let whole = |n: &NumExpr| !n.scaled && !n.fraction_only && n.value.fract() == 0.0;
+        // "2 in 10 minutes" is a count in a time.
+        let unit_after = lexicon::duration_unit(t.lower(of.end)).is_some()
+            || matches!(t.lower(of.end), "minute" | "minutes" | "second" | "seconds" | "games" | "matches")
+            || lexicon::quantity_unit(t.lower(of.end)).is_some()
+            || t.sym(of.end) == Some('%');
+        if whole(&part)
+            && whole(&of)
+            && part.value >= 1.0
+            && of.value > part.value
+            && of.value <= 1000.0
+            && !unit_after
+        {
+            m.kind = ClaimKind::Percent;
+            m.value = number::round_significant(part.value / of.value * 100.0);
+            m.unit = Some("%".to_string());
+            m.end = of.end;
+            return Some(m);
+        }
+    }
     // Range: "X to Y", "X-Y", "between X and Y", "from X to Y".
     if let Some((second, end)) = range_tail(text, t, &first, range_intro, default_currency) {
         let mut low = first.value;

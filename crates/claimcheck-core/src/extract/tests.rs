@@ -615,6 +615,34 @@ fn currencies_named_once_and_country_adjectives() {
     );
 }
 
+/// "One in five" is a share; "2 in 10 minutes" is not. A state set off by
+/// commas after a city in a prepositional phrase is no subject ("in Austin,
+/// Texas, employs"), while "According to Reed Hastings, Time Warner has"
+/// keeps Time Warner.
+#[test]
+fn shares_in_words_and_city_state_phrases() {
+    let found = extract(
+        "One in five Americans owns an EV. About 1 in 4 adults agree. He scored 2 in 10 minutes. \
+         The Gigafactory in Austin, Texas, employs more than 20,000 people. \
+         According to Reed Hastings, Time Warner now has more than 710 million subscribers.",
+        None,
+    );
+    let got: Vec<_> =
+        found.iter().map(|c| (c.text.as_str(), c.kind, c.value.clone(), c.subject.as_deref())).collect();
+    let n = ClaimValue::Number;
+    assert_eq!(
+        got,
+        [
+            ("One in five", ClaimKind::Percent, n(20.0), None),
+            ("About 1 in 4", ClaimKind::Percent, n(25.0), None),
+            ("2", ClaimKind::Number, n(2.0), None),
+            ("10 minutes", ClaimKind::Number, n(10.0), None),
+            ("more than 20,000 people", ClaimKind::Number, n(20000.0), Some("Gigafactory")),
+            ("more than 710 million subscribers", ClaimKind::Number, n(710_000_000.0), Some("Time Warner")),
+        ]
+    );
+}
+
 /// Economy-story forms: "of" completes an institution's name, and a cut is a
 /// layoff only in a sentence about jobs or staff.
 #[test]
