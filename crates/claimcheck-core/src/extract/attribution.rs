@@ -325,7 +325,8 @@ impl<'a> Attributor<'a> {
             let nationality = single
                 && ((is_demonym(name) && before_noun())
                     // "Americans", "Canadians": people, never the subject.
-                    || name.strip_suffix('s').is_some_and(|one| one.len() > 4 && is_demonym(one))
+                    || ((name.ends_with("ns") || name.ends_with("is"))
+                        && name.strip_suffix('s').is_some_and(|one| one.len() > 4 && is_demonym(one)))
                     || (matches!(name, "U.S" | "U.S." | "U.K" | "U.K." | "US" | "UK" | "EU")
                         && before_noun()
                         && after_word()));
@@ -548,11 +549,11 @@ impl<'a> Attributor<'a> {
         // "in Austin, Texas, employs": a state set off by commas after a
         // city in the phrase is in it too ("According to Reed Hastings,
         // Time Warner has" opens the clause instead).
-        if self
-            .mentions_in(pos, self.text.len())
-            .next()
-            .is_some_and(|m| m.start == pos && self.text[m.end..].starts_with(','))
-            && let Some(city_end) = before.strip_suffix(", ").map(|b| floor + b.len())
+        if let Some(city_end) = before.strip_suffix(", ").map(|b| floor + b.len())
+            && self
+                .mentions_in(pos, self.text.len())
+                .next()
+                .is_some_and(|m| m.start == pos && self.text[m.end..].starts_with(','))
             && let Some(city) = self.mentions_slice(floor, city_end).last()
             && city.end == city_end
             && self.in_prepositional_phrase(city.start, floor)
@@ -730,17 +731,20 @@ impl<'a> Attributor<'a> {
                 let word = &sent[start..i];
                 let w_start = pos;
                 pos += word.len() + 1;
-                // "market value", "market cap", "market capitalization".
+                // "market value", "market cap", "market capitalization". (The
+                // first letter rules out most words before any comparison.)
+                let first = word.as_bytes().first().map(|b| b | 0x20);
                 if after_market
+                    && matches!(first, Some(b'v' | b'c'))
                     && ["value", "cap", "capitalization", "capitalisation"]
                         .iter()
                         .any(|w| word.eq_ignore_ascii_case(w))
                 {
                     keywords.push((w_start, "valuation"));
                 }
-                after_market = word.eq_ignore_ascii_case("market");
-                workforce |=
-                    ["jobs", "job", "positions", "roles"].iter().any(|w| word.eq_ignore_ascii_case(w));
+                after_market = first == Some(b'm') && word.eq_ignore_ascii_case("market");
+                workforce |= matches!(first, Some(b'j' | b'p' | b'r'))
+                    && ["jobs", "job", "positions", "roles"].iter().any(|w| word.eq_ignore_ascii_case(w));
                 // Keywords are ASCII: a word with another letter is none.
                 if ascii
                     && !word.is_empty()
