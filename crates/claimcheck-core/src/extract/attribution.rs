@@ -1040,8 +1040,15 @@ fn opens_with_company_noun(sent: &str) -> bool {
 /// are never what the sentence is about. A dateline opens with a word in
 /// capitals, holds no lower-case word, and ends at a dash within 80 bytes.
 pub(super) fn dateline_len(sent: &str) -> usize {
-    let first = sent.split([' ', ',']).next().unwrap_or("");
-    if first.len() < 3 || !first.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
+    let mut words = sent.split([' ', ',']);
+    let first = words.next().unwrap_or("");
+    // "Feb 1 (Reuters) - ": a dateline without its city opens with the date.
+    let month_day = lexicon::month(&first.trim_end_matches('.').to_ascii_lowercase()).is_some()
+        && words
+            .next()
+            .is_some_and(|d| !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()))
+        && sent[..crate::input::floor_boundary(sent, 24)].contains('(');
+    if !month_day && (first.len() < 3 || !first.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')) {
         return 0;
     }
     let head = &sent[..crate::input::floor_boundary(sent, 80)];

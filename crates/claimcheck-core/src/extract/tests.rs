@@ -285,6 +285,10 @@ fn wire_datelines_tickers_and_possessives_are_not_subjects() {
     // Not a dateline: the capitals are followed by lower-case words.
     assert_eq!(dateline_len_of("NASA said on Monday - after a delay - that"), 0);
     assert_eq!(dateline_len_of("LONDON — Shares rose."), "LONDON — ".len());
+    // Without its city the dateline opens with the date and the agency.
+    assert_eq!(dateline_len_of("Feb 1 (Reuters) - Apple Inc forecast"), "Feb 1 (Reuters) - ".len());
+    assert_eq!(dateline_len_of("Nov. 3 (Reuters) - Jobs slowed"), "Nov. 3 (Reuters) - ".len());
+    assert_eq!(dateline_len_of("May 5 - the day it"), 0);
 }
 
 /// A sentence's subject carries over sentences that name no one, through
