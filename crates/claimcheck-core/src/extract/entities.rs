@@ -53,19 +53,33 @@ impl EntityIndex {
                 canonical.push(canon);
             }
         }
-        let mut keyed: Vec<(u64, usize, u32)> = names
+        // Each group of names with the same first word holds first the names
+        // of eight bytes or more, sorted by their folded first eight bytes
+        // (a lookup finds those sharing the text's by binary search: many
+        // names may start with "The" or "First"), then the shorter ones;
+        // each part longest first among equals, then in the order given.
+        let mut keyed: Vec<(u64, bool, u64, usize, u32)> = names
             .iter()
             .enumerate()
-            .map(|(id, name)| (head_hash(name, 0).0, name.len(), id as u32))
+            .map(|(id, name)| {
+                let short = name.len() < 8;
+                let prefix = if short { 0 } else { folded_prefix(name.as_bytes(), 0) };
+                (head_hash(name, 0).0, short, prefix, name.len(), id as u32)
+            })
             .collect();
-        // By head, then longest first, then in the order given.
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        keyed.sort_unstable_by(|a, b| {
+            (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then(b.3.cmp(&a.3)).then(a.4.cmp(&b.4))
+        });
         let mut groups = Vec::new();
-        let mut from = 0;
-        for (i, &(hash, _, _)) in keyed.iter().enumerate() {
+        let (mut from, mut mid) = (0, None);
+        for (i, &(hash, short, ..)) in keyed.iter().enumerate() {
+            if short && mid.is_none() {
+                mid = Some(i);
+            }
             if keyed.get(i + 1).is_none_or(|next| next.0 != hash) {
-                groups.push((hash, from as u32, i as u32 + 1));
-                from = i + 1;
+                let end = i as u32 + 1;
+                groups.push((hash, from as u32, mid.map_or(end, |m| m as u32), end));
+                (from, mid) = (i + 1, None);
             }
         }
         let heads = HeadTable::new(&groups);
@@ -75,7 +89,7 @@ impl EntityIndex {
         punctuation_heads.dedup();
         let order = keyed
             .into_iter()
-            .map(|(_, len, id)| {
+            .map(|(_, _, _, len, id)| {
                 let mask = prefix_mask(len);
                 Candidate { prefix: folded_prefix(names[id as usize].as_bytes(), 0) & mask, mask, id }
             })
@@ -180,16 +194,26 @@ impl EntityIndex {
     /// to `hash`: (start, end, pattern).
     #[inline]
     fn lookup(&self, bytes: &[u8], start: usize, hash: u64) -> Option<(usize, usize, usize)> {
-        let (from, to) = self.heads.get(hash)?;
+        let (from, mid, to) = self.heads.get(hash)?;
         let rest = &bytes[start..];
         let prefix = folded_prefix(bytes, start);
-        let id = self.order[from as usize..to as usize]
+        let written = |c: &&Candidate| {
+            let name = self.names[c.id as usize].as_bytes();
+            rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name)
+        };
+        // A name of eight bytes or more shares the text's first eight, and
+        // is longer than any shorter name that could match.
+        let long = &self.order[from as usize..mid as usize];
+        let same = long.partition_point(|c| c.prefix < prefix);
+        let id = long[same..]
             .iter()
-            .find(|c| {
-                let name = self.names[c.id as usize].as_bytes();
-                prefix & c.mask == c.prefix
-                    && rest.len() >= name.len()
-                    && rest[..name.len()].eq_ignore_ascii_case(name)
+            .take_while(|c| c.prefix == prefix)
+            .find(written)
+            .or_else(|| {
+                self.order[mid as usize..to as usize]
+                    .iter()
+                    .filter(|c| prefix & c.mask == c.prefix)
+                    .find(written)
             })?
             .id as usize;
         Some((start, start + self.names[id].len(), id))
@@ -420,36 +444,37 @@ fn head_hash(text: &str, at: usize) -> (u64, usize) {
 /// table: the hash is already mixed, so it is its own slot number.
 #[derive(Debug, Clone, Default)]
 struct HeadTable {
-    /// (hash, from, to); `to == 0` marks an empty slot.
-    slots: Vec<(u64, u32, u32)>,
+    /// (hash, from, mid, to): the group is `order[from..to]`, its names of
+    /// eight bytes or more `order[from..mid]`; `to == 0` marks an empty slot.
+    slots: Vec<(u64, u32, u32, u32)>,
 }
 
 impl HeadTable {
-    fn new(groups: &[(u64, u32, u32)]) -> Self {
+    fn new(groups: &[(u64, u32, u32, u32)]) -> Self {
         let size = (groups.len() * 2).next_power_of_two().max(2);
-        let mut slots = vec![(0, 0, 0); size];
-        for &(hash, from, to) in groups {
-            let mut slot = hash as usize & (size - 1);
-            while slots[slot].2 != 0 {
+        let mut slots = vec![(0, 0, 0, 0); size];
+        for &group in groups {
+            let mut slot = group.0 as usize & (size - 1);
+            while slots[slot].3 != 0 {
                 slot = (slot + 1) & (size - 1);
             }
-            slots[slot] = (hash, from, to);
+            slots[slot] = group;
         }
         HeadTable { slots }
     }
 
-    /// The range of names whose first word hashes to `hash`.
+    /// The group of names whose first word hashes to `hash`: (from, mid, to).
     #[inline]
-    fn get(&self, hash: u64) -> Option<(u32, u32)> {
+    fn get(&self, hash: u64) -> Option<(u32, u32, u32)> {
         let mask = self.slots.len().checked_sub(1)?;
         let mut slot = hash as usize & mask;
         loop {
-            let (h, from, to) = self.slots[slot];
+            let (h, from, mid, to) = self.slots[slot];
             if to == 0 {
                 return None;
             }
             if h == hash {
-                return Some((from, to));
+                return Some((from, mid, to));
             }
             slot = (slot + 1) & mask;
         }
@@ -521,6 +546,8 @@ mod tests {
         "ABC",
         "Coca-Cola",
         "ABCDEFGHIJ Corp",
+        "Meta Platforms Inc",
+        "Meta Platformer",
     ];
 
     #[test]
@@ -565,6 +592,38 @@ mod tests {
             let mask = prefix_mask(n);
             prop_assert_eq!(folded_prefix(a, 0) & mask == folded_prefix(b, 0) & mask, same);
         }
+    }
+
+    /// Many names with one first word ("The ..."): the long ones are found
+    /// by their first eight bytes, the short ones one by one, the longest
+    /// written name wins.
+    #[test]
+    fn a_crowded_first_word_finds_the_longest_name() {
+        let mut owned: Vec<String> = (0..300).map(|i| format!("The Firm{i} Company")).collect();
+        owned.extend(
+            ["The New York Times", "The New Yorker", "The New York", "The Gap", "The Row", "Thermo", "The"]
+                .map(String::from),
+        );
+        let names: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let text = "The New Yorker and THE NEW YORK TIMES, the Gap, The Firm17 Company, The Firm1 Company, \
+                    The Firm3 Co, Thermo, The New York. The Row";
+        let got: Vec<_> = index(&names).find_unchecked(text).collect();
+        assert_eq!(got, reference(&names, text));
+        let found: Vec<&str> = got.iter().map(|&(s, e, _)| &text[s..e]).collect();
+        assert_eq!(
+            found,
+            [
+                "The New Yorker",
+                "THE NEW YORK TIMES",
+                "the Gap",
+                "The Firm17 Company",
+                "The Firm1 Company",
+                "The",
+                "Thermo",
+                "The New York",
+                "The Row"
+            ]
+        );
     }
 
     #[test]
