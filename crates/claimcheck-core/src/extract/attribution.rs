@@ -284,6 +284,7 @@ impl<'a> Attributor<'a> {
                 mid_sentence.insert(short);
             }
         }
+        confirm_repeated_openers(text, &guesses, &mut mid_sentence);
         for (ps, pe, at_start) in guesses {
             let name = &text[ps..pe];
             let single = !name.contains(' ');
@@ -1042,13 +1043,17 @@ fn opens_with_company_noun(sent: &str) -> bool {
 pub(super) fn dateline_len(sent: &str) -> usize {
     let mut words = sent.split([' ', ',']);
     let first = words.next().unwrap_or("");
+    let capitals = first.len() >= 3 && first.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
     // "Feb 1 (Reuters) - ": a dateline without its city opens with the date.
-    let month_day = lexicon::month(&first.trim_end_matches('.').to_ascii_lowercase()).is_some()
-        && words
-            .next()
-            .is_some_and(|d| !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()))
-        && sent[..crate::input::floor_boundary(sent, 24)].contains('(');
-    if !month_day && (first.len() < 3 || !first.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')) {
+    let mut month_day = || {
+        first.len() <= 5
+            && sent.as_bytes()[..sent.len().min(24)].contains(&b'(')
+            && with_lower(first.trim_end_matches('.'), |w| lexicon::month(w).is_some())
+            && words
+                .next()
+                .is_some_and(|d| !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if !capitals && !month_day() {
         return 0;
     }
     let head = &sent[..crate::input::floor_boundary(sent, 80)];
@@ -1297,6 +1302,125 @@ impl NamePiece {
         let closes = name_len < trim_end(trimmed, closing).len()
             || core.last().is_some_and(|b| matches!(b, b',' | b'.' | b';' | b':' | b')'));
         NamePiece { lead, name_len, closes }
+    }
+}
+
+/// "Microsoft reported ... Microsoft completed ...": a word that opens two
+/// or more sentences, once before a verb a company does ("reported",
+/// "said", "acquired"), and is never written in lower case in the text is a
+/// name even if no sentence names it in its middle ("Revenue rose ...
+/// revenue fell" is no name). Adds such words to `confirmed`.
+fn confirm_repeated_openers<'t>(
+    text: &'t str,
+    guesses: &[(usize, usize, bool)],
+    confirmed: &mut HashSet<&'t str, BuildHasherDefault<Fnv>>,
+) {
+    let mut openings: FnvMap<&str, usize> = FnvMap::default();
+    for &(s, e, at_start) in guesses {
+        let name = &text[s..e];
+        if at_start && !name.contains(' ') && !confirmed.contains(name) {
+            *openings.entry(name).or_default() += 1;
+        }
+    }
+    openings.retain(|_, n| *n >= 2);
+    if openings.is_empty() {
+        return;
+    }
+    // Does one of a word's openings come before a verb a company is the
+    // subject of? Asked only of the few words that open two sentences.
+    let mut acts: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
+    for &(s, e, at_start) in guesses {
+        let name = &text[s..e];
+        if at_start && openings.contains_key(name) && !acts.contains(name) {
+            let next = text[e..].split_whitespace().next().unwrap_or("");
+            let verb = with_lower(next.trim_end_matches([',', '.']), |w| {
+                matches!(
+                    w,
+                    "said"
+                        | "says"
+                        | "reported"
+                        | "reports"
+                        | "posted"
+                        | "announced"
+                        | "announces"
+                        | "expects"
+                        | "plans"
+                        | "completed"
+                        | "agreed"
+                        | "acquired"
+                        | "bought"
+                        | "sold"
+                        | "launched"
+                        | "raised"
+                        | "delivered"
+                        | "employs"
+                        | "owns"
+                        | "forecast"
+                        | "forecasts"
+                        | "unveiled"
+                        | "released"
+                        | "reached"
+                        | "paid"
+                        | "settled"
+                        | "sued"
+                        | "filed"
+                        | "shipped"
+                        | "hired"
+                )
+            });
+            if verb {
+                acts.insert(name);
+            }
+        }
+    }
+    // Plurals ("Critics", "Analysts", "People") and the adjectives of
+    // financial statements ("Net income ...") open sentences too.
+    let common = |w: &str| {
+        with_lower(w, |l| {
+            lexicon::is_count_noun(l)
+                || matches!(
+                    l,
+                    "net"
+                        | "gross"
+                        | "adjusted"
+                        | "operating"
+                        | "total"
+                        | "diluted"
+                        | "annual"
+                        | "quarterly"
+                        | "overall"
+                        | "average"
+                        | "median"
+                        | "core"
+                        | "organic"
+                        | "underlying"
+                        | "consolidated"
+                )
+        })
+    };
+    let repeated: Vec<&str> = acts.into_iter().filter(|&w| !common(w)).collect();
+    if repeated.is_empty() {
+        return;
+    }
+    // A word written in lower case anywhere is a common word. One pass over
+    // the text looks for all of them.
+    let lower: Vec<String> = repeated.iter().map(|w| w.to_lowercase()).collect();
+    let Ok(matcher) = aho_corasick::AhoCorasick::new(&lower) else { return };
+    let mut written_lower = vec![false; lower.len()];
+    let bytes = text.as_bytes();
+    for m in matcher.find_overlapping_iter(text) {
+        let before = m.start().checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(m.end()).copied();
+        if before.is_none_or(|b| !b.is_ascii_alphanumeric())
+            && after.is_none_or(|b| !b.is_ascii_alphanumeric())
+        {
+            written_lower[m.pattern().as_usize()] = true;
+        }
+    }
+    for (word, lower) in repeated.into_iter().zip(written_lower) {
+        if !lower {
+            confirmed.insert(word);
+        }
     }
 }
 

@@ -647,6 +647,29 @@ fn shares_in_words_and_city_state_phrases() {
     );
 }
 
+/// A company named only where sentences open is a name when it opens two
+/// of them, once before a verb a company does, and the text never writes
+/// the word in lower case; "Revenue" and "Critics" stay no names.
+#[test]
+fn a_company_that_only_opens_sentences_is_a_name() {
+    let subjects =
+        |text: &str| -> Vec<Option<String>> { extract(text, None).into_iter().map(|c| c.subject).collect() };
+    assert_eq!(
+        subjects(
+            "Microsoft reported revenue of $56.5 billion. Microsoft completed the deal for $68.7 billion."
+        ),
+        [Some("Microsoft".to_owned()), Some("Microsoft".to_owned())]
+    );
+    // Written in lower case elsewhere, or a plural: a common word.
+    assert_eq!(
+        subjects("Revenue reported by units rose 5%. Revenue said little. Net revenue rose 2%."),
+        [None, None]
+    );
+    assert_eq!(subjects("Critics said it cost $5. Critics said it cost $6."), [None, None]);
+    // Opening one sentence only: not enough.
+    assert_eq!(subjects("Microsoft reported revenue of $56.5 billion."), [None]);
+}
+
 /// Economy-story forms: "of" completes an institution's name, and a cut is a
 /// layoff only in a sentence about jobs or staff.
 #[test]
