@@ -710,6 +710,7 @@ impl<'a> Attributor<'a> {
             let mut workforce = false;
             let mut cuts = Vec::new();
             let mut after_market = false;
+            let mut after_go = false;
             loop {
                 let start = i;
                 let mut ascii = true;
@@ -743,6 +744,12 @@ impl<'a> Attributor<'a> {
                 {
                     keywords.push((w_start, "valuation"));
                 }
+                // "went public on May 23, 2002": a listing.
+                if after_go && first == Some(b'p') && word.eq_ignore_ascii_case("public") {
+                    keywords.push((w_start, "ipo"));
+                }
+                after_go = matches!(first, Some(b'g' | b'w'))
+                    && ["went", "go", "goes", "going", "gone"].iter().any(|w| word.eq_ignore_ascii_case(w));
                 after_market = first == Some(b'm') && word.eq_ignore_ascii_case("market");
                 workforce |= matches!(first, Some(b'j' | b'p' | b'r'))
                     && ["jobs", "job", "positions", "roles"].iter().any(|w| word.eq_ignore_ascii_case(w));
@@ -820,11 +827,28 @@ impl<'a> Attributor<'a> {
     ) -> Option<String> {
         let mut best: Option<(usize, &'static str)> = None;
         let words = self.words_of(s, e);
+        // "The company, which has a market value of $3.6 trillion, returned
+        // $11.2 billion": a relative clause's cue words are for the claims
+        // inside it.
+        let sent = &self.text[s..e];
+        let clauses: Vec<(usize, usize)> = [", which ", ", who "]
+            .iter()
+            .flat_map(|sep| {
+                sent.match_indices(sep).map(move |(i, _)| {
+                    let body = i + sep.len();
+                    (s + i, sent[body..].find(',').map_or(e, |j| s + body + j))
+                })
+            })
+            .collect();
+        let claim_in = |(open, close): (usize, usize)| open <= start && start < close;
         for &(w_start, attr) in &words.keywords {
             if w_start >= start && w_start < end {
                 continue;
             }
             if !fits_kind(attr, kind, unit) {
+                continue;
+            }
+            if clauses.iter().any(|&c| c.0 <= w_start && w_start < c.1 && !claim_in(c)) {
                 continue;
             }
             let dist = if w_start < start { start - w_start } else { (w_start - end) * 2 };

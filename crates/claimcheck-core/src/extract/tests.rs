@@ -670,6 +670,28 @@ fn a_company_that_only_opens_sentences_is_a_name() {
     assert_eq!(subjects("Microsoft reported revenue of $56.5 billion."), [None]);
 }
 
+/// A relative clause's cue words are for its own claims: "which has a
+/// market value of $3.6 trillion" gives no valuation to what follows it;
+/// "went public" is a listing.
+#[test]
+fn relative_clause_cues_stay_inside() {
+    let found = extract(
+        "The company, which has a market value of $3.6 trillion, returned $11.2 billion. \
+         Netflix, which Reed Hastings founded on August 29, 1997, went public on May 23, 2002.",
+        None,
+    );
+    let got: Vec<_> = found.iter().map(|c| (c.text.as_str(), c.attribute.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("$3.6 trillion", Some("valuation")),
+            ("$11.2 billion", None),
+            ("August 29, 1997", Some("founded")),
+            ("May 23, 2002", Some("ipo")),
+        ]
+    );
+}
+
 /// Economy-story forms: "of" completes an institution's name, and a cut is a
 /// layoff only in a sentence about jobs or staff.
 #[test]
