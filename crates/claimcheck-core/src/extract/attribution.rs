@@ -175,6 +175,9 @@ struct SentenceWords {
     start: Option<usize>,
     keywords: Vec<(usize, &'static str)>,
     hedge: Option<&'static str>,
+    /// Relative clauses (", which ... ,", ", who ... ,") as (open, close)
+    /// text offsets: their cue words are for the claims inside them.
+    clauses: Vec<(usize, usize)>,
 }
 
 /// One name mention in the text.
@@ -795,7 +798,21 @@ impl<'a> Attributor<'a> {
                     keywords.remove(k);
                 }
             }
-            *self.words.borrow_mut() = SentenceWords { start: Some(s), keywords, hedge };
+            // Commas are few: a clause opens at one followed by "which"/"who".
+            let mut clauses = std::mem::take(&mut self.words.borrow_mut().clauses);
+            clauses.clear();
+            if !keywords.is_empty() {
+                for i in memchr::memchr_iter(b',', bytes) {
+                    let rest = &sent[i..];
+                    let Some(body) =
+                        [", which ", ", who "].iter().find(|o| rest.starts_with(*o)).map(|o| i + o.len())
+                    else {
+                        continue;
+                    };
+                    clauses.push((s + i, sent[body..].find(',').map_or(e, |j| s + body + j)));
+                }
+            }
+            *self.words.borrow_mut() = SentenceWords { start: Some(s), keywords, hedge, clauses };
         }
         self.words.borrow()
     }
@@ -830,16 +847,7 @@ impl<'a> Attributor<'a> {
         // "The company, which has a market value of $3.6 trillion, returned
         // $11.2 billion": a relative clause's cue words are for the claims
         // inside it.
-        let sent = &self.text[s..e];
-        let clauses: Vec<(usize, usize)> = [", which ", ", who "]
-            .iter()
-            .flat_map(|sep| {
-                sent.match_indices(sep).map(move |(i, _)| {
-                    let body = i + sep.len();
-                    (s + i, sent[body..].find(',').map_or(e, |j| s + body + j))
-                })
-            })
-            .collect();
+        let clauses = &words.clauses;
         let claim_in = |(open, close): (usize, usize)| open <= start && start < close;
         for &(w_start, attr) in &words.keywords {
             if w_start >= start && w_start < end {
