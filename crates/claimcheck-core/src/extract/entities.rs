@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use super::wordtable::{LOWER, hash_word, mix};
+use super::wordtable::{hash_run, hash_word};
 
 /// Known entity names: canonical names and aliases, matched case-insensitively
 /// (ASCII letters) on word boundaries.
@@ -370,28 +370,11 @@ fn next_stop(bytes: &[u8], from: usize, after_word: bool) -> usize {
 
 /// The ASCII word (letters and digits) at `bytes[at]`: its length and
 /// [`hash_word`], or `None` when a byte that is not ASCII follows it (the
-/// word may go on). A word of up to eight bytes is read in one load.
+/// word may go on).
 #[inline]
 fn ascii_word(bytes: &[u8], at: usize) -> Option<(usize, u64)> {
-    if let Some(chunk) = bytes.get(at..at + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let ends = (!alnum_lanes(x) & HIGH) | (x & HIGH);
-        if ends != 0 {
-            let len = (ends.trailing_zeros() / 8) as usize;
-            if x >> (8 * len) & 0x80 != 0 {
-                return None;
-            }
-            let mask = (1u64 << (8 * len)) - 1;
-            let hash = mix(len as u64, x & mask, LOWER & mask);
-            debug_assert_eq!(hash, hash_word(&bytes[at..at + len]));
-            return Some((len, hash));
-        }
-    }
-    let len = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-    if bytes.get(at + len).is_some_and(|&b| b >= 0x80) {
-        return None;
-    }
-    Some((len, hash_word(&bytes[at..at + len])))
+    let (end, hash) = hash_run(bytes, at, |x| alnum_lanes(x) & !x, |b| b.is_ascii_alphanumeric());
+    bytes.get(end).is_none_or(|&b| b < 0x80).then_some((end - at, hash))
 }
 
 /// The character at byte `at` of `text` and its width.

@@ -9,7 +9,7 @@
 //! every test run checks the rule.
 
 use super::lexicon;
-use super::wordtable::{LOWER, WordTable, hash_word, mix};
+use super::wordtable::{LOWER, WordTable, hash_run};
 
 /// Can `sentence` hold a claim at all?
 pub(super) fn may_hold_claim(sentence: &str) -> bool {
@@ -51,30 +51,16 @@ pub(super) fn may_hold_claim(sentence: &str) -> bool {
 }
 
 /// The end of the run of ASCII letters at `i`, and the word's hash for
-/// the table. A word of up to seven letters with eight bytes to read (most
-/// words) takes one load and no loop, so no branch depends on its length.
+/// the table.
 fn word_at(bytes: &[u8], i: usize) -> (usize, u64) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    if let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // Lower-cased (`| 0x20` maps no other byte into a..z), then bit 7
-        // of each byte set from 'a' on and from past 'z' on.
+    // Lower-cased (`| 0x20` maps no other byte into a..z), then bit 7 of
+    // each byte set from 'a' on and from past 'z' on.
+    let letters = |x: u64| {
         let low = (x | LOWER) & !HIGH;
-        let letters = (low + 0x1f1f_1f1f_1f1f_1f1f) & !(low + 0x0505_0505_0505_0505) & !x & HIGH;
-        let others = !letters & HIGH;
-        if others != 0 {
-            let len = (others.trailing_zeros() / 8) as usize;
-            let keep = (1u64 << (8 * len)) - 1;
-            return (i + len, mix(len as u64, x & keep, LOWER & keep));
-        }
-    }
-    let mut end = i;
-    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
-        end += 1;
-    }
-    (end, hash_word(&bytes[i..end]))
+        (low + 0x1f1f_1f1f_1f1f_1f1f) & !(low + 0x0505_0505_0505_0505) & !x & HIGH
+    };
+    hash_run(bytes, i, letters, |b| b.is_ascii_alphabetic())
 }
 
 /// Byte classes of the scan.

@@ -114,6 +114,36 @@ pub(super) fn hash_word(word: &[u8]) -> u64 {
     hash
 }
 
+/// The run of bytes at `i` that `lanes` and `member` accept, and its
+/// [`hash_word`]. `lanes` marks bit 7 of each accepted byte of an
+/// eight-byte chunk (and never a byte that has bit 7 set); `member` says
+/// the same of one byte. A run of up to seven bytes with eight to read,
+/// most words, takes one load and no loop.
+#[inline]
+pub(super) fn hash_run(
+    bytes: &[u8],
+    i: usize,
+    lanes: impl Fn(u64) -> u64,
+    member: impl Fn(u8) -> bool,
+) -> (usize, u64) {
+    if let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let others = !lanes(x) & 0x8080_8080_8080_8080;
+        if others != 0 {
+            let len = (others.trailing_zeros() / 8) as usize;
+            let keep = (1u64 << (8 * len)) - 1;
+            return (i + len, mix(len as u64, x & keep, LOWER & keep));
+        }
+    }
+    let mut end = i;
+    while end < bytes.len() && member(bytes[end]) {
+        end += 1;
+    }
+    (end, hash_word(&bytes[i..end]))
+}
+
 const fn slot_of<const SLOTS: usize>(hash: u64) -> usize {
     ((hash ^ (hash >> 32)) as usize) % SLOTS
 }
@@ -140,6 +170,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The one-load path and the byte loop find the same run and hash.
+        #[test]
+        fn runs_hash_as_their_words_do(text in "[a-zA-Z0-9 ,é-]{0,20}", i in 0usize..20) {
+            let bytes = text.as_bytes();
+            let i = i.min(bytes.len());
+            let letters = |x: u64| {
+                // Bit 7 of each ASCII letter: lower-cased, then from 'a' on and up to 'z'.
+                let low = (x | LOWER) & !0x8080_8080_8080_8080;
+                (low + 0x1f1f_1f1f_1f1f_1f1f) & !(low + 0x0505_0505_0505_0505) & !x & 0x8080_8080_8080_8080
+            };
+            let (end, hash) = hash_run(bytes, i, letters, |b| b.is_ascii_alphabetic());
+            let want = i + bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            proptest::prop_assert_eq!(end, want);
+            proptest::prop_assert_eq!(hash, hash_word(&bytes[i..end]));
+        }
+
         #[test]
         fn lookups_hash_as_the_build_does(word in "[a-zA-Z0-9-]{0,40}") {
             proptest::prop_assert_eq!(hash_word(word.as_bytes()), hash_lower(word.as_bytes()));
