@@ -1492,10 +1492,10 @@ fn is_name_stop(lower: &str) -> bool {
 
 /// A nationality adjective ("Danish", "Chinese", "American").
 fn is_demonym(word: &str) -> bool {
-    let lower_ends = |suffix: &str| word.len() > suffix.len() + 2 && word.ends_with(suffix);
+    let ends = |suffix: &str| word.len() > suffix.len() + 2 && word.ends_with(suffix);
     // "-ish" and "-ese" are nationalities ("Swedish", "Japanese"); the other
     // endings are also first names ("Brian", "Megan"), so those are listed.
-    (word.starts_with(|c: char| c.is_uppercase()) && (lower_ends("ish") || lower_ends("ese")))
+    (word.starts_with(|c: char| c.is_uppercase()) && (ends("ish") || ends("ese")))
         || matches!(
             word,
             "American"

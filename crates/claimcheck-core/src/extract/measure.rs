@@ -134,7 +134,7 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         let whole = |n: &NumExpr| !n.scaled && !n.fraction_only && n.value.fract() == 0.0;
         // "2 in 10 minutes" is a count in a time.
         let unit_after = lexicon::duration_unit(t.lower(of.end)).is_some()
-            || matches!(t.lower(of.end), "minute" | "minutes" | "second" | "seconds" | "games" | "matches")
+            || matches!(t.lower(of.end), "minute" | "minutes" | "second" | "seconds")
             || lexicon::quantity_unit(t.lower(of.end)).is_some()
             || t.sym(of.end) == Some('%');
         if whole(&part)

@@ -627,6 +627,7 @@ fn currencies_named_once_and_country_adjectives() {
 fn shares_in_words_and_city_state_phrases() {
     let found = extract(
         "One in five Americans owns an EV. About 1 in 4 adults agree. He scored 2 in 10 minutes. \
+         They won 7 in 10 games. \
          The Gigafactory in Austin, Texas, employs more than 20,000 people. \
          According to Reed Hastings, Time Warner now has more than 710 million subscribers.",
         None,
@@ -641,6 +642,7 @@ fn shares_in_words_and_city_state_phrases() {
             ("About 1 in 4", ClaimKind::Percent, n(25.0), None),
             ("2", ClaimKind::Number, n(2.0), None),
             ("10 minutes", ClaimKind::Number, n(10.0), None),
+            ("7 in 10", ClaimKind::Percent, n(70.0), None),
             ("more than 20,000 people", ClaimKind::Number, n(20000.0), Some("Gigafactory")),
             ("more than 710 million subscribers", ClaimKind::Number, n(710_000_000.0), Some("Time Warner")),
         ]
