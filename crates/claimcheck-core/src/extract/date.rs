@@ -182,7 +182,11 @@ fn numeric(t: &Tokens, i: usize) -> Option<DateMatch> {
     let b_digits = t.num(i + 2)?.int_digits;
     let third = glued_sep(i + 3)
         .filter(|s| *s == sep)
-        .and_then(|_| is_digits(t, i + 4, 2, 4).map(|c| (c, t.num(i + 4).map_or(0, |n| n.int_digits))));
+        // After a four-digit year the day may be one digit ("2019-7-4").
+        .and_then(|_| {
+            is_digits(t, i + 4, if a_digits == 4 { 1 } else { 2 }, 4)
+                .map(|c| (c, t.num(i + 4).map_or(0, |n| n.int_digits)))
+        });
     match (a_digits, third) {
         (4, Some((c, cd))) if cd <= 2 => {
             done(i + 5, Ymd { year: Some(a as i32), month: Some(b), day: Some(c) })
@@ -706,14 +710,18 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
             relative: true,
         });
     }
-    // "two years ago", "ten years ago today", "three years later", "two years before"
-    let n = number::parse(t, i)?;
-    if n.value.fract() != 0.0 || n.value <= 0.0 || n.value > 200.0 {
+    // "two years ago", "ten years ago today", "three years later", "two years
+    // before", "a year ago", "two decades ago"
+    let (count, end) = match w {
+        "a" | "an" => (1.0, i + 1),
+        _ => number::parse(t, i).map(|n| (n.value, n.end))?,
+    };
+    if count.fract() != 0.0 || count <= 0.0 || count > 200.0 {
         return None;
     }
-    let unit = unit_from_plural(t.lower(n.end))?;
-    let k = n.end + 1;
-    let years = n.value as i32;
+    let (unit, per_unit) = unit_from_plural(t.lower(end))?;
+    let k = end + 1;
+    let years = count as i32 * per_unit;
     match t.lower(k) {
         "ago" => {
             let r = r?;
@@ -747,10 +755,12 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
     }
 }
 
-fn unit_from_plural(w: &str) -> Option<&'static str> {
+/// The unit of a relative date's span, and how many of it one word counts.
+fn unit_from_plural(w: &str) -> Option<(&'static str, i32)> {
     match w {
-        "year" | "years" => Some("year"),
-        "month" | "months" => Some("month"),
+        "year" | "years" => Some(("year", 1)),
+        "decade" | "decades" => Some(("year", 10)),
+        "month" | "months" => Some(("month", 1)),
         _ => None,
     }
 }

@@ -329,6 +329,7 @@ pub fn currency_adjective(adj: &str, noun: &str) -> Option<&'static str> {
         "malaysia" | "malaysian" if matches!(noun, "ringgit" | "ringgits") => "MYR",
         "brazilian" if matches!(noun, "real" | "reais") => "BRL",
         "south" | "african" if noun == "rand" => "ZAR",
+        "korean" if noun == "won" => "KRW",
         _ => return None,
     })
 }
@@ -476,7 +477,79 @@ pub fn is_anchor_word(w: &str) -> bool {
         || duration_unit(w).is_some()
         || quantity_unit(w).is_some()
         || currency_word(w).is_some()
-        || matches!(w, "dozen" | "dozens" | "pair" | "pairs" | "half" | "halves" | "year" | "yr" | "month")
+        || matches!(
+            w,
+            "dozen"
+                | "dozens"
+                | "pair"
+                | "pairs"
+                | "half"
+                | "halves"
+                | "year"
+                | "yr"
+                | "month"
+                | "percentage"
+        )
+}
+
+/// A verb that moves a figure: what follows it is a change ("fell 40
+/// cents") and, after "to", the new level ("to $12.35").
+pub fn is_change_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "rise"
+            | "rises"
+            | "rising"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "falling"
+            | "gained"
+            | "gains"
+            | "lost"
+            | "loses"
+            | "dropped"
+            | "drops"
+            | "climbed"
+            | "climbs"
+            | "jumped"
+            | "jumps"
+            | "slipped"
+            | "slips"
+            | "declined"
+            | "declines"
+            | "increased"
+            | "increases"
+            | "decreased"
+            | "decreases"
+            | "grew"
+            | "grows"
+            | "added"
+            | "adds"
+            | "surged"
+            | "surges"
+            | "tumbled"
+            | "tumbles"
+            | "plunged"
+            | "plunges"
+            | "soared"
+            | "soars"
+            | "slid"
+            | "slides"
+            | "edged"
+            | "eased"
+            | "eases"
+            | "shed"
+            | "sheds"
+            | "advanced"
+            | "advances"
+            | "retreated"
+            | "sank"
+            | "sinks"
+            | "slumped"
+            | "rallied"
+    )
 }
 
 /// Month number of a month name or abbreviation (lower-cased).

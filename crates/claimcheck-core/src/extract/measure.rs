@@ -10,17 +10,24 @@ use crate::claim::{ClaimKind, Qualifier};
 /// The currencies an article gave the ambiguous currency nouns ("crowns",
 /// "pesos", "dinars", "riyals") by naming them once with their country
 /// ("28.4 billion Danish crowns"): a later bare mention ("19.4 billion
-/// crowns") is the same currency.
+/// crowns") is the same currency. "pounds" works the same way: once an
+/// article has written an amount in pounds that can only be money ("712.8
+/// million pounds"), its bare "380 pounds" are money too, unless the
+/// sentence is about weight ("weighs 380 pounds") or says what is weighed
+/// ("500 pounds of beef").
 #[derive(Debug, Clone, Copy, Default)]
-pub struct NounCurrencies([Option<&'static str>; 4]);
+pub struct NounCurrencies([Option<&'static str>; 5]);
 
 impl NounCurrencies {
+    const POUNDS: usize = 4;
+
     fn family(noun: &str) -> Option<usize> {
         Some(match noun {
             "crown" | "crowns" | "krone" | "kroner" => 0,
             "peso" | "pesos" => 1,
             "dinar" | "dinars" => 2,
             "riyal" | "riyals" | "rial" | "rials" => 3,
+            "pound" | "pounds" | "sterling" => Self::POUNDS,
             _ => return None,
         })
     }
@@ -30,7 +37,8 @@ impl NounCurrencies {
     pub fn settle(&mut self, t: &Tokens, m: &mut Measure) {
         let Some(family) = m.end.checked_sub(1).and_then(|k| Self::family(t.lower(k))) else { return };
         match m.kind {
-            ClaimKind::Money => {
+            // "$5 per pound" names a weight, not the currency.
+            ClaimKind::Money if m.per.is_none() => {
                 if let Some(code) = m.unit.as_deref().and_then(lexicon::currency_code) {
                     self.0[family] = Some(code);
                 }
@@ -41,8 +49,43 @@ impl NounCurrencies {
                     m.unit = Some(code.to_string());
                 }
             }
+            ClaimKind::Quantity if family == Self::POUNDS && !Self::weighs(t, m) => {
+                if let Some(code) = self.0[family] {
+                    m.kind = ClaimKind::Money;
+                    m.unit = Some(code.to_string());
+                }
+            }
             _ => {}
         }
+    }
+
+    /// Is the amount in pounds `m` a weight by its sentence: a word of
+    /// weight anywhere in it, or "of" and what is weighed after it?
+    fn weighs(t: &Tokens, m: &Measure) -> bool {
+        let weighed = t.lower(m.end) == "of" && !lexicon::is_money_noun(t.lower(m.end + 1));
+        weighed
+            || (0..t.len()).any(|k| {
+                let w = t.lower(k);
+                w.starts_with("weigh")
+                    || matches!(
+                        w,
+                        "heavy"
+                            | "heavier"
+                            | "heaviest"
+                            | "lighter"
+                            | "lightest"
+                            | "lose"
+                            | "loses"
+                            | "lost"
+                            | "losing"
+                            | "gain"
+                            | "gained"
+                            | "gains"
+                            | "obese"
+                            | "overweight"
+                            | "payload"
+                    )
+            })
     }
 }
 
@@ -101,6 +144,21 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
     if range_intro.is_some() {
         k += 1;
     }
+    if range_intro.is_none()
+        && let Some((value, unit, end)) = points_in_words(t, k)
+    {
+        return Some(Measure {
+            start: i,
+            end,
+            kind: ClaimKind::Percent,
+            value,
+            high: None,
+            unit: Some(unit.to_string()),
+            per: None,
+            qualifier: qualifier.unwrap_or_default(),
+            bare_int: false,
+        });
+    }
     let first = amount(text, t, k, default_currency)?;
     // "lower than a year earlier" compares a figure with the past: a span
     // of time is never "lower" or "higher", so the comparison is not its.
@@ -152,7 +210,12 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         }
     }
     // Range: "X to Y", "X-Y", "between X and Y", "from X to Y".
-    if let Some((second, end)) = range_tail(text, t, &first, range_intro, default_currency) {
+    // "Shares fell 40 cents to $12.35": after a verb of change, two figures
+    // that each carry their unit are the change and the new level.
+    let changed = i > 0 && lexicon::is_change_verb(t.lower(i - 1));
+    if let Some((second, end)) = range_tail(text, t, &first, range_intro, default_currency)
+        .filter(|(second, _)| !(changed && first.unit != Unit::None && second.unit != Unit::None))
+    {
         let mut low = first.value;
         let high = second.value;
         if unit == Unit::None {
@@ -232,10 +295,10 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
             m.value *= 100.0;
             m.unit = Some("%".to_string());
         }
-        // "one of them", "at least one": a pronoun, not a count.
+        // "one of them", "at least one", "no one knows": a pronoun, not a count.
         Unit::None
             if first.num.is_some_and(|n| n.spelled && !n.scaled && n.value == 1.0)
-                && counted_noun(t, m.end, false).is_none() =>
+                && (counted_noun(t, m.end, false).is_none() || (i > 0 && t.lower(i - 1) == "no")) =>
         {
             return None;
         }
@@ -254,6 +317,59 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
     m.value = number::round_significant(m.value);
     m.high = m.high.map(number::round_significant);
     Some(m)
+}
+
+/// A share of a percentage point or of a percent in words, as central
+/// banks and markets write it: "half a percentage point", "a quarter of a
+/// percentage point", "three-quarters of a percentage point", "a (full)
+/// percentage point", "half a percent", "a tenth of a percent", and the
+/// adjectives "a quarter-point", "a half-point" (a rate's move is in
+/// percentage points; "a 10-point lead" with digits is left alone).
+/// Returns the value, its unit (`pp` or `%`) and the next token.
+fn points_in_words(t: &Tokens, k: usize) -> Option<(f64, &'static str, usize)> {
+    let percent_unit = |n: usize| match t.lower(n) {
+        "percentage" if matches!(t.lower(n + 1), "point" | "points") => Some(("pp", n + 2)),
+        "percent" => Some(("%", n + 1)),
+        "per" if t.lower(n + 1) == "cent" => Some(("%", n + 2)),
+        _ => None,
+    };
+    let article = |n: usize| matches!(t.lower(n), "a" | "an" | "one");
+    // "a percentage point", "a full percentage point" ("a percent" is no figure)
+    if matches!(t.lower(k), "a" | "an") {
+        let n = if t.lower(k + 1) == "full" { k + 2 } else { k + 1 };
+        if let Some(("pp", end)) = percent_unit(n) {
+            return Some((1.0, "pp", end));
+        }
+    }
+    // "half a percentage point", "half of a percent"
+    if t.lower(k) == "half" {
+        let n = if t.lower(k + 1) == "of" { k + 2 } else { k + 1 };
+        if article(n)
+            && let Some((unit, end)) = percent_unit(n + 1)
+        {
+            return Some((0.5, unit, end));
+        }
+    }
+    // "a quarter of a percentage point", "three-quarters of a percentage point"
+    let n = number::parse(t, k)?;
+    if n.fraction_only && n.spelled && n.value < 1.0 {
+        if t.lower(n.end) == "of"
+            && article(n.end + 1)
+            && let Some((unit, end)) = percent_unit(n.end + 2)
+        {
+            return Some((n.value, unit, end));
+        }
+        // "a quarter-point cut", "a half-point rise"
+        if t.sym(n.end) == Some('-')
+            && t.glued(n.end)
+            && t.glued(n.end + 1)
+            && t.lower(n.end + 1) == "point"
+            && matches!(t.lower(k), "a" | "an" | "three")
+        {
+            return Some((n.value, "pp", n.end + 2));
+        }
+    }
+    None
 }
 
 /// Lower-case codes are read only for the major currencies ("10 rmb 20 usd").
@@ -314,6 +430,7 @@ fn currency_prefix(text: &str, t: &Tokens, k: usize, default_currency: &str) -> 
     match r {
         "Rs" | "RS" => Some(("INR".to_string(), if t.sym(k + 1) == Some('.') { k + 2 } else { k + 1 })),
         "RM" => Some(("MYR".to_string(), k + 1)),
+        "RMB" | "Rmb" => Some(("CNY".to_string(), k + 1)),
         _ => None,
     }
 }
@@ -364,11 +481,16 @@ fn article_amount(text: &str, t: &Tokens, k: usize, default_currency: &str) -> O
     let (value, mut n) = match w {
         "half" => (0.5, k + 1),
         "quarter" => (0.25, k + 1),
-        "a" | "an" => (1.0, k + 1),
+        // "a billion euros" is a scaled number: the number parser reads it.
+        "a" | "an" if !number::is_scale_or_dozen(t.lower(k + 1)) => (1.0, k + 1),
         _ => return None,
     };
     if value < 1.0 && (t.sym(n) == Some('-') || matches!(t.lower(n), "a" | "an")) {
         n += 1;
+    }
+    // "a £30bn package": the sign belongs to the figure after it.
+    if t.num(n + 1).is_some() && currency_prefix(text, t, n, default_currency).is_some() {
+        return None;
     }
     let fake = NumExpr {
         value,
@@ -387,7 +509,13 @@ fn article_amount(text: &str, t: &Tokens, k: usize, default_currency: &str) -> O
         Unit::Duration(_)
             if value == 1.0
                 && !(t.lower(end) == "and" && matches!(t.lower(end + 1), "a" | "half"))
-                && !duration_context(t, k) =>
+                && !duration_context(t, k)
+                // "a year-long inquiry", "an hour-long meeting"
+                && !(t.sym(end) == Some('-') && t.glued(end) && t.lower(end + 1) == "long")
+                // "a decade", "a fortnight" are no rates ("twice a day" is).
+                && factor == 1.0
+                // A phrase that stands alone ("An hour.") is no rate either.
+                && !(k == 0 && (end >= t.len() || (end + 1 == t.len() && t.sym(end).is_some()))) =>
         {
             None
         }
@@ -407,13 +535,35 @@ fn duration_context(t: &Tokens, k: usize) -> bool {
                 | "over"
                 | "after"
                 | "than"
+                | "take"
                 | "took"
                 | "takes"
+                | "taking"
+                | "last"
+                | "lasts"
                 | "lasted"
+                | "lasting"
+                | "spend"
+                | "spends"
                 | "spent"
+                | "spending"
+                | "wait"
+                | "waits"
+                | "waited"
+                | "waiting"
+                | "stay"
+                | "stays"
+                | "stayed"
+                | "least"
                 | "nearly"
                 | "almost"
                 | "about"
+                | "around"
+                | "roughly"
+                | "approximately"
+                | "only"
+                | "just"
+                | "barely"
         )
 }
 
@@ -435,6 +585,16 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
     }
     if t.sym(k) == Some('%') {
         return (Unit::Percent("%"), k + 1, 1.0);
+    }
+    // "a 10-percent stake", "a 2-percentage-point drop"
+    if t.sym(k) == Some('-') && glued && t.glued(k + 1) {
+        match t.lower(k + 1) {
+            "percent" => return (Unit::Percent("%"), k + 2, 1.0),
+            "percentage" if t.sym(k + 2) == Some('-') && matches!(t.lower(k + 3), "point" | "points") => {
+                return (Unit::Percent("pp"), k + 4, 1.0);
+            }
+            _ => {}
+        }
     }
     match w {
         "percent" | "percents" | "pct" => return (Unit::Percent("%"), k + 1, 1.0),
@@ -484,6 +644,12 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
     let w1 = t.lower(k + 1);
     if let Some(code) = lexicon::currency_adjective(w, w1) {
         return (Unit::Money(code.to_string()), k + 2, 1.0);
+    }
+    // "South Korean won", "South African rand"
+    if matches!(w, "south" | "north")
+        && let Some(code) = lexicon::currency_adjective(w1, t.lower(k + 2))
+    {
+        return (Unit::Money(code.to_string()), k + 3, 1.0);
     }
     if w == "hong" && t.lower(k + 1) == "kong" && matches!(t.lower(k + 2), "dollar" | "dollars") {
         return (Unit::Money("HKD".to_string()), k + 3, 1.0);
@@ -573,14 +739,29 @@ fn quantity_at(text: &str, t: &Tokens, k: usize, glued: bool) -> Option<(&'stati
         ("square" | "sq", "miles" | "mile" | "mi") => return Some(("mi2", k + 2)),
         ("cubic", "feet" | "foot" | "ft") => return Some(("ft3", k + 2)),
         ("cubic", "meters" | "metres" | "meter" | "metre" | "m") => return Some(("m3", k + 2)),
-        ("miles" | "mile", "per") if t.lower(k + 2) == "hour" => return Some(("mph", k + 3)),
-        ("kilometers" | "kilometres" | "km", "per") if matches!(t.lower(k + 2), "hour" | "hr") => {
+        ("miles" | "mile", "per" | "an") if t.lower(k + 2) == "hour" => return Some(("mph", k + 3)),
+        ("kilometers" | "kilometres" | "km", "per" | "an") if matches!(t.lower(k + 2), "hour" | "hr") => {
             return Some(("km/h", k + 3));
         }
         ("km", "/") if matches!(t.lower(k + 2), "h" | "hr") && t.glued(k + 1) => {
             return Some(("km/h", k + 3));
         }
         _ => {}
+    }
+    // "50 ft³", "660 m²"
+    if t.glued(k + 1) {
+        let unit = match (w, t.sym(k + 1)) {
+            ("m", Some('²')) => Some("m2"),
+            ("km", Some('²')) => Some("km2"),
+            ("ft", Some('²')) => Some("ft2"),
+            ("mi", Some('²')) => Some("mi2"),
+            ("m", Some('³')) => Some("m3"),
+            ("ft", Some('³')) => Some("ft3"),
+            _ => None,
+        };
+        if let Some(unit) = unit {
+            return Some((unit, k + 2));
+        }
     }
     let r = raw(text, t, k);
     // A unit glued to more digits is an identifier ("24703L202", "m212"),
@@ -589,6 +770,9 @@ fn quantity_at(text: &str, t: &Tokens, k: usize, glued: bool) -> Option<(&'stati
         return match (w, t.lower(k + 1)) {
             ("km" | "m", "2") if !(t.glued(k + 2) && t.is_word(k + 2)) => {
                 Some((if w == "km" { "km2" } else { "m2" }, k + 2))
+            }
+            ("ft" | "m", "3") if !(t.glued(k + 2) && t.is_word(k + 2)) => {
+                Some((if w == "ft" { "ft3" } else { "m3" }, k + 2))
             }
             _ => None,
         };

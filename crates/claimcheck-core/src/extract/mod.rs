@@ -516,6 +516,7 @@ fn start_classes(w: &str) -> u8 {
                 | "mxn"
                 | "rs"
                 | "rm"
+                | "rmb"
                 | "s"
                 | "sg"
                 | "r"

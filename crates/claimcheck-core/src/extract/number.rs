@@ -111,6 +111,10 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
         }
         if let Some(v) = lexicon::cardinal(w) {
             let ok = match last {
+                // "$10.7 billion two years later": words do not go on a
+                // figure written in digits.
+                // ("6 crore and two hundred" goes on after its "and").
+                Atom::Scale if digit_tokens > 0 && t.lower(k - 1) != "and" => false,
                 Atom::None | Atom::Hundred | Atom::Scale => true,
                 Atom::Tens => (1.0..10.0).contains(&v),
                 _ => false,
@@ -286,6 +290,18 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
                 continue;
             }
         }
+        // "$1.5-billion", "a 2-million-strong army": a scale word hyphenated
+        // to the digits.
+        if last == Atom::Digits
+            && t.sym(k) == Some('-')
+            && t.glued(k)
+            && t.glued(k + 1)
+            && lexicon::is_spelled_scale(t.lower(k + 1))
+            && scale_at(t, k + 1, last).is_some_and(|s| s >= 1000.0)
+        {
+            k += 1;
+            continue;
+        }
         // Scale words and suffixes.
         if let Some(s) = scale_at(t, k, last) {
             if s < 1000.0 {
@@ -298,6 +314,8 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
                 current = 0.0;
             }
             last_scale = s;
+            // "a million": the article counts once a scale follows it.
+            any |= last != Atom::None;
             last = Atom::Scale;
             scaled = true;
             k += 1;
@@ -326,6 +344,15 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
     }
     let bare_int = digit_tokens == 1 && !spelled && !scaled && !fancy_digits && !negative;
     let scale = if scaled { last_scale } else { 1.0 };
+    // "forty-five (45)": the figure repeated in digits is the same number.
+    if spelled
+        && digit_tokens == 0
+        && t.sym(k) == Some('(')
+        && t.num(k + 1).is_some_and(|n| n.value == value)
+        && t.sym(k + 2) == Some(')')
+    {
+        k += 3;
+    }
     Some(NumExpr {
         value,
         start: i,
@@ -410,7 +437,7 @@ fn a_means_one(t: &Tokens, k: usize) -> bool {
         )
 }
 
-fn is_scale_or_dozen(w: &str) -> bool {
+pub(super) fn is_scale_or_dozen(w: &str) -> bool {
     w == "dozen" || lexicon::is_spelled_scale(w)
 }
 
@@ -524,17 +551,16 @@ fn decimal_part(t: &Tokens, mut k: usize) -> Option<(f64, usize)> {
 pub fn parse_ordinal(t: &Tokens, i: usize) -> Option<(f64, usize)> {
     if let Some(lit) = t.num(i) {
         let suffix = t.lower(i + 1);
-        if t.glued(i + 1)
-            && matches!(suffix, "st" | "nd" | "rd" | "th")
-            && lit.frac_digits == 0
-            && !lit.grouped
-        {
+        if t.glued(i + 1) && matches!(suffix, "st" | "nd" | "rd" | "th") && lit.frac_digits == 0 {
             return Some((lit.value, i + 2));
         }
         return None;
     }
     if let Some(v) = lexicon::ordinal(t.lower(i)) {
-        if matches!(t.lower(i), "hundredth" | "thousandth" | "millionth" | "billionth") {
+        // "a hundredth of a second" is a fraction; "the hundredth time" a rank.
+        if matches!(t.lower(i), "hundredth" | "thousandth" | "millionth" | "billionth")
+            && !(i > 0 && matches!(t.lower(i - 1), "the" | "its" | "his" | "her" | "their" | "our"))
+        {
             return None;
         }
         return Some((v, i + 1));

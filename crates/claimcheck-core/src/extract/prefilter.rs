@@ -154,7 +154,7 @@ const ANCHOR_WORDS: &[&str] = &[
     "rouble", "roubles", "ruble", "rubles", "lira", "liras", "lire", "rand", "baht", "naira",
     "markka", "markkaa", "peseta", "pesetas", "guilder", "guilders", "reais", "zloty", "zlotys",
     "zlotych", "forint", "forints", "rupiah", "dirham", "dirhams", "kronor", "krona", "koruna", "korunas", "dozen", "dozens",
-    "pair", "pairs",
+    "pair", "pairs", "percentage",
 ];
 
 /// [`ANCHOR_WORDS`] by hash of the lower-cased word: the scan hashes each

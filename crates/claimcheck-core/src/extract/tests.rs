@@ -75,6 +75,36 @@ fn kinds_values_and_units() {
             "301630000",
             Some("paid memberships"),
         ),
+        // An article before a scale word counts one of it.
+        ("More than a million people fled.", Number, "More than a million people", "1000000", Some("people")),
+        ("It sold a billion euros of bonds.", Money, "a billion euros", "1000000000", Some("EUR")),
+        // An article before a currency sign leaves the sign to the figure.
+        ("Ministers unveiled a £30bn rescue package.", Money, "£30bn", "30000000000", Some("GBP")),
+        ("It signed an €80m deal.", Money, "€80m", "80000000", Some("EUR")),
+        ("a $1.5-billion bond", Money, "$1.5-billion", "1500000000", Some("USD")),
+        ("a 2-million-strong army", Number, "2-million", "2000000", None),
+        ("RMB 300", Money, "RMB 300", "300", Some("CNY")),
+        ("10,000 South Korean won", Money, "10,000 South Korean won", "10000", Some("KRW")),
+        ("300 South African rand", Money, "300 South African rand", "300", Some("ZAR")),
+        ("forty-five (45) days", Duration, "forty-five (45) days", "45", Some("day")),
+        ("a 10-percent stake", Percent, "10-percent", "10", Some("%")),
+        ("a 2-percentage-point drop", Percent, "2-percentage-point", "2", Some("pp")),
+        ("It slipped half a percent.", Percent, "half a percent", "0.5", Some("%")),
+        ("It will take a year.", Duration, "a year", "1", Some("year")),
+        ("He waited a day before calling.", Duration, "a day", "1", Some("day")),
+        ("Prices doubled in a decade.", Duration, "a decade", "10", Some("year")),
+        ("An hour.", Duration, "An hour", "1", Some("hour")),
+        ("They held an hour-long meeting.", Duration, "an hour", "1", Some("hour")),
+        ("It was the hundredth time.", Ordinal, "hundredth", "100", None),
+        ("She was the 1,000th visitor.", Ordinal, "1,000th", "1000", None),
+        ("50 ft³ of gas", Quantity, "50 ft³", "50", Some("ft3")),
+        ("50 ft3 of gas", Quantity, "50 ft3", "50", Some("ft3")),
+        ("65 miles an hour", Quantity, "65 miles an hour", "65", Some("mph")),
+        ("The memo is dated 2019-7-4.", Date, "2019-7-4", "2019-07-04", None),
+        ("Shares fell 40 cents to $12.35.", Money, "40 cents", "0.4", Some("USD")),
+        ("Shares fell 40 cents to $12.35.", Money, "$12.35", "12.35", Some("USD")),
+        ("Sales grew 10 to 15 percent.", Percent, "10 to 15 percent", "10..15", Some("%")),
+        ("It paid $10.7 billion two years later.", Money, "$10.7 billion", "10700000000", Some("USD")),
     ];
     for (text, kind, claim_text, value, unit) in cases {
         let claims = extract(text, Some("2025-08-22"));
@@ -96,6 +126,8 @@ fn relative_dates_resolve_against_the_reference() {
         ("Exactly ten years ago today, it happened.", "ten years ago today", "2015-08-22"),
         ("The deal closed on Monday.", "Monday", "2025-08-18"),
         ("a month without a year: in September", "September", "2024-09"),
+        ("A year ago it was small.", "A year ago", "2024"),
+        ("Two decades ago it began.", "Two decades ago", "2005"),
     ];
     for (text, claim_text, value) in cases {
         let claims = extract(text, Some("2025-08-22"));
@@ -123,6 +155,8 @@ fn not_claims() {
         "Deliveries of its 737 Max jets slowed.",
         "BMW showed the 5 Series.",
         "Shares traded at 0900 GMT.",
+        "No one knows what happened.",
+        "She exercises twice a day.",
     ] {
         let claims = extract(text, None);
         assert!(claims.is_empty(), "{text:?} gave {:?}", claims.iter().map(summary).collect::<Vec<_>>());
@@ -333,6 +367,7 @@ fn changes_with_levels_times_and_participles() {
             row(Percent, "0.7%", "0.7", Some("%")),
             row(Number, "38,503.69", "38503.69", None),
             row(Money, "$425 million", "425000000", Some("USD")),
+            row(Date, "a year ago", "2023", None),
             row(Number, "5,600 unfilled orders", "5600", Some("unfilled orders")),
         ]
     );
@@ -615,6 +650,63 @@ fn currencies_named_once_and_country_adjectives() {
             ("28.4 billion Danish crowns", ClaimKind::Money, Some("DKK"), None),
             ("19.4 billion crowns", ClaimKind::Money, Some("DKK"), None),
             ("5 billion kronor", ClaimKind::Money, Some("SEK"), None),
+        ]
+    );
+}
+
+/// Shares of a percentage point in words are percentage points: "half a
+/// percentage point", "a quarter-point cut"; "a quarter of" anything else
+/// stays a share in percent.
+#[test]
+fn percentage_points_in_words() {
+    let found = extract(
+        "The Fed cut rates by half a percentage point. Yields rose a quarter of a percentage point. \
+         The rate was a full percentage point lower. It rose three-quarters of a percentage point. \
+         It made a quarter-point cut. A half-point rise followed. It added a percentage point. \
+         A quarter of the staff left.",
+        None,
+    );
+    let got: Vec<_> =
+        found.iter().map(|c| (c.text.as_str(), c.kind, c.value.clone(), c.unit.as_deref())).collect();
+    let n = ClaimValue::Number;
+    let pp = Some("pp");
+    assert_eq!(
+        got,
+        [
+            ("half a percentage point", ClaimKind::Percent, n(0.5), pp),
+            ("a quarter of a percentage point", ClaimKind::Percent, n(0.25), pp),
+            ("a full percentage point", ClaimKind::Percent, n(1.0), pp),
+            ("three-quarters of a percentage point", ClaimKind::Percent, n(0.75), pp),
+            ("a quarter-point", ClaimKind::Percent, n(0.25), pp),
+            ("A half-point", ClaimKind::Percent, n(0.5), pp),
+            ("a percentage point", ClaimKind::Percent, n(1.0), pp),
+            ("A quarter", ClaimKind::Percent, n(25.0), Some("%")),
+        ]
+    );
+}
+
+/// Once an article has written money in pounds ("712.8 million pounds"),
+/// its bare pounds are money too, but not in a sentence about weight, not
+/// what is weighed ("of beef"), and not before the article says so.
+#[test]
+fn pounds_are_money_once_the_article_says_so() {
+    let found = extract(
+        "The boxer weighed in at 220 pounds. City reported revenue of 712.8 million pounds. \
+         Season tickets will cost between 380 and 1,000 pounds. Fines of 500 pounds apply. \
+         The champion weighs 240 pounds. It shipped 2,000 pounds of beef. Beef costs $5 per pound.",
+        None,
+    );
+    let got: Vec<_> = found.iter().map(|c| (c.text.as_str(), c.kind, c.unit.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("220 pounds", ClaimKind::Quantity, Some("lb")),
+            ("712.8 million pounds", ClaimKind::Money, Some("GBP")),
+            ("between 380 and 1,000 pounds", ClaimKind::Money, Some("GBP")),
+            ("500 pounds", ClaimKind::Money, Some("GBP")),
+            ("240 pounds", ClaimKind::Quantity, Some("lb")),
+            ("2,000 pounds", ClaimKind::Quantity, Some("lb")),
+            ("$5", ClaimKind::Money, Some("USD")),
         ]
     );
 }
