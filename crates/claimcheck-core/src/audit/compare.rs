@@ -157,7 +157,12 @@ pub fn numbers_agree(claim: &Claim, fact: &Fact, extra_tolerance: Option<f64>) -
 
 /// [`numbers_agree`] with the claim's figure read already.
 pub fn figure_agrees(claim: &Claim, figure: &ClaimFigure, fact: &Fact, extra_tolerance: Option<f64>) -> bool {
-    let Some(f) = fact_interval(fact) else { return false };
+    let Some(mut f) = fact_interval(fact) else { return false };
+    // "a net loss of $9.1 billion", "revenue fell 2.8%": the words carry the
+    // sign the ledger writes as a negative value.
+    if f.hi < 0.0 && figure.value > 0.0 && states_decrease(claim) {
+        f = Interval { lo: -f.hi, hi: -f.lo };
+    }
     let c = figure.interval(claim.qualifier, hedge_tolerance(fact, extra_tolerance));
     // A stated range must match a range fact end to end.
     if let (Qualifier::Range, FactValue::Range(a, b)) = (claim.qualifier, &fact.value) {
@@ -175,6 +180,39 @@ pub fn figure_agrees(claim: &Claim, figure: &ClaimFigure, fact: &Fact, extra_tol
         return c.overlaps(f) && f.lo <= figure.value * 1.5;
     }
     c.overlaps(f)
+}
+
+/// Do the words around a positive figure say it is a loss or a fall ("net
+/// loss of $9.1 billion", "fell 2.8%", "down 3%", "a $2 billion deficit")?
+fn states_decrease(claim: &Claim) -> bool {
+    let s = claim.sentence.as_str();
+    let at = super::matching::claim_offset_in_sentence(claim);
+    let before = s.get(..at).unwrap_or("").to_ascii_lowercase();
+    let after = s.get(at + claim.text.len()..).unwrap_or("").to_ascii_lowercase();
+    let decrease = |w: &str| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "loss"
+                | "losses"
+                | "lost"
+                | "lose"
+                | "fell"
+                | "fall"
+                | "falls"
+                | "declined"
+                | "decline"
+                | "down"
+                | "decreased"
+                | "dropped"
+                | "shrank"
+                | "slid"
+                | "slipped"
+                | "contracted"
+                | "deficit"
+                | "negative"
+        )
+    };
+    before.split_whitespace().rev().take(4).any(decrease) || after.split_whitespace().take(2).any(decrease)
 }
 
 /// Do two ISO dates agree at the precision of the less precise one?

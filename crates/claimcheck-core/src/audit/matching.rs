@@ -122,8 +122,11 @@ pub fn attribute_cues(attribute: &str) -> &'static [&'static str] {
             &["compensation", "pay", "packages", "package", "offers", "offered", "bonus", "bonuses", "salary"]
         }
         "lawsuit" => &["sued", "sue", "lawsuit", "suit", "complaint"],
-        "valuation" => &["valued", "valuation", "worth", "valuing"],
-        "funding" => &["raised", "funding", "round", "raise"],
+        "valuation" => &["valued", "valuation", "worth", "valuing", "values"],
+        "funding" => &[
+            "raised", "funding", "round", "raise", "series a", "series b", "series c", "series d",
+            "series e", "seed",
+        ],
         "market_cap" => &[
             "market value",
             "market cap",
@@ -189,6 +192,137 @@ pub fn nouns_compatible(a: &str, b: &str) -> bool {
         &["listing", "home", "propertie", "property"],
     ];
     GROUPS.iter().any(|g| g.contains(&a.as_str()) && g.contains(&b.as_str()))
+}
+
+/// Nouns that name what a figure measures. When one is attached to the
+/// figure ("$8 billion of net debt", "$400 million in annual recurring
+/// revenue", "Trips grew 24%"), only a fact about that measure can be the
+/// figure's; other words ("in cash", "of the company") say nothing.
+const MEASURE_NOUNS: &[&str] = &[
+    "debt",
+    "borrowings",
+    "loans",
+    "revenue",
+    "revenues",
+    "sales",
+    "turnover",
+    "profit",
+    "profits",
+    "income",
+    "earnings",
+    "ebitda",
+    "loss",
+    "losses",
+    "equity",
+    "value",
+    "savings",
+    "bookings",
+    "assets",
+    "spending",
+    "costs",
+    "expenses",
+    "capex",
+    "dividends",
+    "dividend",
+    "buybacks",
+    "orders",
+    "backlog",
+    "deposits",
+    "reserves",
+    "tax",
+    "taxes",
+    "fees",
+    "trips",
+    "users",
+    "subscribers",
+    "customers",
+    "deliveries",
+    "shipments",
+    "margin",
+    "margins",
+    "cash flow",
+];
+
+/// The measure attached to a figure in its sentence: the noun phrase after
+/// "of" or "in" right behind it, or the noun before the verb that states it
+/// ("Revenue was", "Trips grew 24%", "bookings rose to"). Lower-cased
+/// words; `None` when no measure noun is attached.
+pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String> {
+    let lower = |s: &str| s.to_ascii_lowercase();
+    let is_measure = |w: &str| MEASURE_NOUNS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    // After: "of VMware's net debt", "in annual recurring revenue", "of the deal's value".
+    let after = sentence.get(at + len..).unwrap_or("");
+    let mut words = after.split_whitespace();
+    if let Some(prep) = words.next().map(lower)
+        && matches!(prep.as_str(), "of" | "in")
+    {
+        let phrase: Vec<String> = words
+            .take(4)
+            .map(lower)
+            .take_while(|w| !matches!(w.as_str(), "and" | "or" | "for" | "from" | "to" | "in" | "at" | "by"))
+            .collect();
+        if let Some(end) = phrase.iter().position(|w| is_measure(w) || w.ends_with([',', '.', ';'])) {
+            let head = &phrase[end];
+            if is_measure(head) {
+                return Some(phrase[..=end].join(" "));
+            }
+        }
+    }
+    // Before: "<noun> grew/was/rose ... <figure>" in the same clause.
+    let before = sentence.get(..at).unwrap_or("");
+    let mut back = before.split_whitespace().rev().map(lower).take(5);
+    let mut seen_verb = false;
+    for w in back.by_ref() {
+        match w.as_str() {
+            "about" | "roughly" | "nearly" | "almost" | "around" | "some" | "approximately" | "to" | "by"
+            | "at" | "up" | "down" | "just" | "more" | "than" | "over" | "under" => continue,
+            "was" | "were" | "grew" | "rose" | "fell" | "increased" | "declined" | "jumped" | "climbed"
+            | "dropped" | "reached" | "totaled" | "totalled" | "hit" | "came" | "surged" | "slipped" => {
+                if seen_verb {
+                    return None;
+                }
+                seen_verb = true;
+            }
+            noun if seen_verb => {
+                return is_measure(noun)
+                    .then(|| noun.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string());
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Can a fact of `attribute` be what `measure` ([`attached_measure`])
+/// measures? It can when a word of the measure and a word or cue of the
+/// attribute are one word, give or take an ending ("revenue" and
+/// "annual_recurring_revenue", "fines" and "fine", "losses" and "loss").
+pub fn measure_fits(measure: &str, attribute: &str) -> bool {
+    let trim = |w: &str| w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let same_word = |a: &str, b: &str| {
+        let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        a == b || (common >= 4 && common + 2 >= a.len().min(b.len()))
+    };
+    let measure_words: Vec<String> = measure.split_whitespace().map(trim).collect();
+    let cue_words = attribute_cues(attribute).iter().flat_map(|c| c.split_whitespace());
+    attribute.split('_').chain(cue_words).any(|w| {
+        let w = trim(w);
+        w.len() >= 3 && measure_words.iter().any(|m| same_word(m, &w))
+    })
+}
+
+/// Does `attribute` count per `per` (a count's rate: "day", "month")?
+/// "daily_active_users" counts per day; "trips" counts a period's total.
+pub fn names_rate(attribute: &str, per: &str) -> bool {
+    let adjective = match per {
+        "day" => "daily",
+        "week" => "weekly",
+        "month" => "monthly",
+        "year" => "annual",
+        "quarter" => "quarterly",
+        _ => return true,
+    };
+    attribute.split('_').any(|w| w == adjective || w == per || (per == "year" && w == "yearly"))
 }
 
 /// Attributes that describe one dated event, tied by entity and object

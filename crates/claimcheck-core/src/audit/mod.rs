@@ -18,7 +18,7 @@ use std::io::Write as _;
 
 use crate::claim::{Claim, ClaimKind, Qualifier};
 use crate::extract::{EntityIndex, FnvMap};
-use crate::ledger::{Fact, FactValue, Ledger, Rank, SharedStr};
+use crate::ledger::{Fact, FactQualifier, FactValue, Ledger, Rank, SharedStr};
 use compare::{ClaimFigure, dates_agree, describe_fact_value, fact_date, fact_matches_kind, figure_agrees};
 use matching::{EntityResolver, claim_offset_in_sentence, is_event_attribute};
 use names::TextNames;
@@ -608,6 +608,9 @@ impl<'l> Auditor<'l> {
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .is_some_and(|w| w.eq_ignore_ascii_case("since"));
+        // What the figure itself says it measures ("$8 billion of net debt",
+        // "Trips grew 24%"): a fact about something else is no strong tie.
+        let measure = matching::attached_measure(&claim.sentence, at, claim.text.len());
         let mut seen: Vec<&str> = Vec::new();
         for name in lookup {
             if seen.contains(&name) {
@@ -643,7 +646,15 @@ impl<'l> Auditor<'l> {
                     })
                 };
                 let mut main_object: Option<Option<&str>> = None;
-                let (cue0, dist) = cues.get(attribute).copied().unwrap_or((0, usize::MAX));
+                let measured_elsewhere = measure.as_deref().is_some_and(|m| !matching::measure_fits(m, attribute))
+                    // "26 million trips per day" is no count of the year's trips.
+                    || (claim.kind == ClaimKind::Number
+                        && claim.per.as_deref().is_some_and(|per| !matching::names_rate(attribute, per)));
+                let (cue0, dist) = if measured_elsewhere {
+                    (0, usize::MAX)
+                } else {
+                    cues.get(attribute).copied().unwrap_or((0, usize::MAX))
+                };
                 // How a fact of this key with `object` ties to the claim: (object_ok,
                 // cue, useful). It depends on the fact through its object alone.
                 let mut tie = |object: Option<&str>| {
@@ -672,7 +683,10 @@ impl<'l> Auditor<'l> {
                     // A date needs some word of the relation too ("announced on June 16"),
                     // unless it labels the party: "Twitch (2016): ...".
                     let labels_object = object.is_some_and(|o| label.is_some_and(|b| b.ends_with(o)));
-                    if named_object && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object) {
+                    if named_object
+                        && !measured_elsewhere
+                        && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object)
+                    {
                         cue = cue.max(2);
                     }
                     // Keep only what a rule below can use: a strong or weak tie,
@@ -740,8 +754,11 @@ impl<'l> Auditor<'l> {
             // The best-scored keys, and among those the attribute cued nearest the claim.
             let top: Vec<&Candidate> = strong.iter().filter(|c| c.score() == best).collect();
             let nearest = top.iter().map(|c| c.dist).min().unwrap_or(0);
+            // A fact of an equally strong key that agrees stays in even when
+            // its cue is farther: "cut about 10% of its staff, roughly 8,000
+            // people" is cued by "staff" first, but the cut's count agrees.
             let keys: Vec<&Candidate> =
-                top.into_iter().filter(|c| c.dist <= nearest.saturating_add(15)).collect();
+                top.into_iter().filter(|c| c.dist <= nearest.saturating_add(15) || c.supports).collect();
             // Any matching fact among the near-best keys supports the claim.
             // A date contradicts only when the relation's word governs it
             // ("founded in 2001") and it is not just a figure's period
@@ -1106,6 +1123,53 @@ impl<'l> Auditor<'l> {
         }
         // Contradicted: compare with the closest current fact.
         let f = closest(claim, &preferred);
+        // "up from $54.99": an earlier value the sentence compares with,
+        // which a current fact cannot contradict unless a period of its own
+        // follows it ("from $17.61 billion in fiscal 2023").
+        if is_earlier_value(&claim.sentence, claim_offset_in_sentence(claim))
+            && !has_own_period(&claim.sentence, claim_offset_in_sentence(claim) + claim.text.len())
+        {
+            return Some(finding(
+                Verdict::Unverified,
+                f,
+                format!(
+                    "article says {} as an earlier value; ledger says {} ({}): an earlier value without its own date is not judged",
+                    claim.text,
+                    describe_fact_value(f),
+                    f.source
+                ),
+            ));
+        }
+        // "expects $37 billion to $38.5 billion": a forecast is checked
+        // only against a forecast the ledger records.
+        if claim.hedge.as_deref().is_some_and(is_forward_looking) && f.qualifier != FactQualifier::Estimate {
+            return Some(finding(
+                Verdict::Unverified,
+                f,
+                format!(
+                    "article says {} as a forecast ({}); ledger says {} ({}): a forecast is not judged against an outcome",
+                    claim.text,
+                    claim.hedge.as_deref().unwrap_or(""),
+                    describe_fact_value(f),
+                    f.source
+                ),
+            ));
+        }
+        // "on Tuesday", "in May", "June 5": a date without its year is read
+        // from the article's own date, too weak to contradict a fact.
+        if claim.kind == ClaimKind::Date && is_yearless(&claim.text) {
+            return Some(finding(
+                Verdict::Unverified,
+                f,
+                format!(
+                    "article says {} (read as {}); ledger says {} ({}): a date without its year is not judged",
+                    claim.text,
+                    claim.value,
+                    fact_date(f).unwrap_or("?"),
+                    f.source
+                ),
+            ));
+        }
         if claim.kind == ClaimKind::Date && is_anchor_relative(&claim.text) {
             // "two years before" counts from an event the text may not have
             // named last: too uncertain to call a contradiction.
@@ -1390,6 +1454,79 @@ fn is_anchor_relative(text: &str) -> bool {
         .any(|w| lower.split_whitespace().any(|x| x == *w))
 }
 
+/// Does the text before a figure make it the earlier value of a change
+/// ("up from $54.99", "to $13.99 a month from $10.99", "compared with")?
+fn is_earlier_value(sentence: &str, at: usize) -> bool {
+    let before = sentence.get(..at).unwrap_or("").trim_end().to_ascii_lowercase();
+    if [
+        "up from",
+        "down from",
+        "compared with",
+        "compared to",
+        "versus",
+        "vs.",
+        "from a high of",
+        "from a low of",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p))
+    {
+        return true;
+    }
+    // "went up to $13.99 a month from $10.99": a bare "from" after a change.
+    before.ends_with(" from")
+        && before.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "up" | "down"
+                    | "rose"
+                    | "fell"
+                    | "raised"
+                    | "cut"
+                    | "increased"
+                    | "decreased"
+                    | "grew"
+                    | "climbed"
+                    | "dropped"
+                    | "jumped"
+                    | "lowered"
+                    | "hiked"
+            )
+        })
+}
+
+/// Does a period of its own follow the figure ending at `end` ("in fiscal
+/// 2023", "at the end of 2022", "a year earlier")?
+fn has_own_period(sentence: &str, end: usize) -> bool {
+    let after = sentence.get(end..).unwrap_or("").to_ascii_lowercase();
+    let head: Vec<&str> = after.split_whitespace().take(6).collect();
+    head.iter()
+        .take_while(|w| !w.ends_with([',', ';']))
+        .chain(head.iter().find(|w| w.ends_with([',', ';'])))
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) || matches!(w, "earlier" | "ago")
+        })
+}
+
+/// Hedges that look ahead: the figure is what someone expects, not what was.
+fn is_forward_looking(hedge: &str) -> bool {
+    matches!(
+        hedge,
+        "projected" | "expected" | "forecast" | "predicted" | "anticipated" | "planned" | "targeted"
+    )
+}
+
+/// A date written without a year ("Tuesday", "in May", "June 5", "the
+/// 22nd"), which only the article's own date places in time.
+fn is_yearless(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let has_year = lower.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    !has_year
+        && !is_anchor_relative(text)
+        && !lower.split_whitespace().any(|w| matches!(w, "year" | "years" | "ago" | "decade" | "decades"))
+}
+
 /// The fact whose value is closest to the claim.
 fn closest<'f>(claim: &Claim, facts: &[&'f Fact]) -> &'f Fact {
     let v = claim.value.as_number();
@@ -1628,5 +1765,72 @@ mod index_tests {
     fn auditor_is_send_and_sync() {
         fn shared<T: Send + Sync>() {}
         shared::<Auditor<'static>>();
+    }
+}
+
+#[cfg(test)]
+mod guard_tests {
+    use super::*;
+
+    #[test]
+    fn measures_attached_to_a_figure() {
+        let measure = |s: &str, figure: &str| {
+            let at = s.find(figure).expect("figure in sentence");
+            matching::attached_measure(s, at, figure.len())
+        };
+        let s = "It agreed to take on $8 billion of VMware's net debt.";
+        assert_eq!(measure(s, "$8 billion").as_deref(), Some("vmware's net debt."));
+        let s = "Figma was on track for $400 million in annual recurring revenue.";
+        assert_eq!(measure(s, "$400 million").as_deref(), Some("annual recurring revenue."));
+        assert_eq!(measure("Trips grew 24% to 9.4 billion.", "24%").as_deref(), Some("trips"));
+        assert_eq!(
+            measure("Revenue was about $9.9 billion.", "about $9.9 billion").as_deref(),
+            Some("revenue")
+        );
+        // Payment forms and owners name no measure.
+        assert_eq!(measure("It paid $61 billion in cash and stock.", "$61 billion"), None);
+        assert_eq!(measure("It cut 10% of its staff.", "10%"), None);
+        assert_eq!(measure("Meta invested $14 billion in Scale AI.", "$14 billion"), None);
+    }
+
+    #[test]
+    fn a_measure_fits_attributes_that_name_it() {
+        assert!(matching::measure_fits("annual recurring revenue.", "annual_recurring_revenue"));
+        assert!(matching::measure_fits("revenue", "revenue_growth"));
+        assert!(matching::measure_fits("losses", "net_income"));
+        assert!(matching::measure_fits("fines", "fine"));
+        assert!(!matching::measure_fits("vmware's net debt.", "acquisition"));
+        assert!(!matching::measure_fits("trips", "revenue_growth"));
+        assert!(!matching::measure_fits("the deal's value.", "revenue_growth"));
+    }
+
+    #[test]
+    fn rates_and_attributes() {
+        assert!(matching::names_rate("daily_active_users", "day"));
+        assert!(matching::names_rate("monthly_active_users", "month"));
+        assert!(!matching::names_rate("trips", "day"));
+        assert!(matching::names_rate("trips", "share"));
+    }
+
+    #[test]
+    fn earlier_values_yearless_dates_and_forecasts() {
+        let s = "The plan costs $59.99 a month, up from $54.99.";
+        assert!(is_earlier_value(s, s.find("$54.99").expect("figure in sentence")));
+        let s = "The plan went up to $13.99 a month from $10.99.";
+        assert!(is_earlier_value(s, s.find("$10.99").expect("figure in sentence")));
+        let s = "Prices range from $10 to $20.";
+        assert!(!is_earlier_value(s, s.find("$10").expect("figure in sentence")));
+        let s = "Revenue rose 14% from $17.61 billion in fiscal 2023.";
+        let end = s.find("$17.61 billion").expect("figure in sentence") + "$17.61 billion".len();
+        assert!(has_own_period(s, end));
+        assert!(!has_own_period("It is up from $54.99, the company said.", 15));
+        for yearless in ["Tuesday", "May", "June 5", "the 22nd"] {
+            assert!(is_yearless(yearless), "{yearless}");
+        }
+        for dated in ["May 2022", "2019", "a year ago", "three years later", "last year"] {
+            assert!(!is_yearless(dated), "{dated}");
+        }
+        assert!(is_forward_looking("expected"));
+        assert!(!is_forward_looking("reportedly"));
     }
 }
