@@ -186,7 +186,10 @@ pub fn nouns_compatible(a: &str, b: &str) -> bool {
             "household",
             "buyer",
         ],
-        &["employee", "staff", "worker", "people", "person", "job", "position", "role", "engineer"],
+        &[
+            "employee", "staff", "worker", "people", "person", "job", "position", "role", "engineer", "cut",
+            "layoff",
+        ],
         &["vehicle", "car", "unit", "deliverie", "delivery", "truck"],
         &["host", "people", "person"],
         &["listing", "home", "propertie", "property"],

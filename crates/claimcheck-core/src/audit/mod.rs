@@ -589,8 +589,16 @@ impl<'l> Auditor<'l> {
         let min_entity = if subject.is_some() { 3 } else { 1 };
         // Only facts about the subject, a name in the sentence or the document's
         // subject can tie; the index yields exactly those, by entity and attribute.
+        // A company's chief or founder speaks for it: "Bob Iger announced
+        // 7,000 job cuts" is about the company the ledger says he leads.
+        let affiliates = subject.map(|s| self.affiliates(s)).unwrap_or_default();
+        let local_affiliates = match local {
+            Some(l) if Some(l) != subject => self.affiliates(l),
+            _ => Vec::new(),
+        };
         let lookup = subject
             .into_iter()
+            .chain(affiliates.iter().copied())
             .chain(mentioned.iter().copied())
             .chain(doc_subject)
             .chain(context.iter().copied());
@@ -620,7 +628,7 @@ impl<'l> Auditor<'l> {
             let Some(facts) = self.facts.by_entity.get(name) else { continue };
             // Every entity looked up is the subject, named in the sentence, the
             // document's subject or named just before the sentence.
-            let entity = if subject == Some(name) {
+            let entity = if subject == Some(name) || affiliates.contains(&name) {
                 3
             } else if mentioned.contains(&name) {
                 2
@@ -660,7 +668,12 @@ impl<'l> Auditor<'l> {
                 let mut tie = |object: Option<&str>| {
                     // A claim about a known entity is about that entity: another
                     // entity's fact can support it by value but never contradict it.
-                    let subject_fits = local.is_none_or(|s| s == name || object == Some(s));
+                    let subject_fits = local.is_none_or(|s| {
+                        s == name
+                            || object == Some(s)
+                            || (local_affiliates.contains(&name)
+                                || (Some(s) == subject && affiliates.contains(&name)))
+                    });
                     let named_object = object.is_some_and(|o| mentioned.contains(&o));
                     let object_ok = match object {
                         Some(o) => {
@@ -818,6 +831,35 @@ impl<'l> Auditor<'l> {
         message.push_str("; article says ");
         message.push_str(&claim.text);
         finding(Verdict::Unverified, None, message)
+    }
+
+    /// The companies the ledger says `person` leads or founded (facts
+    /// about the person whose object is the company: "became_ceo",
+    /// "founded", ...).
+    fn affiliates(&self, person: &str) -> Vec<&'l str> {
+        let Some(facts) = self.facts.by_entity.get(person) else { return Vec::new() };
+        let mut out: Vec<&'l str> = Vec::new();
+        for &i in &facts.facts {
+            let f: &'l Fact = &self.ledger.facts[i as usize];
+            let leads = matches!(
+                f.attribute.as_str(),
+                "became_ceo"
+                    | "ceo"
+                    | "chief_executive"
+                    | "founded"
+                    | "co_founded"
+                    | "founder"
+                    | "chair"
+                    | "chairman"
+            );
+            if leads
+                && let Some(o) = f.object.as_deref()
+                && !out.contains(&o)
+            {
+                out.push(o);
+            }
+        }
+        out
     }
 
     /// The known entity the claim's own clause is about: an appositive
@@ -1129,6 +1171,25 @@ impl<'l> Auditor<'l> {
         if is_earlier_value(&claim.sentence, claim_offset_in_sentence(claim))
             && !has_own_period(&claim.sentence, claim_offset_in_sentence(claim) + claim.text.len())
         {
+            // An earlier fact of the key that has the value supports it.
+            if let Some(earlier) = facts
+                .iter()
+                .copied()
+                .find(|e| current(e) && e.period < f.period && self.agrees(claim, figure, e, options))
+            {
+                return Some(finding(
+                    Verdict::Supported,
+                    earlier,
+                    format!(
+                        "article says {} as an earlier value; ledger has {} for {} (source {}), before the current {}",
+                        claim.text,
+                        describe_fact_value(earlier),
+                        earlier.period.as_deref().unwrap_or("an earlier date"),
+                        earlier.source,
+                        describe_fact_value(f)
+                    ),
+                ));
+            }
             return Some(finding(
                 Verdict::Unverified,
                 f,
@@ -1170,9 +1231,12 @@ impl<'l> Auditor<'l> {
                 ),
             ));
         }
-        if claim.kind == ClaimKind::Date && is_anchor_relative(&claim.text) {
-            // "two years before" counts from an event the text may not have
-            // named last: too uncertain to call a contradiction.
+        if claim.kind == ClaimKind::Date
+            && is_anchor_relative(&claim.text)
+            && !counts_from_anchor(&claim.text)
+        {
+            // "the following year" counts from an event the text may not
+            // have named last: too uncertain to call a contradiction.
             return Some(finding(
                 Verdict::Unverified,
                 f,
@@ -1509,6 +1573,17 @@ fn has_own_period(sentence: &str, end: usize) -> bool {
         })
 }
 
+/// "three years later", "19 months after that": a count of years or months
+/// from the date the text gave last, explicit enough to be judged (unlike
+/// "the following year" or "two years before", whose event is often
+/// another one).
+fn counts_from_anchor(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    matches!(words.as_slice(), [.., "years" | "year" | "months" | "month", "later"])
+        || matches!(words.as_slice(), [.., "years" | "year" | "months" | "month", "after", "that"])
+}
+
 /// Hedges that look ahead: the figure is what someone expects, not what was.
 fn is_forward_looking(hedge: &str) -> bool {
     matches!(
@@ -1602,7 +1677,7 @@ pub(crate) fn implied_periods(
         let mut best: Option<(usize, usize)> = None;
         for j in group.clone() {
             let d = &claims[j];
-            if d.kind != ClaimKind::Date || event_dates[j] {
+            if d.kind != ClaimKind::Date {
                 continue;
             }
             let dist = if d.span.start >= c.span.end {
@@ -1634,7 +1709,10 @@ pub(crate) fn implied_periods(
                 best = Some((dist, j));
             }
         }
-        if let Some((_, j)) = best {
+        // An event's date nearest the figure ("announced 7,000 job cuts in
+        // February") is not its period, but it keeps a farther date (a
+        // relative clause's "who returned in November 2022") from being one.
+        if let Some((_, j)) = best.filter(|&(_, j)| !event_dates[j]) {
             used[j] = true;
             out[i] = claims[j].value.as_date().map(|v| v.get(..4).unwrap_or(v).to_string());
         }

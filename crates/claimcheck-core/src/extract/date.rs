@@ -78,7 +78,15 @@ pub fn recognize(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
 /// reference, no year (the value then has no year and is dropped).
 fn resolve_month_day(month: u32, day: Option<u32>, ctx: &DateContext) -> Option<Ymd> {
     if let Some(y) = ctx.sentence_year {
-        return Some(Ymd { year: Some(y), month: Some(month), day });
+        // "returned in November 2022, announced job cuts in February": a
+        // month before the sentence's own month comes the next year, when
+        // that is not after the article's date.
+        let next_year = matches!(ctx.anchor, Some((ay, Some(am), _)) if ay == y && month < am)
+            && ctx
+                .reference
+                .is_some_and(|r| (y + 1, month, day.unwrap_or(1)) <= (r.year(), r.month(), r.day()));
+        let year = if next_year { y + 1 } else { y };
+        return Some(Ymd { year: Some(year), month: Some(month), day });
     }
     let r = ctx.reference?;
     let mut year = r.year();
@@ -742,14 +750,31 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
             };
             Some(DateMatch { start: i, end: k + 1, value, relative: true })
         }
-        "later" | "after" | "before" | "earlier" if unit == "year" => {
-            // "two years after the IPO" is about another event: only a bare "later/before".
-            if t.lower(k) == "after" && t.is_word(k + 1) && t.sym(k + 1).is_none() {
-                return None;
+        "later" | "after" | "before" | "earlier" => {
+            // "two years after the IPO" is about another event: only a bare
+            // "later/before", or "after that".
+            let end = match (t.lower(k), t.lower(k + 1)) {
+                ("after" | "before", "that" | "this") => k + 2,
+                ("after", _) if t.is_word(k + 1) && t.sym(k + 1).is_none() => return None,
+                _ => k + 1,
+            };
+            let (ay, am, _) = ctx.anchor?;
+            let forward = matches!(t.lower(k), "later" | "after");
+            if unit == "year" {
+                let shift = if forward { years } else { -years };
+                return Some(DateMatch {
+                    start: i,
+                    end,
+                    value: format!("{:04}", ay + shift),
+                    relative: true,
+                });
             }
-            let (ay, _, _) = ctx.anchor?;
-            let shift = if matches!(t.lower(k), "later" | "after") { years } else { -years };
-            Some(DateMatch { start: i, end: k + 1, value: format!("{:04}", ay + shift), relative: true })
+            // "two months later" counts from a month: the anchor must have one.
+            let first = NaiveDate::from_ymd_opt(ay, am?, 1)?;
+            let months = Months::new(years as u32);
+            let d =
+                if forward { first.checked_add_months(months)? } else { first.checked_sub_months(months)? };
+            Some(DateMatch { start: i, end, value: d.format("%Y-%m").to_string(), relative: true })
         }
         _ => None,
     }

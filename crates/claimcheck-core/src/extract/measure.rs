@@ -136,6 +136,24 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         Some((q, n)) => (Some(q), i + n),
         None => (None, i),
     };
+    // "the price went up to $13.99" is a move to a level, not a bound.
+    let moved_up = words[0] == "up"
+        && i > 0
+        && matches!(
+            t.lower(i - 1),
+            "went"
+                | "go"
+                | "goes"
+                | "going"
+                | "gone"
+                | "moved"
+                | "shot"
+                | "jumped"
+                | "climbed"
+                | "rose"
+                | "risen"
+        );
+    let (qualifier, i) = if moved_up { (None, k) } else { (qualifier, i) };
     let range_intro = match t.lower(k) {
         "between" => Some("between"),
         "from" => Some("from"),

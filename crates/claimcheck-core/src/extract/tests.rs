@@ -128,6 +128,11 @@ fn relative_dates_resolve_against_the_reference() {
         ("a month without a year: in September", "September", "2024-09"),
         ("A year ago it was small.", "A year ago", "2024"),
         ("Two decades ago it began.", "Two decades ago", "2005"),
+        ("Founded in April 2023, two months later it raised money.", "two months later", "2023-06"),
+        ("It began in May 2020; six months after that it closed.", "six months after that", "2020-11"),
+        ("It listed in 2019 and a year later it split.", "a year later", "2020"),
+        // A month before the sentence's own month comes the next year.
+        ("Iger, who returned in November 2022, announced job cuts in February.", "February", "2023-02"),
     ];
     for (text, claim_text, value) in cases {
         let claims = extract(text, Some("2025-08-22"));
