@@ -222,7 +222,11 @@ fn slash_month_day(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
         return None;
     }
     let b = is_digits(t, i + 2, 1, 2)?;
-    if matches!(t.sym(i + 3), Some('/' | '.' | '-')) && t.glued(i + 3) {
+    // "22/06/2015" goes on; "due 22/06." ends a sentence.
+    if matches!(t.sym(i + 3), Some('/' | '.' | '-'))
+        && t.glued(i + 3)
+        && (t.sym(i + 3) != Some('.') || (t.toks.get(i + 4).is_some() && t.glued(i + 4)))
+    {
         return None;
     }
     // "1/2 cup", "10 1/2 miles": fractions.
@@ -617,6 +621,13 @@ fn day_of_month(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
     if !(has_the && has_suffix) {
         return None;
     }
+    // "the 18th floor", "the 6th-largest city", "the 21st century": a rank
+    // before a noun, not a day.
+    if (t.is_word(next) && !matches!(t.lower(next), "of" | "and" | "or" | "to" | "at" | "in" | "on" | "for"))
+        || (t.sym(next) == Some('-') && t.glued(next))
+    {
+        return None;
+    }
     // The latest such day not after the reference date.
     let mut y = r.year();
     let mut m = r.month();
@@ -834,6 +845,7 @@ fn year(t: &Tokens, i: usize) -> Option<DateMatch> {
         && lexicon::month(next).is_none()
         && !next.ends_with("ly")
         && lexicon::is_count_noun(next)
+        && !lexicon::is_report_noun(next)
         && !matches!(prev, "its" | "their" | "his" | "her" | "our" | "my" | "your");
     let ok = era
         || possessive

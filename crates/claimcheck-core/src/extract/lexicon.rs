@@ -233,6 +233,9 @@ pub fn currency_word(w: &str) -> Option<(Option<&'static str>, f64)> {
         "dirham" | "dirhams" => (Some("AED"), 1.0),
         "kronor" | "krona" => (Some("SEK"), 1.0),
         "koruna" | "korunas" => (Some("CZK"), 1.0),
+        "cedi" | "cedis" => (Some("GHS"), 1.0),
+        "taka" => (Some("BDT"), 1.0),
+        "tenge" => (Some("KZT"), 1.0),
         _ => return None,
     })
 }
@@ -300,7 +303,6 @@ pub fn currency_adjective(adj: &str, noun: &str) -> Option<&'static str> {
         "canadian" if dollar => "CAD",
         "australian" if dollar => "AUD",
         "singapore" if dollar => "SGD",
-        "taiwan" | "taiwanese" if dollar => "TWD",
         "zealand" if dollar => "NZD",
         "kong" if dollar => "HKD",
         "british" if pound => "GBP",
@@ -330,6 +332,58 @@ pub fn currency_adjective(adj: &str, noun: &str) -> Option<&'static str> {
         "brazilian" if matches!(noun, "real" | "reais") => "BRL",
         "south" | "african" if noun == "rand" => "ZAR",
         "korean" if noun == "won" => "KRW",
+        "bulgarian" if matches!(noun, "lev" | "leva") => "BGN",
+        "georgian" if noun == "lari" => "GEL",
+        "zambian" if noun == "kwacha" => "ZMW",
+        "malawian" if noun == "kwacha" => "MWK",
+        "ethiopian" if noun == "birr" => "ETB",
+        "rwandan" if matches!(noun, "franc" | "francs") => "RWF",
+        "guatemalan" if matches!(noun, "quetzal" | "quetzales" | "quetzals") => "GTQ",
+        "rican" if matches!(noun, "colon" | "colones" | "colons") => "CRC",
+        "uruguayan" if matches!(noun, "peso" | "pesos") => "UYU",
+        "dominican" if matches!(noun, "peso" | "pesos") => "DOP",
+        "cuban" if matches!(noun, "peso" | "pesos") => "CUP",
+        "syrian" if pound => "SYP",
+        "sudanese" if pound => "SDG",
+        "jamaican" if dollar => "JMD",
+        "bahamian" if dollar => "BSD",
+        "namibian" if dollar => "NAD",
+        "fijian" if dollar => "FJD",
+        "kenyan" if matches!(noun, "shilling" | "shillings") => "KES",
+        "ugandan" if matches!(noun, "shilling" | "shillings") => "UGX",
+        "tanzanian" if matches!(noun, "shilling" | "shillings") => "TZS",
+        "somali" if matches!(noun, "shilling" | "shillings") => "SOS",
+        "vietnamese" if noun == "dong" => "VND",
+        "ghanaian" | "ghana" if matches!(noun, "cedi" | "cedis") => "GHS",
+        "bangladeshi" if noun == "taka" => "BDT",
+        "lankan" if matches!(noun, "rupee" | "rupees") => "LKR",
+        "nepalese" | "nepali" if matches!(noun, "rupee" | "rupees") => "NPR",
+        "mauritian" if matches!(noun, "rupee" | "rupees") => "MUR",
+        "iraqi" if matches!(noun, "dinar" | "dinars") => "IQD",
+        "libyan" if matches!(noun, "dinar" | "dinars") => "LYD",
+        "tunisian" if matches!(noun, "dinar" | "dinars") => "TND",
+        "algerian" if matches!(noun, "dinar" | "dinars") => "DZD",
+        "serbian" if matches!(noun, "dinar" | "dinars") => "RSD",
+        "iranian" if matches!(noun, "rial" | "rials") => "IRR",
+        "yemeni" if matches!(noun, "rial" | "rials") => "YER",
+        "peruvian" if matches!(noun, "sol" | "soles") => "PEN",
+        "romanian" if matches!(noun, "leu" | "lei") => "RON",
+        "moldovan" if matches!(noun, "leu" | "lei") => "MDL",
+        "kazakh" | "kazakhstani" if noun == "tenge" => "KZT",
+        "indonesian" if matches!(noun, "rupiah" | "rupiahs") => "IDR",
+        "moroccan" if matches!(noun, "dirham" | "dirhams") => "MAD",
+        "emirati" | "uae" if matches!(noun, "dirham" | "dirhams") => "AED",
+        "nigerian" if noun == "naira" => "NGN",
+        "thai" if noun == "baht" => "THB",
+        "turkish" if matches!(noun, "lira" | "liras" | "lire") => "TRY",
+        "russian" if matches!(noun, "rouble" | "roubles" | "ruble" | "rubles") => "RUB",
+        "ukrainian" if matches!(noun, "hryvnia" | "hryvnias") => "UAH",
+        "polish" if matches!(noun, "zloty" | "zlotys" | "zlotych") => "PLN",
+        "hungarian" if matches!(noun, "forint" | "forints") => "HUF",
+        "israeli" if matches!(noun, "shekel" | "shekels") => "ILS",
+        "chinese" if matches!(noun, "yuan" | "renminbi") => "CNY",
+        "japanese" if noun == "yen" => "JPY",
+        "taiwan" | "taiwanese" if dollar => "TWD",
         _ => return None,
     })
 }
@@ -375,10 +429,10 @@ pub fn quantity_unit(w: &str) -> Option<&'static str> {
         "l" | "liter" | "liters" | "litre" | "litres" | "ltr" => "L",
         "hl" | "hectoliter" | "hectoliters" | "hectolitre" | "hectolitres" => "hL",
         "gal" | "gals" | "gallon" | "gallons" => "gal",
-        "bbl" | "barrel" | "barrels" => "bbl",
+        "bbl" | "bbls" | "barrel" | "barrels" => "bbl",
         "cup" | "cups" => "cup",
-        "tbsp" | "tablespoon" | "tablespoons" => "tbsp",
-        "tsp" | "teaspoon" | "teaspoons" => "tsp",
+        "tbsp" | "tbsps" | "tablespoon" | "tablespoons" => "tbsp",
+        "tsp" | "tsps" | "teaspoon" | "teaspoons" => "tsp",
         "mph" => "mph",
         "kph" | "kmph" | "km/h" | "km/hr" => "km/h",
         "kw" | "kilowatt" | "kilowatts" => "kW",
@@ -627,6 +681,36 @@ pub fn is_count_noun(w: &str) -> bool {
                 | "mice"
                 | "geese"
         )
+}
+
+/// Nouns a year names the edition of rather than counts: "2024 results",
+/// "1998 figures", "2030 targets".
+pub fn is_report_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "results"
+            | "figures"
+            | "earnings"
+            | "profits"
+            | "sales"
+            | "revenues"
+            | "targets"
+            | "goals"
+            | "forecasts"
+            | "estimates"
+            | "accounts"
+            | "numbers"
+            | "elections"
+            | "games"
+            | "olympics"
+            | "models"
+            | "accords"
+            | "rules"
+            | "levels"
+            | "prices"
+            | "budgets"
+            | "plans"
+    )
 }
 
 /// Words that may not be a counted noun after a number.

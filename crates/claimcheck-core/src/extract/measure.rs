@@ -409,7 +409,10 @@ fn currency_prefix(text: &str, t: &Tokens, k: usize, default_currency: &str) -> 
     if t.sym(k) == Some('$') {
         return Some((default_currency.to_string(), k + 1));
     }
-    if let Some(c) = t.sym(k).and_then(|c| lexicon::currency_symbol(c.encode_utf8(&mut [0; 4]))) {
+    // The cent sign is written after the figure ("50¢"), never before it.
+    if let Some(c) =
+        t.sym(k).filter(|&c| c != '¢').and_then(|c| lexicon::currency_symbol(c.encode_utf8(&mut [0; 4])))
+    {
         return Some((c.to_string(), k + 1));
     }
     if !t.is_word(k) {
@@ -616,6 +619,8 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
     }
     match w {
         "percent" | "percents" | "pct" => return (Unit::Percent("%"), k + 1, 1.0),
+        // British papers write "2.1pc".
+        "pc" if glued => return (Unit::Percent("%"), k + 1, 1.0),
         "per" if matches!(t.lower(k + 1), "cent" | "cents") => return (Unit::Percent("%"), k + 2, 1.0),
         "percentage" if matches!(t.lower(k + 1), "point" | "points") => {
             return (Unit::Percent("pp"), k + 2, 1.0);
@@ -663,8 +668,15 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
     if let Some(code) = lexicon::currency_adjective(w, w1) {
         return (Unit::Money(code.to_string()), k + 2, 1.0);
     }
-    // "South Korean won", "South African rand"
-    if matches!(w, "south" | "north")
+    // "50 US cents", "20 Canadian cents"
+    if matches!(w1, "cent" | "cents")
+        && let Some(code) = lexicon::currency_adjective(w, "dollars")
+    {
+        return (Unit::Money(code.to_string()), k + 2, 0.01);
+    }
+    // "South Korean won", "South African rand", "Sri Lankan rupees", "New
+    // Taiwan dollars"
+    if matches!(w, "south" | "north" | "sri" | "new" | "costa")
         && let Some(code) = lexicon::currency_adjective(w1, t.lower(k + 2))
     {
         return (Unit::Money(code.to_string()), k + 3, 1.0);
@@ -724,10 +736,36 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
             if w == "pounds" && t.lower(end) == "sterling" {
                 end += 1;
             }
+            // "10 euro cents": the minor unit of the named currency.
+            if factor == 1.0 && matches!(w, "euro" | "dollar") && matches!(t.lower(end), "cent" | "cents") {
+                return (Unit::Money(code), end + 1, 0.01);
+            }
             return (Unit::Money(code), end, factor);
         }
     }
-    // Durations.
+    // Durations, also past a word that only qualifies the span: "three
+    // straight years", "two more weeks", "four consecutive months".
+    let (k, w) = if matches!(
+        w,
+        "straight"
+            | "consecutive"
+            | "successive"
+            | "more"
+            | "long"
+            | "whole"
+            | "full"
+            | "entire"
+            | "additional"
+            | "further"
+            | "extra"
+            | "short"
+    ) && !num.scaled
+        && lexicon::duration_unit(t.lower(k + 1)).is_some_and(|_| t.lower(k + 1).len() > 2)
+    {
+        (k + 1, t.lower(k + 1))
+    } else {
+        (k, w)
+    };
     if let Some((unit, factor)) = lexicon::duration_unit(w) {
         let short = matches!(w, "h" | "hr" | "hrs" | "yr" | "yrs" | "mos" | "wk" | "wks");
         if (w.len() > 1 || glued || !short) && (lexicon::is_spelled_scale(w) || !num.scaled) {
@@ -746,7 +784,12 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
 /// A quantity unit at token `k`; multi-word units first.
 fn quantity_at(text: &str, t: &Tokens, k: usize, glued: bool) -> Option<(&'static str, usize)> {
     let w = t.lower(k);
-    let w1 = t.lower(k + 1);
+    // "120 sq. km", "5 cu. ft": the abbreviation's dot is part of it.
+    let (k, w1) = if matches!(w, "sq" | "cu") && t.sym(k + 1) == Some('.') && t.glued(k + 1) {
+        (k + 1, t.lower(k + 2))
+    } else {
+        (k, t.lower(k + 1))
+    };
     match (w, w1) {
         ("metric", "ton" | "tons" | "tonne" | "tonnes") => return Some(("t", k + 2)),
         ("square" | "sq", "meter" | "meters" | "metre" | "metres" | "m") => return Some(("m2", k + 2)),
@@ -755,8 +798,8 @@ fn quantity_at(text: &str, t: &Tokens, k: usize, glued: bool) -> Option<(&'stati
         }
         ("square" | "sq", "feet" | "foot" | "ft") => return Some(("ft2", k + 2)),
         ("square" | "sq", "miles" | "mile" | "mi") => return Some(("mi2", k + 2)),
-        ("cubic", "feet" | "foot" | "ft") => return Some(("ft3", k + 2)),
-        ("cubic", "meters" | "metres" | "meter" | "metre" | "m") => return Some(("m3", k + 2)),
+        ("cubic" | "cu", "feet" | "foot" | "ft") => return Some(("ft3", k + 2)),
+        ("cubic" | "cu", "meters" | "metres" | "meter" | "metre" | "m") => return Some(("m3", k + 2)),
         ("miles" | "mile", "per" | "an") if t.lower(k + 2) == "hour" => return Some(("mph", k + 3)),
         ("kilometers" | "kilometres" | "km", "per" | "an") if matches!(t.lower(k + 2), "hour" | "hr") => {
             return Some(("km/h", k + 3));
@@ -830,7 +873,10 @@ fn range_tail(
     default_currency: &str,
 ) -> Option<(Amount, usize)> {
     let k = first.end;
-    let connector = matches!((t.lower(k), intro), ("and", Some("between")) | ("to" | "through" | "-", _));
+    // An en dash joins a range as a hyphen does ("$40–$60"); an em dash
+    // sets off a clause.
+    let connector =
+        matches!((t.lower(k), intro), ("and", Some("between")) | ("to" | "through" | "-" | "–", _));
     if !connector {
         return None;
     }
@@ -854,7 +900,13 @@ fn range_tail(
     }
     // A bare "X-Y" of two plain numbers is a score or an identifier unless
     // a unit follows ("10-20 dollars") or an intro came first.
-    if t.lower(k) == "-" && intro.is_none() && first.unit == Unit::None && second.unit == Unit::None {
+    // ("10-15 people", "Some 50-60 homes": a counted noun makes it a range.)
+    if matches!(t.lower(k), "-" | "–")
+        && intro.is_none()
+        && first.unit == Unit::None
+        && second.unit == Unit::None
+        && counted_noun(t, second.end, true).is_none()
+    {
         return None;
     }
     let end = second.end;

@@ -295,6 +295,32 @@ fn scan_sentence(
         let date_end = date.as_ref().map_or(0, |d| d.end);
         let measure_end = measure.as_ref().map_or(0, |m| m.end);
         let ordinal_end = ordinal.map_or(0, |o| o.1);
+        // "its 2022 sales", "the 2019 report found serious problems": a year
+        // before a noun after a determiner, or a count whose noun is words
+        // away, is the year.
+        let year_first = date.as_ref().is_some_and(|d| d.value.len() == 4 && d.end == i + 1)
+            && measure.as_ref().is_some_and(|m| {
+                m.kind == ClaimKind::Number
+                    && m.bare_int
+                    && m.start == i
+                    && (m.end > i + 2
+                        || lexicon::is_report_noun(t.lower(i + 1))
+                        || (i > 0
+                            && (matches!(
+                                t.lower(i - 1),
+                                "the"
+                                    | "its"
+                                    | "their"
+                                    | "his"
+                                    | "her"
+                                    | "our"
+                                    | "this"
+                                    | "that"
+                                    | "these"
+                                    | "those"
+                            ) || lexicon::is_date_preposition(t.lower(i - 1)))))
+            });
+        let date_end = if year_first { measure_end.max(date_end) } else { date_end };
         if date.is_some() && date_end >= measure_end && date_end >= ordinal_end {
             let Some(d) = date else { break };
             if d.value.is_empty() {
@@ -329,7 +355,7 @@ fn scan_sentence(
                 });
             }
             i = end;
-        } else if let Some(v) = t.sym(i).and_then(unicode_fraction) {
+        } else if let Some(v) = t.sym(i).and_then(number::unicode_fraction) {
             out.push(Found {
                 start: t.toks[i].start,
                 end: t.toks[i].end,
@@ -354,27 +380,6 @@ fn anchor_of(value: &str) -> Option<(i32, Option<u32>, Option<u32>)> {
     let m = parts.next().and_then(|p| p.parse().ok());
     let d = parts.next().and_then(|p| p.parse().ok());
     Some((y, m, d))
-}
-
-fn unicode_fraction(c: char) -> Option<f64> {
-    Some(match c {
-        '½' => 0.5,
-        '⅓' => 1.0 / 3.0,
-        '⅔' => 2.0 / 3.0,
-        '¼' => 0.25,
-        '¾' => 0.75,
-        '⅕' => 0.2,
-        '⅖' => 0.4,
-        '⅗' => 0.6,
-        '⅘' => 0.8,
-        '⅙' => 1.0 / 6.0,
-        '⅚' => 5.0 / 6.0,
-        '⅛' => 0.125,
-        '⅜' => 0.375,
-        '⅝' => 0.625,
-        '⅞' => 0.875,
-        _ => return None,
-    })
 }
 
 /// FNV-1a: short lower-case words hash faster than with SipHash.
@@ -531,25 +536,9 @@ fn could_start(text: &str, t: &Tokens, i: usize, starts: &mut StartWords) -> boo
     match t.toks[i].kind {
         TokKind::Num(_) => true,
         TokKind::Sym(c) => {
-            matches!(
-                c,
-                '$' | '€'
-                    | '£'
-                    | '¥'
-                    | '₩'
-                    | '₹'
-                    | '₽'
-                    | '₺'
-                    | '₪'
-                    | '₫'
-                    | '₱'
-                    | '₦'
-                    | '₴'
-                    | '元'
-                    | '~'
-                    | '≈'
-                    | '-'
-            ) || unicode_fraction(c).is_some()
+            matches!(c, '$' | '~' | '≈' | '-')
+                || number::unicode_fraction(c).is_some()
+                || lexicon::currency_symbol(c.encode_utf8(&mut [0; 4])).is_some()
         }
         TokKind::Word => {
             let w = t.lower(i);
@@ -649,7 +638,8 @@ fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
     {
         return true;
     }
-    if !m.bare_int {
+    // A measured quantity or a range is no name or reference: "Add 3-4 cups".
+    if !m.bare_int || m.kind == ClaimKind::Quantity || m.high.is_some() {
         return false;
     }
     let prev_word = prev.map_or("", |p| t.lower(p));
@@ -816,6 +806,11 @@ fn ordinal_is_noise(t: &Tokens, i: usize) -> bool {
         || (t.sym(i + 1) == Some('-') && matches!(t.lower(i + 2), "quarter" | "half"))
         || (w == "first" && (matches!(prev, "at") || matches!(next, "of") && t.lower(i + 2) == "all"))
         || (w == "second" && matches!(prev, "a" | "per" | "every") && !t.is_word(i + 1))
+        // "a split second", "one second", "I second that motion": a time
+        // or a verb.
+        || (w == "second"
+            && (matches!(prev, "split" | "one" | "each" | "i" | "we" | "they" | "you")
+                || (matches!(next, "that" | "this" | "those" | "the") && !matches!(prev, "the" | "a" | "its" | "their"))))
 }
 
 #[cfg(test)]

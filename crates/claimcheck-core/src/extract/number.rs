@@ -50,7 +50,8 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
             negative = true;
             k += 1;
         }
-        "-" if t.num(k + 1).is_some() && sign_context(t, k) => {
+        // "-40", "−40" (the minus sign)
+        "-" | "−" if t.num(k + 1).is_some() && sign_context(t, k) => {
             negative = true;
             k += 1;
         }
@@ -70,6 +71,18 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
 
     while k < t.len() {
         let w = t.lower(k);
+        // "½ cup", "2½ years", "1 ½ cups": a fraction character alone or
+        // after the whole number.
+        if let Some(frac) = t.sym(k).and_then(unicode_fraction)
+            && (last == Atom::None || (last == Atom::Digits && current.fract() == 0.0))
+        {
+            current += frac;
+            fancy_digits = true;
+            any = true;
+            last = Atom::Fraction;
+            k += 1;
+            continue;
+        }
         // Slash fractions only before a unit: "1/2 cup", "10 1/2 miles", "1/4 mile".
         if let Some(frac) = slash_fraction(t, k)
             && matches!(last, Atom::None | Atom::Digits)
@@ -498,6 +511,28 @@ fn join_space_groups(t: &Tokens, k: usize, value: f64) -> (f64, usize) {
         }
     }
     if next - k >= 3 { (joined, next) } else { (value, k + 1) }
+}
+
+/// The value of a vulgar fraction character ("½" is 0.5).
+pub(super) fn unicode_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
 }
 
 /// "and a half", "and a quarter", "and one half", "and two thirds", "and half".

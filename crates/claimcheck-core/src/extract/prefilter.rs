@@ -145,8 +145,8 @@ const ANCHOR_WORDS: &[&str] = &[
     "mile", "miles", "sqm", "acre", "acres", "hectare", "hectares", "ha", "ml", "milliliter",
     "milliliters", "millilitre", "millilitres", "l", "liter", "liters", "litre", "litres", "ltr",
     "hl", "hectoliter", "hectoliters", "hectolitre", "hectolitres", "gal", "gals", "gallon",
-    "gallons", "bbl", "barrel", "barrels", "cup", "cups", "tbsp", "tablespoon", "tablespoons",
-    "tsp", "teaspoon", "teaspoons", "mph", "kph", "kmph", "kw", "kilowatt", "kilowatts", "mw",
+    "gallons", "bbl", "bbls", "barrel", "barrels", "cup", "cups", "tbsp", "tbsps", "tablespoon", "tablespoons",
+    "tsp", "tsps", "teaspoon", "teaspoons", "mph", "kph", "kmph", "kw", "kilowatt", "kilowatts", "mw",
     "megawatt", "megawatts", "gw", "gigawatt", "gigawatts", "kwh", "mwh", "gwh", "twh", "dollar",
     "dollars", "cent", "cents", "euro", "euros", "quid", "sterling", "pence", "penny", "pennies",
     "yen", "won", "yuan", "renminbi", "rmb", "rupee", "rupees", "rs", "ringgit", "ringgits",
@@ -154,7 +154,7 @@ const ANCHOR_WORDS: &[&str] = &[
     "rouble", "roubles", "ruble", "rubles", "lira", "liras", "lire", "rand", "baht", "naira",
     "markka", "markkaa", "peseta", "pesetas", "guilder", "guilders", "reais", "zloty", "zlotys",
     "zlotych", "forint", "forints", "rupiah", "dirham", "dirhams", "kronor", "krona", "koruna", "korunas", "dozen", "dozens",
-    "pair", "pairs", "percentage",
+    "pair", "pairs", "percentage", "cedi", "cedis", "taka", "tenge",
 ];
 
 /// [`ANCHOR_WORDS`] by hash of the lower-cased word: the scan hashes each

@@ -105,6 +105,29 @@ fn kinds_values_and_units() {
         ("Shares fell 40 cents to $12.35.", Money, "$12.35", "12.35", Some("USD")),
         ("Sales grew 10 to 15 percent.", Percent, "10 to 15 percent", "10..15", Some("%")),
         ("It paid $10.7 billion two years later.", Money, "$10.7 billion", "10700000000", Some("USD")),
+        // Second peer-style probe.
+        ("Tickets cost $40–$60.", Money, "$40–$60", "40..60", Some("USD")),
+        ("Delivery takes 3–5 days.", Duration, "3–5 days", "3..5", Some("day")),
+        ("10-15 people were waiting outside.", Number, "10-15 people", "10..15", Some("people")),
+        ("Expect 10–12 inches of snow.", Quantity, "10–12 inches", "10..12", Some("in")),
+        ("It rained for three straight years.", Duration, "three straight years", "3", Some("year")),
+        ("Wait two more weeks.", Duration, "two more weeks", "2", Some("week")),
+        ("It was −40 degrees.", Number, "−40 degrees", "-40", Some("degrees")),
+        ("He served 4½ years in prison.", Duration, "4½ years", "4.5", Some("year")),
+        ("Pour in 1 ½ cups of milk.", Quantity, "1 ½ cups", "1.5", Some("cup")),
+        ("500 Kenyan shillings", Money, "500 Kenyan shillings", "500", Some("KES")),
+        ("300 New Taiwan dollars", Money, "300 New Taiwan dollars", "300", Some("TWD")),
+        ("500,000 Costa Rican colones", Money, "500,000 Costa Rican colones", "500000", Some("CRC")),
+        ("100 Moroccan dirhams", Money, "100 Moroccan dirhams", "100", Some("MAD")),
+        ("10 euro cents", Money, "10 euro cents", "0.1", Some("EUR")),
+        ("50 US cents", Money, "50 US cents", "0.5", Some("USD")),
+        ("Massages start at ฿300.", Money, "฿300", "300", Some("THB")),
+        ("Inflation was 2.1pc.", Percent, "2.1pc", "2.1", Some("%")),
+        ("The island covers 120 sq. km.", Quantity, "120 sq. km", "120", Some("km2")),
+        ("Output fell to 800,000 bbls a day.", Quantity, "800,000 bbls a day", "800000", Some("bbl")),
+        ("Its 2022 sales rose 5%.", Date, "2022", "2022", None),
+        ("2024 results will be published in March.", Date, "2024", "2024", None),
+        ("The report is due 22/06.", Date, "22/06", "2025-06-22", None),
     ];
     for (text, kind, claim_text, value, unit) in cases {
         let claims = extract(text, Some("2025-08-22"));
@@ -162,6 +185,8 @@ fn not_claims() {
         "Shares traded at 0900 GMT.",
         "No one knows what happened.",
         "She exercises twice a day.",
+        "I second that motion.",
+        "It took a split second.",
     ] {
         let claims = extract(text, None);
         assert!(claims.is_empty(), "{text:?} gave {:?}", claims.iter().map(summary).collect::<Vec<_>>());
@@ -811,4 +836,16 @@ fn economy_story_forms() {
             ("17%", None, Some("layoffs")),
         ]
     );
+}
+
+/// "the 18th floor" and "the 6th-largest city" are ranks; "on the 21st" is
+/// a day.
+#[test]
+fn a_rank_before_a_noun_is_no_day() {
+    let kinds = |text: &str| -> Vec<(ClaimKind, String)> {
+        extract(text, Some("2024-05-15")).iter().map(|c| (c.kind, c.text.clone())).collect()
+    };
+    assert_eq!(kinds("Her office is on the 18th floor."), [(ClaimKind::Ordinal, "18th".to_string())]);
+    assert_eq!(kinds("Lyon is the 6th-largest city."), [(ClaimKind::Ordinal, "6th".to_string())]);
+    assert_eq!(kinds("The meeting is on the 21st."), [(ClaimKind::Date, "the 21st".to_string())]);
 }
