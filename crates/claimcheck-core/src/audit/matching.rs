@@ -269,6 +269,20 @@ const MEASURE_NOUNS: &[&str] = &[
     "margin",
     "margins",
     "cash flow",
+    "shares",
+    "stock",
+    "index",
+    "yield",
+    "yields",
+    "output",
+    "production",
+    "exports",
+    "imports",
+    "inflation",
+    "unemployment",
+    "traffic",
+    "visitors",
+    "downloads",
 ];
 
 /// The measure attached to a figure in its sentence: the noun phrase after
@@ -291,7 +305,9 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
             .collect();
         if let Some(end) = phrase.iter().position(|w| is_measure(w) || w.ends_with([',', '.', ';'])) {
             let head = &phrase[end];
-            if is_measure(head) {
+            // "in stock", "in shares" say how a price was paid.
+            let payment = matches!(head.trim_end_matches(|c: char| !c.is_alphanumeric()), "stock" | "shares");
+            if is_measure(head) && !payment {
                 return Some(phrase[..=end].join(" "));
             }
         }
@@ -303,9 +319,11 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
     for w in back.by_ref() {
         match w.as_str() {
             "about" | "roughly" | "nearly" | "almost" | "around" | "some" | "approximately" | "to" | "by"
-            | "at" | "up" | "down" | "just" | "more" | "than" | "over" | "under" => continue,
+            | "at" | "just" | "more" | "than" | "over" | "under" => continue,
+            // "users, up 51%": "up" states the change as a verb would.
             "was" | "were" | "grew" | "rose" | "fell" | "increased" | "declined" | "jumped" | "climbed"
-            | "dropped" | "reached" | "totaled" | "totalled" | "hit" | "came" | "surged" | "slipped" => {
+            | "dropped" | "reached" | "totaled" | "totalled" | "hit" | "came" | "surged" | "slipped"
+            | "up" | "down" => {
                 if seen_verb {
                     return None;
                 }

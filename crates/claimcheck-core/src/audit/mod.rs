@@ -497,8 +497,32 @@ impl<'l> Auditor<'l> {
                     )
             })
             .collect();
-        let quarters = claim_quarters(claims);
-        let (periods, is_period) = implied_periods(claims, &event_dates, &groups, &quarters);
+        let mut quarters = claim_quarters(claims);
+        // A heading such as "Fourth quarter 2023" dates the figures under it.
+        let sections = section_quarters(text, claims);
+        for (i, section) in sections.iter().enumerate() {
+            // A sentence that names a quarter anywhere ("For the first
+            // quarter of 2024, ... expects") keeps its own.
+            let names_quarter = || {
+                let lower = claims[i].sentence.to_lowercase();
+                QUARTER_PHRASES.iter().any(|(k, _)| whole_word_matches(&lower, k).next().is_some())
+            };
+            if quarters[i].is_none()
+                && claims[i].kind != ClaimKind::Date
+                && section.is_some()
+                && !names_quarter()
+            {
+                quarters[i] = section.map(|(q, _)| q);
+            }
+        }
+        let (mut periods, is_period) = implied_periods(claims, &event_dates, &groups, &quarters);
+        for (i, section) in sections.iter().enumerate() {
+            if let Some((q, Some(year))) = section
+                && periods[i].as_deref() == Some(*q)
+            {
+                periods[i] = Some(format!("{year}-{q}"));
+            }
+        }
         let doc = DocContext {
             subject: subject.as_deref(),
             counts,
@@ -516,11 +540,13 @@ impl<'l> Auditor<'l> {
             offsets,
             figures,
         };
-        claims
+        let mut judged: Vec<Judgement<'l>> = claims
             .iter()
             .enumerate()
             .map(|(i, c)| self.audit_claim(c, i, periods[i].as_deref(), &doc, options))
-            .collect()
+            .collect();
+        one_fact_one_figure(claims, &doc.groups, &mut judged);
+        judged
     }
 
     /// A date claim strongly tied to a date fact ("founded in 1995") is an
@@ -1069,6 +1095,7 @@ impl<'l> Auditor<'l> {
             // Preferred facts that disagree with each other make the claim disputed.
             if let Some(other) = in_period.iter().copied().find(|o| {
                 current(o)
+                    && o.entity == f.entity
                     && o.attribute == f.attribute
                     && o.object == f.object
                     && o.period == f.period
@@ -1584,6 +1611,65 @@ fn counts_from_anchor(text: &str) -> bool {
         || matches!(words.as_slice(), [.., "years" | "year" | "months" | "month", "after", "that"])
 }
 
+/// A fact that one figure of a sentence has is that figure's: it does not
+/// also contradict another figure of the sentence ("costs $449.99, or
+/// $499.99 in a bundle"; "raising $10 billion at a $62 billion valuation";
+/// "482 stores: IKEA at 80"). Such a claim is left unverified.
+fn one_fact_one_figure(claims: &[Claim], groups: &[Range<usize>], judged: &mut [Judgement<'_>]) {
+    let mut i = 0;
+    while i < claims.len() {
+        let group = groups[i].clone();
+        i = group.end.max(i + 1);
+        if group.len() < 2 {
+            continue;
+        }
+        for j in group.clone() {
+            if judged[j].verdict != Verdict::Contradicted {
+                continue;
+            }
+            let Some(fact) = judged[j].fact else { continue };
+            let owner = group.clone().find(|&k| {
+                k != j
+                    && judged[k].verdict == Verdict::Supported
+                    && judged[k].fact.is_some_and(|f| f.id == fact.id)
+                    && claims[k].kind == claims[j].kind
+                    && claims[k].qualifier != Qualifier::Range
+                    && (alternatives(&claims[k], &claims[j])
+                        || (claims[j].kind == ClaimKind::Number
+                            && claims[j].unit.is_none()
+                            && claims[k].unit.is_some()))
+            });
+            if let Some(k) = owner {
+                judged[j] = Judgement {
+                    verdict: Verdict::Unverified,
+                    fact: Some(fact),
+                    message: format!(
+                        "article says {}; the ledger's {} {} ({}) is the sentence's {}, not this figure",
+                        claims[j].text,
+                        fact.entity,
+                        fact.attribute.replace('_', " "),
+                        describe_fact_value(fact),
+                        claims[k].text
+                    ),
+                };
+            }
+        }
+    }
+}
+
+/// Are two figures of one sentence alternatives or parts of each other
+/// ("$449.99, or $499.99 in a bundle", "$10 billion at a $62 billion
+/// valuation", "up to $7.5 billion, including a $5 billion ...")?
+fn alternatives(a: &Claim, b: &Claim) -> bool {
+    let (first, second) = if a.span.start <= b.span.start { (a, b) } else { (b, a) };
+    let at = |c: &Claim| claim_offset_in_sentence(c);
+    let between =
+        first.sentence.get(at(first) + first.text.len()..at(second)).unwrap_or("").to_ascii_lowercase();
+    [" or ", " including ", " of which ", " at a ", " at an "].iter().any(|w| between.contains(w))
+        || between.trim_start().starts_with("or ")
+        || between.trim_end().ends_with(" at a")
+}
+
 /// Hedges that look ahead: the figure is what someone expects, not what was.
 fn is_forward_looking(hedge: &str) -> bool {
     matches!(
@@ -1771,6 +1857,66 @@ pub(crate) fn sentence_groups(claims: &[Claim]) -> Vec<Range<usize>> {
         start = end;
     }
     out
+}
+
+/// A quarter a heading names, with its year when the heading gives one.
+type SectionQuarter = (&'static str, Option<i32>);
+
+/// For each claim, the quarter (and year) a heading above it names:
+/// "**Fourth quarter 2023**" or "## Q4 results" over the figures of a
+/// press release. Any other heading ends the section.
+fn section_quarters(text: &str, claims: &[Claim]) -> Vec<Option<SectionQuarter>> {
+    if claims.iter().all(|c| c.kind == ClaimKind::Date) {
+        return vec![None; claims.len()];
+    }
+    // Headings: (offset, quarter and year).
+    let mut headings: Vec<(usize, Option<SectionQuarter>)> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        let bare = trimmed.trim_start_matches('#').trim().trim_matches('*').trim();
+        let marked = trimmed.starts_with('#') || (trimmed.starts_with("**") && trimmed.ends_with("**"));
+        let short = !bare.is_empty()
+            && bare.len() <= 50
+            && !bare.ends_with(['.', ':', ';', ',', '?', '!'])
+            && !trimmed.starts_with(['-', '*', '+'])
+            && bare.chars().next().is_some_and(char::is_uppercase);
+        if !(marked || short) {
+            continue;
+        }
+        let lower = bare.to_lowercase();
+        // "Fourth Quarter and Fiscal Year 2023 Results" heads both: no one quarter.
+        let whole_year = ["year", "annual"].iter().any(|w| whole_word_matches(&lower, w).next().is_some());
+        let quarter = QUARTER_PHRASES
+            .iter()
+            .find(|(k, _)| whole_word_matches(&lower, k).next().is_some())
+            .map(|(_, q)| *q)
+            .filter(|_| !whole_year);
+        let year = lower
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|w| w.len() == 4)
+            .and_then(|w| w.parse::<i32>().ok())
+            .filter(|y| (1900..=2100).contains(y));
+        // A short line with a figure other than a year in it is a line of
+        // data, not a heading.
+        let figure = lower.split(|c: char| !c.is_ascii_digit()).any(|w| {
+            let year = w.len() == 4 && (1900..=2100).contains(&w.parse::<i32>().unwrap_or(0));
+            !w.is_empty() && !year
+        });
+        if !marked && quarter.is_none() && figure {
+            continue;
+        }
+        headings.push((start, quarter.map(|q| (q, year))));
+    }
+    claims
+        .iter()
+        .map(|c| {
+            let k = headings.partition_point(|h| h.0 <= c.span.start);
+            k.checked_sub(1).and_then(|k| headings[k].1)
+        })
+        .collect()
 }
 
 /// A quarter named close to the claim ("in Q4", "fourth-quarter revenue was").
