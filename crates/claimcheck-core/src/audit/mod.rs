@@ -528,7 +528,10 @@ impl<'l> Auditor<'l> {
             counts,
             main_objects: Default::default(),
             claims,
-            dateline: options.reference_date.map(|d| d.format("%Y-%m-%d").to_string()),
+            dateline: options
+                .reference_date
+                .or_else(|| crate::extract::find_dateline(text))
+                .map(|d| d.format("%Y-%m-%d").to_string()),
             groups,
             is_period,
             quarters,
@@ -1179,6 +1182,18 @@ impl<'l> Auditor<'l> {
                     facts.iter().copied().find(|f| current(f) && self.agrees(claim, figure, f, options))
             {
                 let when = other.period.as_deref().unwrap_or("another period");
+                // "ended 2024 with 40.5 million users" and a fact for 2024-Q4:
+                // the fact's period lies within the claim's.
+                if when.len() > p.len() && when.starts_with(p) && when.as_bytes()[p.len()] == b'-' {
+                    return Some(finding(
+                        Verdict::Supported,
+                        other,
+                        format!(
+                            "article says {} for {p}; ledger has that value for {when}, within {p} (source {})",
+                            claim.text, other.source
+                        ),
+                    ));
+                }
                 return Some(finding(
                     Verdict::Contradicted,
                     other,
@@ -1239,6 +1254,24 @@ impl<'l> Auditor<'l> {
                     claim.text,
                     claim.hedge.as_deref().unwrap_or(""),
                     describe_fact_value(f),
+                    f.source
+                ),
+            ));
+        }
+        // "to save $10 billion next year": a date after the article's own
+        // is a plan, not the date of an event on file.
+        if claim.kind == ClaimKind::Date
+            && let (Some(value), Some(reference)) = (claim.value.as_date(), scope.reference)
+            && reference.get(..value.len()).is_some_and(|r| value > r)
+        {
+            return Some(finding(
+                Verdict::Unverified,
+                f,
+                format!(
+                    "article says {} ({}), after the article's own date; ledger says {} ({}): a plan is not judged against an event",
+                    claim.text,
+                    value,
+                    fact_date(f).unwrap_or("?"),
                     f.source
                 ),
             ));
@@ -1635,6 +1668,12 @@ fn one_fact_one_figure(claims: &[Claim], groups: &[Range<usize>], judged: &mut [
                     && claims[k].kind == claims[j].kind
                     && claims[k].qualifier != Qualifier::Range
                     && (alternatives(&claims[k], &claims[j])
+                        // "in February 2021 and a month later unveiled": a date
+                        // counted from the one that dates the fact dates
+                        // another event.
+                        || (claims[j].kind == ClaimKind::Date
+                            && is_anchor_relative(&claims[j].text)
+                            && claims[k].span.start < claims[j].span.start)
                         || (claims[j].kind == ClaimKind::Number
                             && claims[j].unit.is_none()
                             && claims[k].unit.is_some()))

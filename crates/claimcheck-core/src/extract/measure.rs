@@ -893,6 +893,14 @@ fn range_tail(
     if !compatible || second.num.is_none() {
         return None;
     }
+    // "fell 14% in 2023 to $54.2 billion": a year is no low end of a sum.
+    if first.unit == Unit::None
+        && !matches!(second.unit, Unit::None)
+        && first.num.is_some_and(|n| n.bare_int && (1900.0..=2100.0).contains(&n.value))
+        && second.num.is_some_and(|n| n.value >= 1000.0 || n.scaled)
+    {
+        return None;
+    }
     // "rose 0.7% to 38,503.69": a percentage then a bare figure is a change
     // and a level, not a range (a range writes the sign on its end, "5 to 10%").
     if matches!(first.unit, Unit::Percent(_)) && second.unit == Unit::None {

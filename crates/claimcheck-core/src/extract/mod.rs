@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 pub use attribution::{Attribution, attribute_of_word};
+pub(crate) use date::find_dateline;
 pub use entities::EntityIndex;
 
 use crate::claim::{Claim, ClaimKind, ClaimValue, Qualifier};
