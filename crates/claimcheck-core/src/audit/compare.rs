@@ -179,6 +179,11 @@ pub fn figure_agrees(claim: &Claim, figure: &ClaimFigure, fact: &Fact, extra_tol
         // "more than X" also needs the fact not far above X.
         return c.overlaps(f) && f.lo <= figure.value * 1.5;
     }
+    if matches!(claim.qualifier, Qualifier::AtMost | Qualifier::LessThan) && figure.value > 0.0 {
+        // "up to $7.5 billion" is not borne out by a $34.10 share price:
+        // the fact must come near the bound.
+        return c.overlaps(f) && f.hi >= figure.value / 1.5;
+    }
     c.overlaps(f)
 }
 

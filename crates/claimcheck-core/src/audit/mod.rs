@@ -1176,8 +1176,10 @@ impl<'l> Auditor<'l> {
                     ),
                 ));
             }
-            // No fact for this period: a value that belongs to another period is a contradiction.
+            // No fact for this period: a value that belongs to another period is a contradiction,
+            // unless it is an earlier value the sentence compares with.
             if let Some(p) = period
+                && !is_earlier_value(&claim.sentence, claim_offset_in_sentence(claim))
                 && let Some(other) =
                     facts.iter().copied().find(|f| current(f) && self.agrees(claim, figure, f, options))
             {

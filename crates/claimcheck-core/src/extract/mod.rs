@@ -328,7 +328,14 @@ fn scan_sentence(
                 i = d.end;
                 continue;
             }
-            ctx.anchor = anchor_of(&d.value).or(ctx.anchor);
+            // "next year" is a plan: "a year earlier" does not count from it.
+            let planned = d.relative
+                && ctx
+                    .reference
+                    .is_some_and(|r| d.value.as_str() > r.format("%Y-%m-%d").to_string().as_str());
+            if !planned {
+                ctx.anchor = anchor_of(&d.value).or(ctx.anchor);
+            }
             if !d.relative {
                 ctx.sentence_year = anchor_of(&d.value).map(|a| a.0);
             }
