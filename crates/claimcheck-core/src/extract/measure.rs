@@ -345,6 +345,11 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
 /// percentage points; "a 10-point lead" with digits is left alone).
 /// Returns the value, its unit (`pp` or `%`) and the next token.
 fn points_in_words(t: &Tokens, k: usize) -> Option<(f64, &'static str, usize)> {
+    // Every form names a percent or a point within six tokens: most
+    // figures are turned away here, before the number is parsed.
+    if !(k + 1..k + 7).any(|n| matches!(t.lower(n), "percentage" | "percent" | "point" | "cent")) {
+        return None;
+    }
     let percent_unit = |n: usize| match t.lower(n) {
         "percentage" if matches!(t.lower(n + 1), "point" | "points") => Some(("pp", n + 2)),
         "percent" => Some(("%", n + 1)),

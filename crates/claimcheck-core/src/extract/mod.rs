@@ -330,9 +330,15 @@ fn scan_sentence(
             }
             // "next year" is a plan: "a year earlier" does not count from it.
             let planned = d.relative
-                && ctx
-                    .reference
-                    .is_some_and(|r| d.value.as_str() > r.format("%Y-%m-%d").to_string().as_str());
+                && ctx.reference.zip(anchor_of(&d.value)).is_some_and(|(r, (y, m, day))| {
+                    use chrono::Datelike as _;
+                    let reference = (r.year(), r.month(), r.day());
+                    match (m, day) {
+                        (Some(m), Some(day)) => (y, m, day) > reference,
+                        (Some(m), None) => (y, m) > (reference.0, reference.1),
+                        _ => y > reference.0,
+                    }
+                });
             if !planned {
                 ctx.anchor = anchor_of(&d.value).or(ctx.anchor);
             }
