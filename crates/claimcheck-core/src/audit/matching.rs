@@ -290,18 +290,18 @@ const MEASURE_NOUNS: &[&str] = &[
 /// ("Revenue was", "Trips grew 24%", "bookings rose to"). Lower-cased
 /// words; `None` when no measure noun is attached.
 pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String> {
-    let lower = |s: &str| s.to_ascii_lowercase();
+    let lower = lower_word;
     let is_measure = |w: &str| MEASURE_NOUNS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric()));
     // After: "of VMware's net debt", "in annual recurring revenue", "of the deal's value".
     let after = sentence.get(at + len..).unwrap_or("");
     let mut words = after.split_whitespace();
-    if let Some(prep) = words.next().map(lower)
-        && matches!(prep.as_str(), "of" | "in")
+    if let Some(prep) = words.next()
+        && (prep.eq_ignore_ascii_case("of") || prep.eq_ignore_ascii_case("in"))
     {
-        let phrase: Vec<String> = words
+        let phrase: Vec<std::borrow::Cow<'_, str>> = words
             .take(4)
             .map(lower)
-            .take_while(|w| !matches!(w.as_str(), "and" | "or" | "for" | "from" | "to" | "in" | "at" | "by"))
+            .take_while(|w| !matches!(w.as_ref(), "and" | "or" | "for" | "from" | "to" | "in" | "at" | "by"))
             .collect();
         if let Some(end) = phrase.iter().position(|w| is_measure(w) || w.ends_with([',', '.', ';'])) {
             let head = &phrase[end];
@@ -317,7 +317,7 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
     let mut back = before.split_whitespace().rev().map(lower).take(5);
     let mut seen_verb = false;
     for w in back.by_ref() {
-        match w.as_str() {
+        match w.as_ref() {
             "about" | "roughly" | "nearly" | "almost" | "around" | "some" | "approximately" | "to" | "by"
             | "at" | "just" | "more" | "than" | "over" | "under" => continue,
             // "users, up 51%": "up" states the change as a verb would.
@@ -337,6 +337,11 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
         }
     }
     None
+}
+
+/// `w` in lower case; most words are already, and are not copied.
+fn lower_word(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) { w.to_ascii_lowercase().into() } else { w.into() }
 }
 
 /// Can a fact of `attribute` be what `measure` ([`attached_measure`])

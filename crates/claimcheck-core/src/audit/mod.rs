@@ -136,6 +136,8 @@ struct FactIndex {
     by_entity: FnvMap<String, EntityFacts>,
     /// Entity → its date-valued facts, in ledger order.
     dates_by_entity: FnvMap<String, Vec<usize>>,
+    /// Person → the companies the ledger says they lead or founded.
+    affiliates: FnvMap<String, Vec<SharedStr>>,
 }
 
 /// One entity's facts: sorted by attribute, then in ledger order.
@@ -262,6 +264,24 @@ impl FactIndex {
             }
             if matches!(f.value, FactValue::Date(_)) {
                 index.dates_by_entity.entry(f.entity.to_string()).or_default().push(idx);
+            }
+            if let Some(o) = &f.object
+                && matches!(
+                    f.attribute.as_str(),
+                    "became_ceo"
+                        | "ceo"
+                        | "chief_executive"
+                        | "founded"
+                        | "co_founded"
+                        | "founder"
+                        | "chair"
+                        | "chairman"
+                )
+            {
+                let companies = index.affiliates.entry(f.entity.to_string()).or_default();
+                if !companies.contains(o) {
+                    companies.push(o.clone());
+                }
             }
         }
         let attribute = |i: u32| ledger.facts[i as usize].attribute.as_str();
@@ -648,6 +668,7 @@ impl<'l> Auditor<'l> {
         // What the figure itself says it measures ("$8 billion of net debt",
         // "Trips grew 24%"): a fact about something else is no strong tie.
         let measure = matching::attached_measure(&claim.sentence, at, claim.text.len());
+        let mut fits_memo: Vec<(&str, bool)> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
         for name in lookup {
             if seen.contains(&name) {
@@ -683,7 +704,17 @@ impl<'l> Auditor<'l> {
                     })
                 };
                 let mut main_object: Option<Option<&str>> = None;
-                let measured_elsewhere = measure.as_deref().is_some_and(|m| !matching::measure_fits(m, attribute))
+                let measured_elsewhere = measure.as_deref().is_some_and(|m| {
+                    // Attributes repeat across the entities a claim looks up.
+                    match fits_memo.iter().find(|(a, _)| *a == attribute) {
+                        Some(&(_, fits)) => !fits,
+                        None => {
+                            let fits = matching::measure_fits(m, attribute);
+                            fits_memo.push((attribute, fits));
+                            !fits
+                        }
+                    }
+                })
                     // "26 million trips per day" is no count of the year's trips.
                     || (claim.kind == ClaimKind::Number
                         && claim.per.as_deref().is_some_and(|per| !matching::names_rate(attribute, per)));
@@ -865,30 +896,12 @@ impl<'l> Auditor<'l> {
     /// The companies the ledger says `person` leads or founded (facts
     /// about the person whose object is the company: "became_ceo",
     /// "founded", ...).
-    fn affiliates(&self, person: &str) -> Vec<&'l str> {
-        let Some(facts) = self.facts.by_entity.get(person) else { return Vec::new() };
-        let mut out: Vec<&'l str> = Vec::new();
-        for &i in &facts.facts {
-            let f: &'l Fact = &self.ledger.facts[i as usize];
-            let leads = matches!(
-                f.attribute.as_str(),
-                "became_ceo"
-                    | "ceo"
-                    | "chief_executive"
-                    | "founded"
-                    | "co_founded"
-                    | "founder"
-                    | "chair"
-                    | "chairman"
-            );
-            if leads
-                && let Some(o) = f.object.as_deref()
-                && !out.contains(&o)
-            {
-                out.push(o);
-            }
-        }
-        out
+    fn affiliates(&self, person: &str) -> Vec<&str> {
+        self.facts
+            .affiliates
+            .get(person)
+            .map(|c| c.iter().map(SharedStr::as_str).collect())
+            .unwrap_or_default()
     }
 
     /// The known entity the claim's own clause is about: an appositive
@@ -1928,13 +1941,19 @@ fn section_quarters(text: &str, claims: &[Claim]) -> Vec<Option<SectionQuarter>>
             continue;
         }
         let lower = bare.to_lowercase();
-        // "Fourth Quarter and Fiscal Year 2023 Results" heads both: no one quarter.
-        let whole_year = ["year", "annual"].iter().any(|w| whole_word_matches(&lower, w).next().is_some());
-        let quarter = QUARTER_PHRASES
-            .iter()
-            .find(|(k, _)| whole_word_matches(&lower, k).next().is_some())
-            .map(|(_, q)| *q)
-            .filter(|_| !whole_year);
+        // Every quarter phrase holds a "q"; "Fourth Quarter and Fiscal Year
+        // 2023 Results" heads both, and names no one quarter.
+        let quarter = if lower.contains('q') {
+            QUARTER_PHRASES
+                .iter()
+                .find(|(k, _)| whole_word_matches(&lower, k).next().is_some())
+                .map(|(_, q)| *q)
+                .filter(|_| {
+                    !["year", "annual"].iter().any(|w| whole_word_matches(&lower, w).next().is_some())
+                })
+        } else {
+            None
+        };
         let year = lower
             .split(|c: char| !c.is_ascii_digit())
             .find(|w| w.len() == 4)
