@@ -296,182 +296,166 @@ pub fn is_money_noun(w: &str) -> bool {
 
 /// The currency an adjective gives a following "dollars"/"pounds"/... word.
 pub fn currency_adjective(adj: &str, noun: &str) -> Option<&'static str> {
-    // Most calls pair two ordinary words: turn them away before the list.
-    let currency_noun = matches!(
-        noun,
-        "dollar"
-            | "dollars"
-            | "pound"
-            | "pounds"
-            | "franc"
-            | "francs"
-            | "dinar"
-            | "dinars"
-            | "riyal"
-            | "riyals"
-            | "rial"
-            | "rials"
-            | "peso"
-            | "pesos"
-            | "krona"
-            | "kronor"
-            | "kronur"
-            | "krone"
-            | "kroner"
-            | "crown"
-            | "crowns"
-            | "koruna"
-            | "korunas"
-            | "rupee"
-            | "rupees"
-            | "ringgit"
-            | "ringgits"
-            | "real"
-            | "reais"
-            | "rand"
-            | "won"
-            | "shilling"
-            | "shillings"
-            | "dong"
-            | "cedi"
-            | "cedis"
-            | "taka"
-            | "sol"
-            | "soles"
-            | "leu"
-            | "lei"
-            | "lev"
-            | "leva"
-            | "lari"
-            | "kwacha"
-            | "birr"
-            | "tenge"
-            | "rupiah"
-            | "rupiahs"
-            | "dirham"
-            | "dirhams"
-            | "naira"
-            | "baht"
-            | "lira"
-            | "liras"
-            | "lire"
-            | "rouble"
-            | "roubles"
-            | "ruble"
-            | "rubles"
-            | "hryvnia"
-            | "hryvnias"
-            | "zloty"
-            | "zlotys"
-            | "zlotych"
-            | "forint"
-            | "forints"
-            | "shekel"
-            | "shekels"
-            | "yuan"
-            | "renminbi"
-            | "yen"
-            | "quetzal"
-            | "quetzales"
-            | "quetzals"
-            | "colon"
-            | "colones"
-            | "colons"
-    );
-    if !currency_noun {
-        return None;
-    }
-    let dollar = matches!(noun, "dollar" | "dollars");
-    let pound = matches!(noun, "pound" | "pounds");
-    Some(match adj {
-        "us" | "u.s." | "american" if dollar => "USD",
-        "canadian" if dollar => "CAD",
-        "australian" if dollar => "AUD",
-        "singapore" if dollar => "SGD",
-        "zealand" if dollar => "NZD",
-        "kong" if dollar => "HKD",
-        "british" if pound => "GBP",
-        "lebanese" if pound => "LBP",
-        "egyptian" if pound => "EGP",
-        "swiss" if matches!(noun, "franc" | "francs") => "CHF",
-        "kuwaiti" if matches!(noun, "dinar" | "dinars") => "KWD",
-        "bahraini" if matches!(noun, "dinar" | "dinars") => "BHD",
-        "jordanian" if matches!(noun, "dinar" | "dinars") => "JOD",
-        "qatari" if matches!(noun, "riyal" | "riyals" | "rial" | "rials") => "QAR",
-        "saudi" if matches!(noun, "riyal" | "riyals" | "rial" | "rials") => "SAR",
-        "omani" if matches!(noun, "rial" | "rials") => "OMR",
-        "mexican" if matches!(noun, "peso" | "pesos") => "MXN",
-        "philippine" if matches!(noun, "peso" | "pesos") => "PHP",
-        "argentine" | "argentinian" if matches!(noun, "peso" | "pesos") => "ARS",
-        "chilean" if matches!(noun, "peso" | "pesos") => "CLP",
-        "colombian" if matches!(noun, "peso" | "pesos") => "COP",
-        // Reuters writes the krona and the krone as "crowns".
-        "swedish" if matches!(noun, "krona" | "kronor" | "crown" | "crowns") => "SEK",
-        "norwegian" if matches!(noun, "krone" | "kroner" | "crown" | "crowns") => "NOK",
-        "danish" if matches!(noun, "krone" | "kroner" | "crown" | "crowns") => "DKK",
-        "czech" if matches!(noun, "koruna" | "korunas" | "crown" | "crowns") => "CZK",
-        "icelandic" if matches!(noun, "krona" | "kronur" | "crown" | "crowns") => "ISK",
-        "indian" if matches!(noun, "rupee" | "rupees") => "INR",
-        "pakistani" if matches!(noun, "rupee" | "rupees") => "PKR",
-        "malaysia" | "malaysian" if matches!(noun, "ringgit" | "ringgits") => "MYR",
-        "brazilian" if matches!(noun, "real" | "reais") => "BRL",
-        "south" | "african" if noun == "rand" => "ZAR",
-        "korean" if noun == "won" => "KRW",
-        "bulgarian" if matches!(noun, "lev" | "leva") => "BGN",
-        "georgian" if noun == "lari" => "GEL",
-        "zambian" if noun == "kwacha" => "ZMW",
-        "malawian" if noun == "kwacha" => "MWK",
-        "ethiopian" if noun == "birr" => "ETB",
-        "rwandan" if matches!(noun, "franc" | "francs") => "RWF",
-        "guatemalan" if matches!(noun, "quetzal" | "quetzales" | "quetzals") => "GTQ",
-        "rican" if matches!(noun, "colon" | "colones" | "colons") => "CRC",
-        "uruguayan" if matches!(noun, "peso" | "pesos") => "UYU",
-        "dominican" if matches!(noun, "peso" | "pesos") => "DOP",
-        "cuban" if matches!(noun, "peso" | "pesos") => "CUP",
-        "syrian" if pound => "SYP",
-        "sudanese" if pound => "SDG",
-        "jamaican" if dollar => "JMD",
-        "bahamian" if dollar => "BSD",
-        "namibian" if dollar => "NAD",
-        "fijian" if dollar => "FJD",
-        "kenyan" if matches!(noun, "shilling" | "shillings") => "KES",
-        "ugandan" if matches!(noun, "shilling" | "shillings") => "UGX",
-        "tanzanian" if matches!(noun, "shilling" | "shillings") => "TZS",
-        "somali" if matches!(noun, "shilling" | "shillings") => "SOS",
-        "vietnamese" if noun == "dong" => "VND",
-        "ghanaian" | "ghana" if matches!(noun, "cedi" | "cedis") => "GHS",
-        "bangladeshi" if noun == "taka" => "BDT",
-        "lankan" if matches!(noun, "rupee" | "rupees") => "LKR",
-        "nepalese" | "nepali" if matches!(noun, "rupee" | "rupees") => "NPR",
-        "mauritian" if matches!(noun, "rupee" | "rupees") => "MUR",
-        "iraqi" if matches!(noun, "dinar" | "dinars") => "IQD",
-        "libyan" if matches!(noun, "dinar" | "dinars") => "LYD",
-        "tunisian" if matches!(noun, "dinar" | "dinars") => "TND",
-        "algerian" if matches!(noun, "dinar" | "dinars") => "DZD",
-        "serbian" if matches!(noun, "dinar" | "dinars") => "RSD",
-        "iranian" if matches!(noun, "rial" | "rials") => "IRR",
-        "yemeni" if matches!(noun, "rial" | "rials") => "YER",
-        "peruvian" if matches!(noun, "sol" | "soles") => "PEN",
-        "romanian" if matches!(noun, "leu" | "lei") => "RON",
-        "moldovan" if matches!(noun, "leu" | "lei") => "MDL",
-        "kazakh" | "kazakhstani" if noun == "tenge" => "KZT",
-        "indonesian" if matches!(noun, "rupiah" | "rupiahs") => "IDR",
-        "moroccan" if matches!(noun, "dirham" | "dirhams") => "MAD",
-        "emirati" | "uae" if matches!(noun, "dirham" | "dirhams") => "AED",
-        "nigerian" if noun == "naira" => "NGN",
-        "thai" if noun == "baht" => "THB",
-        "turkish" if matches!(noun, "lira" | "liras" | "lire") => "TRY",
-        "russian" if matches!(noun, "rouble" | "roubles" | "ruble" | "rubles") => "RUB",
-        "ukrainian" if matches!(noun, "hryvnia" | "hryvnias") => "UAH",
-        "polish" if matches!(noun, "zloty" | "zlotys" | "zlotych") => "PLN",
-        "hungarian" if matches!(noun, "forint" | "forints") => "HUF",
-        "israeli" if matches!(noun, "shekel" | "shekels") => "ILS",
-        "chinese" if matches!(noun, "yuan" | "renminbi") => "CNY",
-        "japanese" if noun == "yen" => "JPY",
-        "taiwan" | "taiwanese" if dollar => "TWD",
+    // Most calls pair two ordinary words: the noun turns them away.
+    let family = currency_family(noun)?;
+    CURRENCY_ADJECTIVES.iter().find(|(a, f, _)| *a == adj && *f == family).map(|(_, _, code)| *code)
+}
+
+/// The singular a currency noun is listed under ("pesos" → "peso"), for
+/// nouns that a country adjective makes a currency.
+fn currency_family(noun: &str) -> Option<&'static str> {
+    Some(match noun {
+        "dollar" | "dollars" => "dollar",
+        "pound" | "pounds" => "pound",
+        "franc" | "francs" => "franc",
+        "dinar" | "dinars" => "dinar",
+        "riyal" | "riyals" => "riyal",
+        "rial" | "rials" => "rial",
+        "peso" | "pesos" => "peso",
+        "krona" | "kronor" | "kronur" => "krona",
+        "krone" | "kroner" => "krone",
+        "crown" | "crowns" => "crown",
+        "koruna" | "korunas" => "koruna",
+        "rupee" | "rupees" => "rupee",
+        "ringgit" | "ringgits" => "ringgit",
+        "real" | "reais" => "real",
+        "rand" => "rand",
+        "won" => "won",
+        "shilling" | "shillings" => "shilling",
+        "dong" => "dong",
+        "cedi" | "cedis" => "cedi",
+        "taka" => "taka",
+        "sol" | "soles" => "sol",
+        "leu" | "lei" => "leu",
+        "lev" | "leva" => "lev",
+        "lari" => "lari",
+        "kwacha" => "kwacha",
+        "birr" => "birr",
+        "tenge" => "tenge",
+        "rupiah" | "rupiahs" => "rupiah",
+        "dirham" | "dirhams" => "dirham",
+        "naira" => "naira",
+        "baht" => "baht",
+        "lira" | "liras" | "lire" => "lira",
+        "rouble" | "roubles" | "ruble" | "rubles" => "rouble",
+        "hryvnia" | "hryvnias" => "hryvnia",
+        "zloty" | "zlotys" | "zlotych" => "zloty",
+        "forint" | "forints" => "forint",
+        "shekel" | "shekels" => "shekel",
+        "yuan" | "renminbi" => "yuan",
+        "yen" => "yen",
+        "quetzal" | "quetzales" | "quetzals" => "quetzal",
+        "colon" | "colones" | "colons" => "colon",
         _ => return None,
     })
 }
+
+/// (adjective, currency family, ISO code). Reuters writes the krona and the
+/// krone as "crowns"; two-word countries are looked up by their second
+/// word ("South African rand", "New Zealand dollars", "Costa Rican colones").
+const CURRENCY_ADJECTIVES: &[(&str, &str, &str)] = &[
+    ("us", "dollar", "USD"),
+    ("u.s.", "dollar", "USD"),
+    ("american", "dollar", "USD"),
+    ("canadian", "dollar", "CAD"),
+    ("australian", "dollar", "AUD"),
+    ("singapore", "dollar", "SGD"),
+    ("zealand", "dollar", "NZD"),
+    ("kong", "dollar", "HKD"),
+    ("taiwan", "dollar", "TWD"),
+    ("taiwanese", "dollar", "TWD"),
+    ("jamaican", "dollar", "JMD"),
+    ("bahamian", "dollar", "BSD"),
+    ("namibian", "dollar", "NAD"),
+    ("fijian", "dollar", "FJD"),
+    ("british", "pound", "GBP"),
+    ("lebanese", "pound", "LBP"),
+    ("egyptian", "pound", "EGP"),
+    ("syrian", "pound", "SYP"),
+    ("sudanese", "pound", "SDG"),
+    ("swiss", "franc", "CHF"),
+    ("rwandan", "franc", "RWF"),
+    ("kuwaiti", "dinar", "KWD"),
+    ("bahraini", "dinar", "BHD"),
+    ("jordanian", "dinar", "JOD"),
+    ("iraqi", "dinar", "IQD"),
+    ("libyan", "dinar", "LYD"),
+    ("tunisian", "dinar", "TND"),
+    ("algerian", "dinar", "DZD"),
+    ("serbian", "dinar", "RSD"),
+    ("qatari", "riyal", "QAR"),
+    ("qatari", "rial", "QAR"),
+    ("saudi", "riyal", "SAR"),
+    ("saudi", "rial", "SAR"),
+    ("omani", "rial", "OMR"),
+    ("iranian", "rial", "IRR"),
+    ("yemeni", "rial", "YER"),
+    ("mexican", "peso", "MXN"),
+    ("philippine", "peso", "PHP"),
+    ("argentine", "peso", "ARS"),
+    ("argentinian", "peso", "ARS"),
+    ("chilean", "peso", "CLP"),
+    ("colombian", "peso", "COP"),
+    ("uruguayan", "peso", "UYU"),
+    ("dominican", "peso", "DOP"),
+    ("cuban", "peso", "CUP"),
+    ("swedish", "krona", "SEK"),
+    ("swedish", "crown", "SEK"),
+    ("norwegian", "krone", "NOK"),
+    ("norwegian", "crown", "NOK"),
+    ("danish", "krone", "DKK"),
+    ("danish", "crown", "DKK"),
+    ("czech", "koruna", "CZK"),
+    ("czech", "crown", "CZK"),
+    ("icelandic", "krona", "ISK"),
+    ("icelandic", "crown", "ISK"),
+    ("indian", "rupee", "INR"),
+    ("pakistani", "rupee", "PKR"),
+    ("lankan", "rupee", "LKR"),
+    ("nepalese", "rupee", "NPR"),
+    ("nepali", "rupee", "NPR"),
+    ("mauritian", "rupee", "MUR"),
+    ("malaysia", "ringgit", "MYR"),
+    ("malaysian", "ringgit", "MYR"),
+    ("brazilian", "real", "BRL"),
+    ("south", "rand", "ZAR"),
+    ("african", "rand", "ZAR"),
+    ("korean", "won", "KRW"),
+    ("kenyan", "shilling", "KES"),
+    ("ugandan", "shilling", "UGX"),
+    ("tanzanian", "shilling", "TZS"),
+    ("somali", "shilling", "SOS"),
+    ("vietnamese", "dong", "VND"),
+    ("ghanaian", "cedi", "GHS"),
+    ("ghana", "cedi", "GHS"),
+    ("bangladeshi", "taka", "BDT"),
+    ("peruvian", "sol", "PEN"),
+    ("romanian", "leu", "RON"),
+    ("moldovan", "leu", "MDL"),
+    ("bulgarian", "lev", "BGN"),
+    ("georgian", "lari", "GEL"),
+    ("zambian", "kwacha", "ZMW"),
+    ("malawian", "kwacha", "MWK"),
+    ("ethiopian", "birr", "ETB"),
+    ("kazakh", "tenge", "KZT"),
+    ("kazakhstani", "tenge", "KZT"),
+    ("indonesian", "rupiah", "IDR"),
+    ("moroccan", "dirham", "MAD"),
+    ("emirati", "dirham", "AED"),
+    ("uae", "dirham", "AED"),
+    ("nigerian", "naira", "NGN"),
+    ("thai", "baht", "THB"),
+    ("turkish", "lira", "TRY"),
+    ("russian", "rouble", "RUB"),
+    ("ukrainian", "hryvnia", "UAH"),
+    ("polish", "zloty", "PLN"),
+    ("hungarian", "forint", "HUF"),
+    ("israeli", "shekel", "ILS"),
+    ("chinese", "yuan", "CNY"),
+    ("japanese", "yen", "JPY"),
+    ("guatemalan", "quetzal", "GTQ"),
+    ("rican", "colon", "CRC"),
+];
 
 /// Duration unit and multiplier ("decade" = 10 years).
 pub fn duration_unit(w: &str) -> Option<(&'static str, f64)> {
