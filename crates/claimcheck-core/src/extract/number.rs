@@ -71,28 +71,25 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
 
     while k < t.len() {
         let w = t.lower(k);
-        // "½ cup", "2½ years", "1 ½ cups": a fraction character alone or
-        // after the whole number.
-        if let Some(frac) = t.sym(k).and_then(unicode_fraction)
-            && (last == Atom::None || (last == Atom::Digits && current.fract() == 0.0))
-        {
+        // A fraction alone or after the whole number: a fraction character
+        // ("½ cup", "2½ years", "1 ½ cups"), or a slash fraction before a
+        // unit ("1/2 cup", "10 1/2 miles", "1/4 mile").
+        let fraction = match t.sym(k).and_then(unicode_fraction) {
+            Some(frac) if last == Atom::None || (last == Atom::Digits && current.fract() == 0.0) => {
+                Some((frac, 1))
+            }
+            _ => slash_fraction(t, k)
+                .filter(|_| {
+                    matches!(last, Atom::None | Atom::Digits) && (last == Atom::None || t.toks[k].gap)
+                })
+                .map(|frac| (frac, 3)),
+        };
+        if let Some((frac, tokens)) = fraction {
             current += frac;
             fancy_digits = true;
             any = true;
             last = Atom::Fraction;
-            k += 1;
-            continue;
-        }
-        // Slash fractions only before a unit: "1/2 cup", "10 1/2 miles", "1/4 mile".
-        if let Some(frac) = slash_fraction(t, k)
-            && matches!(last, Atom::None | Atom::Digits)
-            && (last == Atom::None || t.toks[k].gap)
-        {
-            current += frac;
-            fancy_digits = true;
-            any = true;
-            last = Atom::Fraction;
-            k += 3;
+            k += tokens;
             continue;
         }
         if let Some(lit) = t.num(k) {
