@@ -158,6 +158,18 @@ pub fn numbers_agree(claim: &Claim, fact: &Fact, extra_tolerance: Option<f64>) -
 /// [`numbers_agree`] with the claim's figure read already.
 pub fn figure_agrees(claim: &Claim, figure: &ClaimFigure, fact: &Fact, extra_tolerance: Option<f64>) -> bool {
     let Some(mut f) = fact_interval(fact) else { return false };
+    // A hedged figure already takes the row's tolerance ("about 135,000" may
+    // be 5% off, or the row's tolerance if larger): the row is not widened
+    // a second time.
+    if claim.qualifier == Qualifier::Approximately
+        && let FactValue::Number(n) = fact.value
+        && matches!(
+            fact.qualifier,
+            FactQualifier::Exact | FactQualifier::Approximately | FactQualifier::Estimate
+        )
+    {
+        f = Interval { lo: n, hi: n };
+    }
     // "a net loss of $9.1 billion", "revenue fell 2.8%": the words carry the
     // sign the ledger writes as a negative value.
     if f.hi < 0.0 && figure.value > 0.0 && states_decrease(claim) {

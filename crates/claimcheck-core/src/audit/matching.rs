@@ -301,7 +301,24 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
         let phrase: Vec<std::borrow::Cow<'_, str>> = words
             .take(4)
             .map(lower)
-            .take_while(|w| !matches!(w.as_ref(), "and" | "or" | "for" | "from" | "to" | "in" | "at" | "by"))
+            .take_while(|w| {
+                !matches!(
+                    w.as_ref(),
+                    "and"
+                        | "or"
+                        | "for"
+                        | "from"
+                        | "to"
+                        | "in"
+                        | "at"
+                        | "by"
+                        | "on"
+                        | "with"
+                        | "as"
+                        | "than"
+                        | "over"
+                ) && !w.starts_with(|c: char| c.is_ascii_digit())
+            })
             .collect();
         if let Some(end) = phrase.iter().position(|w| is_measure(w) || w.ends_with([',', '.', ';'])) {
             let head = &phrase[end];
@@ -314,6 +331,12 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
     }
     // Before: "<noun> grew/was/rose ... <figure>" in the same clause.
     let before = sentence.get(..at).unwrap_or("");
+    // "Reddit lost $90.8 million": the verb itself names the measure.
+    match before.split_whitespace().next_back().map(lower_word).as_deref() {
+        Some("lost" | "loses" | "lose") => return Some("loss".to_string()),
+        Some("earned" | "earns") => return Some("earnings".to_string()),
+        _ => {}
+    }
     let mut back = before.split_whitespace().rev().map(lower).take(5);
     let mut seen_verb = false;
     for w in back.by_ref() {

@@ -669,6 +669,8 @@ impl<'l> Auditor<'l> {
         // "Trips grew 24%"): a fact about something else is no strong tie.
         let measure = matching::attached_measure(&claim.sentence, at, claim.text.len());
         let mut fits_memo: Vec<(&str, bool)> = Vec::new();
+        let share = claim.kind == ClaimKind::Percent
+            && claim.sentence.get(at + claim.text.len()..).is_some_and(|rest| rest.starts_with(" of "));
         let mut seen: Vec<&str> = Vec::new();
         for name in lookup {
             if seen.contains(&name) {
@@ -704,7 +706,9 @@ impl<'l> Auditor<'l> {
                     })
                 };
                 let mut main_object: Option<Option<&str>> = None;
-                let measured_elsewhere = measure.as_deref().is_some_and(|m| {
+                // "roughly a third of the total", "5% of sales": a share, never a growth rate.
+                let share_not_growth = share && attribute.contains("growth");
+                let measured_elsewhere = share_not_growth || measure.as_deref().is_some_and(|m| {
                     // Attributes repeat across the entities a claim looks up.
                     match fits_memo.iter().find(|(a, _)| *a == attribute) {
                         Some(&(_, fits)) => !fits,
@@ -1639,6 +1643,11 @@ fn is_earlier_value(sentence: &str, at: usize) -> bool {
 fn has_own_period(sentence: &str, end: usize) -> bool {
     let after = sentence.get(end..).unwrap_or("").to_ascii_lowercase();
     let head: Vec<&str> = after.split_whitespace().take(6).collect();
+    // "to $50 from $45 in October 2022": a month dates the change, not the
+    // earlier value.
+    if head.iter().any(|w| crate::extract::is_month_name(w.trim_matches(|c: char| !c.is_alphanumeric()))) {
+        return false;
+    }
     head.iter()
         .take_while(|w| !w.ends_with([',', ';']))
         .chain(head.iter().find(|w| w.ends_with([',', ';'])))
@@ -1817,7 +1826,9 @@ pub(crate) fn implied_periods(
         let mut best: Option<(usize, usize)> = None;
         for j in group.clone() {
             let d = &claims[j];
-            if d.kind != ClaimKind::Date {
+            // "said on Tuesday that revenue rose 26% ... in 2023": a day
+            // without its year says when it was said, not the figure's period.
+            if d.kind != ClaimKind::Date || is_yearless(&d.text) {
                 continue;
             }
             let dist = if d.span.start >= c.span.end {

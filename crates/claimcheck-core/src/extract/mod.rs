@@ -24,6 +24,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 pub use attribution::{Attribution, attribute_of_word};
 pub(crate) use date::find_dateline;
+
+/// Is `w` (lower case) a month's name or abbreviation?
+pub(crate) fn is_month_name(w: &str) -> bool {
+    lexicon::month(w).is_some()
+}
 pub use entities::EntityIndex;
 
 use crate::claim::{Claim, ClaimKind, ClaimValue, Qualifier};
