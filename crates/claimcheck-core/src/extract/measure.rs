@@ -200,6 +200,20 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         bare_int: first.num.is_some_and(|n| n.bare_int) && first.unit == Unit::None,
     };
     let mut unit = first.unit.clone();
+    // "three quarters of a mile", "half of an hour", "two-thirds of a cup":
+    // a fraction of one unit.
+    if unit == Unit::None
+        && range_intro.is_none()
+        && first.num.is_some_and(|n| n.fraction_only && n.spelled)
+        && t.lower(first.end) == "of"
+        && matches!(t.lower(first.end + 1), "a" | "an")
+        && let Some(one) = article_amount(text, t, first.end + 1, default_currency)
+        && matches!(one.unit, Unit::Quantity(_) | Unit::Duration(_))
+    {
+        m.value = first.value * one.value;
+        m.end = one.end;
+        unit = one.unit;
+    }
     // "One in five Americans", "1 in 4 adults": a share, in percent.
     if unit == Unit::None
         && range_intro.is_none()
@@ -267,8 +281,8 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         m.value += cents;
         m.end = end;
     }
-    // Durations: "a month and a half", "one hour and half", "one year and a quarter".
-    if matches!(unit, Unit::Duration(_)) && m.high.is_none() && t.lower(m.end) == "and" {
+    // "a month and a half", "one hour and half", "a mile and a half".
+    if matches!(unit, Unit::Duration(_) | Unit::Quantity(_)) && m.high.is_none() && t.lower(m.end) == "and" {
         let (n, e) = match (t.lower(m.end + 1), t.lower(m.end + 2)) {
             ("half", _) => (0.5, m.end + 2),
             ("a" | "one", "half") => (0.5, m.end + 3),

@@ -128,6 +128,14 @@ fn kinds_values_and_units() {
         ("Its 2022 sales rose 5%.", Date, "2022", "2022", None),
         ("2024 results will be published in March.", Date, "2024", "2024", None),
         ("The report is due 22/06.", Date, "22/06", "2025-06-22", None),
+        ("The lake is a mile and a half wide.", Quantity, "a mile and a half", "1.5", Some("mi")),
+        (
+            "The shop is three quarters of a mile away.",
+            Quantity,
+            "three quarters of a mile",
+            "0.75",
+            Some("mi"),
+        ),
     ];
     for (text, kind, claim_text, value, unit) in cases {
         let claims = extract(text, Some("2025-08-22"));
