@@ -301,16 +301,16 @@ fn scan_sentence(
         let date_end = date.as_ref().map_or(0, |d| d.end);
         let measure_end = measure.as_ref().map_or(0, |m| m.end);
         let ordinal_end = ordinal.map_or(0, |o| o.1);
-        // "its 2022 sales", "the 2019 report found serious problems": a year
-        // before a noun after a determiner, or a count whose noun is words
-        // away, is the year.
+        // "its 2022 sales", "the 2019 report found serious problems", "2024
+        // results": a year before a noun after a determiner or a date's
+        // preposition, or before a noun a year names, is the year ("2000
+        // new jobs" stays a count).
         let year_first = date.as_ref().is_some_and(|d| d.value.len() == 4 && d.end == i + 1)
             && measure.as_ref().is_some_and(|m| {
                 m.kind == ClaimKind::Number
                     && m.bare_int
                     && m.start == i
-                    && (m.end > i + 2
-                        || lexicon::is_report_noun(t.lower(i + 1))
+                    && (lexicon::is_report_noun(t.lower(i + 1))
                         || (i > 0
                             && (matches!(
                                 t.lower(i - 1),

@@ -127,6 +127,8 @@ fn kinds_values_and_units() {
         ("Output fell to 800,000 bbls a day.", Quantity, "800,000 bbls a day", "800000", Some("bbl")),
         ("Its 2022 sales rose 5%.", Date, "2022", "2022", None),
         ("2024 results will be published in March.", Date, "2024", "2024", None),
+        ("The 2019 report found serious problems.", Date, "2019", "2019", None),
+        ("It will create 2000 new jobs.", Number, "2000 new jobs", "2000", Some("new jobs")),
         ("The report is due 22/06.", Date, "22/06", "2025-06-22", None),
         ("The lake is a mile and a half wide.", Quantity, "a mile and a half", "1.5", Some("mi")),
         (
