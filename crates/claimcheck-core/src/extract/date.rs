@@ -497,9 +497,41 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
             return None;
         }
         let r = ctx.reference?;
+        // "cuts by December" in a sentence about what will happen: the next
+        // December, not the last.
+        let deadline = matches!(prev, "by" | "until" | "till")
+            && ctx.sentence_year.is_none()
+            && (0..k).any(|j| {
+                matches!(
+                    t.lower(j),
+                    "will"
+                        | "would"
+                        | "expect"
+                        | "expects"
+                        | "expected"
+                        | "plan"
+                        | "plans"
+                        | "aims"
+                        | "aim"
+                        | "price"
+                        | "forecast"
+                        | "forecasts"
+                        | "target"
+                        | "targets"
+                        | "intends"
+                        | "hopes"
+                )
+            });
         let year = match prev {
             "this" => r.year(),
             "next" => r.year() + 1,
+            _ if deadline => {
+                if m >= r.month() {
+                    r.year()
+                } else {
+                    r.year() + 1
+                }
+            }
             _ => resolve_month_day(m, None, ctx)?.year?,
         };
         let start = if matches!(prev, "this" | "next" | "last") { k - 1 } else { i };

@@ -672,6 +672,17 @@ pub fn is_change_verb(w: &str) -> bool {
             | "sinks"
             | "slumped"
             | "rallied"
+            | "shrunk"
+            | "shrank"
+            | "shrinks"
+            | "fallen"
+            | "risen"
+            | "grown"
+            | "expanded"
+            | "contracted"
+            | "narrowed"
+            | "widened"
+            | "lowered"
     )
 }
 

@@ -244,7 +244,10 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
     // Range: "X to Y", "X-Y", "between X and Y", "from X to Y".
     // "Shares fell 40 cents to $12.35": after a verb of change, two figures
     // that each carry their unit are the change and the new level.
-    let changed = i > 0 && lexicon::is_change_verb(t.lower(i - 1));
+    // ("shrunk by about $1.8 trillion to $7.1 trillion")
+    let changed = i > 0
+        && (lexicon::is_change_verb(t.lower(i - 1))
+            || (i > 1 && t.lower(i - 1) == "by" && lexicon::is_change_verb(t.lower(i - 2))));
     if let Some((second, end)) = range_tail(text, t, &first, range_intro, default_currency)
         .filter(|(second, _)| !(changed && first.unit != Unit::None && second.unit != Unit::None))
     {

@@ -104,6 +104,13 @@ fn kinds_values_and_units() {
         ("Shares fell 40 cents to $12.35.", Money, "40 cents", "0.4", Some("USD")),
         ("Shares fell 40 cents to $12.35.", Money, "$12.35", "12.35", Some("USD")),
         ("Sales grew 10 to 15 percent.", Percent, "10 to 15 percent", "10..15", Some("%")),
+        (
+            "It has shrunk by about $1.8 trillion to $7.1 trillion.",
+            Money,
+            "$7.1 trillion",
+            "7100000000000",
+            Some("USD"),
+        ),
         ("It paid $10.7 billion two years later.", Money, "$10.7 billion", "10700000000", Some("USD")),
         // Second peer-style probe.
         ("Tickets cost $40–$60.", Money, "$40–$60", "40..60", Some("USD")),
@@ -166,6 +173,9 @@ fn relative_dates_resolve_against_the_reference() {
         ("It listed in 2019 and a year later it split.", "a year later", "2020"),
         // A month before the sentence's own month comes the next year.
         ("Iger, who returned in November 2022, announced job cuts in February.", "February", "2023-02"),
+        // A deadline in a sentence about what will happen is the next one.
+        ("The company will finish the plant by March.", "March", "2026-03"),
+        ("By March, sales had fallen.", "March", "2025-03"),
     ];
     for (text, claim_text, value) in cases {
         let claims = extract(text, Some("2025-08-22"));
