@@ -1227,105 +1227,36 @@ impl<'l> Auditor<'l> {
         // Contradicted: compare with the closest current fact.
         let f = closest(claim, &preferred);
         // "up from $54.99": an earlier value the sentence compares with,
-        // which a current fact cannot contradict unless a period of its own
-        // follows it ("from $17.61 billion in fiscal 2023").
-        if is_earlier_value(&claim.sentence, claim_offset_in_sentence(claim))
-            && !has_own_period(&claim.sentence, claim_offset_in_sentence(claim) + claim.text.len())
-        {
-            // An earlier fact of the key that has the value supports it.
-            if let Some(earlier) = facts
+        // unless a period of its own follows it ("from $17.61 billion in
+        // fiscal 2023").
+        let at = claim_offset_in_sentence(claim);
+        let earlier_value =
+            is_earlier_value(&claim.sentence, at) && !has_own_period(&claim.sentence, at + claim.text.len());
+        // An earlier fact of the key that has the value supports it.
+        if earlier_value
+            && let Some(earlier) = facts
                 .iter()
                 .copied()
                 .find(|e| current(e) && e.period < f.period && self.agrees(claim, figure, e, options))
-            {
-                return Some(finding(
-                    Verdict::Supported,
-                    earlier,
-                    format!(
-                        "article says {} as an earlier value; ledger has {} for {} (source {}), before the current {}",
-                        claim.text,
-                        describe_fact_value(earlier),
-                        earlier.period.as_deref().unwrap_or("an earlier date"),
-                        earlier.source,
-                        describe_fact_value(f)
-                    ),
-                ));
-            }
-            return Some(finding(
-                Verdict::Unverified,
-                f,
-                format!(
-                    "article says {} as an earlier value; ledger says {} ({}): an earlier value without its own date is not judged",
-                    claim.text,
-                    describe_fact_value(f),
-                    f.source
-                ),
-            ));
-        }
-        // "expects $37 billion to $38.5 billion": a forecast is checked
-        // only against a forecast the ledger records.
-        if claim.hedge.as_deref().is_some_and(is_forward_looking) && f.qualifier != FactQualifier::Estimate {
-            return Some(finding(
-                Verdict::Unverified,
-                f,
-                format!(
-                    "article says {} as a forecast ({}); ledger says {} ({}): a forecast is not judged against an outcome",
-                    claim.text,
-                    claim.hedge.as_deref().unwrap_or(""),
-                    describe_fact_value(f),
-                    f.source
-                ),
-            ));
-        }
-        // "to save $10 billion next year": a date after the article's own
-        // is a plan, not the date of an event on file.
-        if claim.kind == ClaimKind::Date
-            && let (Some(value), Some(reference)) = (claim.value.as_date(), scope.reference)
-            && reference.get(..value.len()).is_some_and(|r| value > r)
         {
             return Some(finding(
-                Verdict::Unverified,
-                f,
+                Verdict::Supported,
+                earlier,
                 format!(
-                    "article says {} ({}), after the article's own date; ledger says {} ({}): a plan is not judged against an event",
+                    "article says {} as an earlier value; ledger has {} for {} (source {}), before the current {}",
                     claim.text,
-                    value,
-                    fact_date(f).unwrap_or("?"),
-                    f.source
+                    describe_fact_value(earlier),
+                    earlier.period.as_deref().unwrap_or("an earlier date"),
+                    earlier.source,
+                    describe_fact_value(f)
                 ),
             ));
         }
-        // "on Tuesday", "in May", "June 5": a date without its year is read
-        // from the article's own date, too weak to contradict a fact.
-        if claim.kind == ClaimKind::Date && is_yearless(&claim.text) {
+        if let Some((said, ledger, why)) = not_judged(claim, f, scope, earlier_value) {
             return Some(finding(
                 Verdict::Unverified,
                 f,
-                format!(
-                    "article says {} (read as {}); ledger says {} ({}): a date without its year is not judged",
-                    claim.text,
-                    claim.value,
-                    fact_date(f).unwrap_or("?"),
-                    f.source
-                ),
-            ));
-        }
-        if claim.kind == ClaimKind::Date
-            && is_anchor_relative(&claim.text)
-            && !counts_from_anchor(&claim.text)
-        {
-            // "the following year" counts from an event the text may not
-            // have named last: too uncertain to call a contradiction.
-            return Some(finding(
-                Verdict::Unverified,
-                f,
-                format!(
-                    "article says {} (read as {}); ledger says {} ({}): the expression is relative to another event, so it is not judged",
-                    claim.text,
-                    claim.value,
-                    fact_date(f).unwrap_or("?"),
-                    f.source
-                ),
+                format!("article says {}{said}; ledger says {ledger} ({}): {why}", claim.text, f.source),
             ));
         }
         let mut msg = match claim.kind {
@@ -1595,6 +1526,69 @@ fn is_anchor_relative(text: &str) -> bool {
     ["before", "later", "after", "following", "earlier", "previous", "prior", "same"]
         .iter()
         .any(|w| lower.split_whitespace().any(|x| x == *w))
+}
+
+/// Why a claim that disagrees with the fact `f` is not called contradicted:
+/// what the article's side of the message adds to the claim's text, the
+/// ledger's side, and the reason.
+fn not_judged(
+    claim: &Claim,
+    f: &Fact,
+    scope: &Scope<'_>,
+    earlier_value: bool,
+) -> Option<(String, String, &'static str)> {
+    if earlier_value {
+        return Some((
+            " as an earlier value".into(),
+            describe_fact_value(f),
+            "an earlier value without its own date is not judged",
+        ));
+    }
+    // "expects $37 billion to $38.5 billion": a forecast is checked only
+    // against a forecast the ledger records.
+    if let Some(hedge) = claim.hedge.as_deref().filter(|h| is_forward_looking(h))
+        && f.qualifier != FactQualifier::Estimate
+    {
+        return Some((
+            format!(" as a forecast ({hedge})"),
+            describe_fact_value(f),
+            "a forecast is not judged against an outcome",
+        ));
+    }
+    if claim.kind != ClaimKind::Date {
+        return None;
+    }
+    let ledger = fact_date(f).unwrap_or("?").to_string();
+    // "to save $10 billion next year": a date after the article's own is a
+    // plan, not the date of an event on file.
+    if let (Some(value), Some(reference)) = (claim.value.as_date(), scope.reference)
+        && reference.get(..value.len()).is_some_and(|r| value > r)
+    {
+        return Some((
+            format!(" ({value}), after the article's own date"),
+            ledger,
+            "a plan is not judged against an event",
+        ));
+    }
+    // "on Tuesday", "in May", "June 5": a date without its year is read
+    // from the article's own date, too weak to contradict a fact.
+    if is_yearless(&claim.text) {
+        return Some((
+            format!(" (read as {})", claim.value),
+            ledger,
+            "a date without its year is not judged",
+        ));
+    }
+    // "the following year" counts from an event the text may not have
+    // named last: too uncertain to call a contradiction.
+    if is_anchor_relative(&claim.text) && !counts_from_anchor(&claim.text) {
+        return Some((
+            format!(" (read as {})", claim.value),
+            ledger,
+            "the expression is relative to another event, so it is not judged",
+        ));
+    }
+    None
 }
 
 /// Does the text before a figure make it the earlier value of a change
