@@ -290,7 +290,6 @@ const MEASURE_NOUNS: &[&str] = &[
 /// ("Revenue was", "Trips grew 24%", "bookings rose to"). Lower-cased
 /// words; `None` when no measure noun is attached.
 pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String> {
-    let lower = lower_word;
     let is_measure = |w: &str| MEASURE_NOUNS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric()));
     // After: "of VMware's net debt", "in annual recurring revenue", "of the deal's value".
     let after = sentence.get(at + len..).unwrap_or("");
@@ -300,7 +299,7 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
     {
         let phrase: Vec<std::borrow::Cow<'_, str>> = words
             .take(4)
-            .map(lower)
+            .map(lower_word)
             .take_while(|w| {
                 !matches!(
                     w.as_ref(),
@@ -337,16 +336,19 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
         Some("earned" | "earns") => return Some("earnings".to_string()),
         _ => {}
     }
-    let mut back = before.split_whitespace().rev().map(lower).take(5);
+    let mut back = before.split_whitespace().rev().map(lower_word).take(5);
     let mut seen_verb = false;
     for w in back.by_ref() {
         match w.as_ref() {
             "about" | "roughly" | "nearly" | "almost" | "around" | "some" | "approximately" | "to" | "by"
             | "at" | "just" | "more" | "than" | "over" | "under" => continue,
             // "users, up 51%": "up" states the change as a verb would.
-            "was" | "were" | "grew" | "rose" | "fell" | "increased" | "declined" | "jumped" | "climbed"
-            | "dropped" | "reached" | "totaled" | "totalled" | "hit" | "came" | "surged" | "slipped"
-            | "up" | "down" => {
+            verb if crate::extract::is_change_verb(verb)
+                || matches!(
+                    verb,
+                    "was" | "were" | "reached" | "totaled" | "totalled" | "hit" | "came" | "up" | "down"
+                ) =>
+            {
                 if seen_verb {
                     return None;
                 }

@@ -1546,7 +1546,7 @@ fn not_judged(
     }
     // "expects $37 billion to $38.5 billion": a forecast is checked only
     // against a forecast the ledger records.
-    if let Some(hedge) = claim.hedge.as_deref().filter(|h| is_forward_looking(h))
+    if let Some(hedge) = claim.hedge.as_deref().filter(|h| crate::extract::is_forward_looking(h))
         && f.qualifier != FactQualifier::Estimate
     {
         return Some((
@@ -1613,22 +1613,7 @@ fn is_earlier_value(sentence: &str, at: usize) -> bool {
     // "went up to $13.99 a month from $10.99": a bare "from" after a change.
     before.ends_with(" from")
         && before.split_whitespace().any(|w| {
-            matches!(
-                w,
-                "up" | "down"
-                    | "rose"
-                    | "fell"
-                    | "raised"
-                    | "cut"
-                    | "increased"
-                    | "decreased"
-                    | "grew"
-                    | "climbed"
-                    | "dropped"
-                    | "jumped"
-                    | "lowered"
-                    | "hiked"
-            )
+            crate::extract::is_change_verb(w) || matches!(w, "up" | "down" | "raised" | "cut" | "hiked")
         })
 }
 
@@ -1639,7 +1624,7 @@ fn has_own_period(sentence: &str, end: usize) -> bool {
     let head: Vec<&str> = after.split_whitespace().take(6).collect();
     // "to $50 from $45 in October 2022": a month dates the change, not the
     // earlier value.
-    if head.iter().any(|w| crate::extract::is_month_name(w.trim_matches(|c: char| !c.is_alphanumeric()))) {
+    if head.iter().any(|w| crate::extract::month(w.trim_matches(|c: char| !c.is_alphanumeric())).is_some()) {
         return false;
     }
     head.iter()
@@ -1725,14 +1710,6 @@ fn alternatives(a: &Claim, b: &Claim) -> bool {
     [" or ", " including ", " of which ", " at a ", " at an "].iter().any(|w| between.contains(w))
         || between.trim_start().starts_with("or ")
         || between.trim_end().ends_with(" at a")
-}
-
-/// Hedges that look ahead: the figure is what someone expects, not what was.
-fn is_forward_looking(hedge: &str) -> bool {
-    matches!(
-        hedge,
-        "projected" | "expected" | "forecast" | "predicted" | "anticipated" | "planned" | "targeted"
-    )
 }
 
 /// A date written without a year ("Tuesday", "in May", "June 5", "the
@@ -2119,7 +2096,7 @@ mod guard_tests {
         for dated in ["May 2022", "2019", "a year ago", "three years later", "last year"] {
             assert!(!is_yearless(dated), "{dated}");
         }
-        assert!(is_forward_looking("expected"));
-        assert!(!is_forward_looking("reportedly"));
+        assert!(crate::extract::is_forward_looking("expected"));
+        assert!(!crate::extract::is_forward_looking("reportedly"));
     }
 }

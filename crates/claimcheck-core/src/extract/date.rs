@@ -502,25 +502,11 @@ fn with_month_name(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch>
         let deadline = matches!(prev, "by" | "until" | "till")
             && ctx.sentence_year.is_none()
             && (0..k).any(|j| {
+                let w = t.lower(j);
                 matches!(
-                    t.lower(j),
-                    "will"
-                        | "would"
-                        | "expect"
-                        | "expects"
-                        | "expected"
-                        | "plan"
-                        | "plans"
-                        | "aims"
-                        | "aim"
-                        | "price"
-                        | "forecast"
-                        | "forecasts"
-                        | "target"
-                        | "targets"
-                        | "intends"
-                        | "hopes"
-                )
+                    w,
+                    "will" | "would" | "expect" | "plan" | "plans" | "aim" | "price" | "intends" | "hopes"
+                ) || lexicon::hedge(w).is_some_and(lexicon::is_forward_looking)
             });
         let year = match prev {
             "this" => r.year(),

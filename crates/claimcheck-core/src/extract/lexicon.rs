@@ -580,6 +580,15 @@ pub fn hedge(w: &str) -> Option<&'static str> {
     })
 }
 
+/// Hedges that look ahead ([`hedge`]'s names): the figure is what someone
+/// expects, not what was.
+pub fn is_forward_looking(hedge: &str) -> bool {
+    matches!(
+        hedge,
+        "projected" | "expected" | "forecast" | "predicted" | "anticipated" | "planned" | "targeted"
+    )
+}
+
 /// True for a word without which no claim can be formed from words alone:
 /// number, ordinal and fraction words, scales, months, weekdays, and the
 /// units a lone article turns into a claim ("a decade", "a dollar",

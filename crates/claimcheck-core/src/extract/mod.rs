@@ -24,12 +24,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 pub use attribution::{Attribution, attribute_of_word};
 pub(crate) use date::find_dateline;
-
-/// Is `w` (lower case) a month's name or abbreviation?
-pub(crate) fn is_month_name(w: &str) -> bool {
-    lexicon::month(w).is_some()
-}
 pub use entities::EntityIndex;
+/// Word lists the audit reads too.
+pub(crate) use lexicon::{is_change_verb, is_forward_looking, month};
 
 use crate::claim::{Claim, ClaimKind, ClaimValue, Qualifier};
 use crate::input::Document;
