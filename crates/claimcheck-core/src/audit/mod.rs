@@ -1627,13 +1627,12 @@ fn has_own_period(sentence: &str, end: usize) -> bool {
     if head.iter().any(|w| crate::extract::month(w.trim_matches(|c: char| !c.is_alphanumeric())).is_some()) {
         return false;
     }
-    head.iter()
-        .take_while(|w| !w.ends_with([',', ';']))
-        .chain(head.iter().find(|w| w.ends_with([',', ';'])))
-        .any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) || matches!(w, "earlier" | "ago")
-        })
+    // The words of the figure's clause: up to the first comma or semicolon.
+    let clause_end = head.iter().position(|w| w.ends_with([',', ';'])).map_or(head.len(), |p| p + 1);
+    head[..clause_end].iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) || matches!(w, "earlier" | "ago")
+    })
 }
 
 /// "three years later", "19 months after that": a count of years or months

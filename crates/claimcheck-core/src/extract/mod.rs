@@ -552,9 +552,12 @@ fn could_start(text: &str, t: &Tokens, i: usize, starts: &mut StartWords) -> boo
     match t.toks[i].kind {
         TokKind::Num(_) => true,
         TokKind::Sym(c) => {
+            // Every sign and fraction but "$" is outside ASCII: the commas
+            // and full stops that make most symbols are turned away first.
             matches!(c, '$' | '~' | '≈' | '-')
-                || number::unicode_fraction(c).is_some()
-                || lexicon::currency_symbol(c.encode_utf8(&mut [0; 4])).is_some()
+                || (!c.is_ascii()
+                    && (number::unicode_fraction(c).is_some()
+                        || lexicon::currency_symbol(c.encode_utf8(&mut [0; 4])).is_some()))
         }
         TokKind::Word => {
             let w = t.lower(i);
