@@ -696,18 +696,12 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
     {
         return (Unit::Money(code.to_string()), k + 2, 0.01);
     }
-    // "South Korean won", "South African rand", "Sri Lankan rupees", "New
-    // Taiwan dollars"
-    if matches!(w, "south" | "north" | "sri" | "new" | "costa")
+    // Two-word countries by their second word: "South Korean won", "Sri
+    // Lankan rupees", "Hong Kong dollars", "New Zealand dollars".
+    if matches!(w, "south" | "north" | "sri" | "new" | "costa" | "hong")
         && let Some(code) = lexicon::currency_adjective(w1, t.lower(k + 2))
     {
         return (Unit::Money(code.to_string()), k + 3, 1.0);
-    }
-    if w == "hong" && t.lower(k + 1) == "kong" && matches!(t.lower(k + 2), "dollar" | "dollars") {
-        return (Unit::Money("HKD".to_string()), k + 3, 1.0);
-    }
-    if w == "new" && t.lower(k + 1) == "zealand" && matches!(t.lower(k + 2), "dollar" | "dollars") {
-        return (Unit::Money("NZD".to_string()), k + 3, 1.0);
     }
     if w == "u" && t.lower(k + 2) == "s" {
         let mut n = k + 3;
