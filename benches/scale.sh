@@ -5,6 +5,12 @@
 #   LEDGERS="10000 100000 1000000" benches/scale.sh 10 100 1000
 #   RUNS=3 benches/scale.sh 10                         (best of 3 per line)
 #   JOBS="1" benches/scale.sh 1000                     (only -j1)
+#   DENSITY=news benches/scale.sh 100                  (news density, see below)
+#
+# DENSITY picks the archive's claim density: `dense` (default, a figure in
+# most sentences, about 17,500 claims per MB: the stress case) or `news` (a
+# figure in about one sentence in five, about 3,700 claims per MB, as in real
+# news articles).
 #
 # For each archive size (many ~256 kB plain-text files, generated, seeded) it
 # prints: extract MB/s on -j1 and -j2 (JOBS, default "1 2"), the ratio to one
@@ -27,6 +33,7 @@ sizes=("$@")
 ledgers="${LEDGERS:-10000 100000}"
 jobs="${JOBS:-1 2}"
 runs="${RUNS:-1}"
+density="${DENSITY:-dense}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 target="${CARGO_TARGET_DIR:-target}"
@@ -91,10 +98,11 @@ done
 
 for mb in "${sizes[@]}"; do
   dir="$target/scale-archive-${mb}mb"
-  [ -d "$dir" ] || "$target/release/examples/gen_archive" text "$mb" "$dir" >&2
+  [ "$density" = dense ] || dir="$dir-$density"
+  [ -d "$dir" ] || "$target/release/examples/gen_archive" text "$mb" "$dir" 256 "$density" >&2
   bytes=$(find "$dir" -type f -exec cat {} + | wc -c)
   files=$(find "$dir" -type f | wc -l)
-  echo "== archive: $(python3 -c "print(f'{$bytes / 1e6:.1f}')") MB in $files files"
+  echo "== archive: $(python3 -c "print(f'{$bytes / 1e6:.1f}')") MB in $files files, $density density"
   # (sed, not head: head would close the pipe early, and pipefail stop the script)
   sample=$(find "$dir" -type f | sort | sed -n 1p)
   base=$("$target/release/examples/regex_baseline" "$sample")
