@@ -477,6 +477,33 @@ fn is_measurement(attribute: &str) -> bool {
     ) || attribute.ends_with("_users")
 }
 
+/// The present-tense forms of a one-word cue, as headlines write them:
+/// "raised" and "raise" give "raises", "invest" gives "invests", "launch"
+/// gives "launches". Words already in `-s` or `-ing` give nothing.
+fn present_forms(cue: &str) -> Vec<String> {
+    if cue.len() < 3
+        || !cue.bytes().all(|b| b.is_ascii_lowercase())
+        || cue.ends_with('s')
+        || cue.ends_with("ing")
+    {
+        return Vec::new();
+    }
+    let third_person = |stem: &str| {
+        if ["ch", "sh", "x", "z"].iter().any(|e| stem.ends_with(e)) {
+            format!("{stem}es")
+        } else {
+            format!("{stem}s")
+        }
+    };
+    match cue.strip_suffix("ed") {
+        // "raised" -> "raise"; "invested" -> "invest"; "acquired" -> "acquire".
+        // The text decides which stem is a word; the other never matches.
+        Some(stem) if stem.len() >= 3 => vec![third_person(stem), third_person(&format!("{stem}e"))],
+        Some(_) => Vec::new(),
+        None => vec![third_person(cue)],
+    }
+}
+
 /// The cues of a set of attributes in one automaton: one pass over a
 /// sentence finds every cue of every attribute.
 pub struct CueIndex {
@@ -504,6 +531,8 @@ impl CueIndex {
                 cues.push(attribute.replace('_', " "));
             }
             cues.extend(synonyms.iter().filter(|(_, a)| a == attribute).map(|(s, _)| s.to_lowercase()));
+            let inflected: Vec<String> = cues.iter().flat_map(|c| present_forms(c)).collect();
+            cues.extend(inflected);
             for cue in cues {
                 let ids = by_cue.entry(cue).or_default();
                 if !ids.contains(&id) {

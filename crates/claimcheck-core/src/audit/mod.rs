@@ -2070,6 +2070,21 @@ mod guard_tests {
     }
 
     #[test]
+    fn headline_verbs_in_the_present_cue_their_attribute() {
+        let cues = matching::CueIndex::new(["funding", "valuation", "investment", "acquisition"], &[]);
+        let s = "Stripe raises $6.5 billion, at a valuation well below its peak";
+        let near = cues.scan(s, s.find('$').expect("figure"), "$6.5 billion".len());
+        assert_eq!(near.get("funding").map(|c| c.0), Some(3));
+        let s = "Sequoia invests $50 million in the start-up";
+        let near = cues.scan(s, s.find('$').expect("figure"), "$50 million".len());
+        assert_eq!(near.get("investment").map(|c| c.0), Some(3));
+        // Words already inflected add nothing: "sales" gives no "saless".
+        let s = "Sales rose to $5 billion";
+        let near = cues.scan(s, s.find('$').expect("figure"), 2);
+        assert!(!near.contains_key("funding"));
+    }
+
+    #[test]
     fn rates_and_attributes() {
         assert!(matching::names_rate("daily_active_users", "day"));
         assert!(matching::names_rate("monthly_active_users", "month"));
