@@ -631,6 +631,14 @@ impl<'l> Auditor<'l> {
         let at = doc.offsets[index];
         let figure = doc.figures[index].as_ref();
         let local = self.local_subject(claim, &doc.mentions[group], at);
+        // "Yuan, a former Cisco engineer, founded the company": the
+        // employer named in passing is no party to the claim.
+        let employer = doc.mentions[group]
+            .iter()
+            .rev()
+            .find(|m| m.1 <= at)
+            .filter(|m| crate::extract::names_a_past_employer(&claim.sentence, 0, m.0, m.1, at))
+            .map(|m| m.2);
         let mut candidates = Vec::new();
         // Every attribute's cues in one pass over the sentence.
         let cues = self.cues.near(&claim.sentence, &doc.cue_hits[group], at, claim.text.len());
@@ -669,11 +677,12 @@ impl<'l> Auditor<'l> {
         // "Trips grew 24%"): a fact about something else is no strong tie.
         let measure = matching::attached_measure(&claim.sentence, at, claim.text.len());
         let mut fits_memo: Vec<(&str, bool)> = Vec::new();
+        let is_age = claim.attribute.as_deref() == Some("age");
         let share = claim.kind == ClaimKind::Percent
             && claim.sentence.get(at + claim.text.len()..).is_some_and(|rest| rest.starts_with(" of "));
         let mut seen: Vec<&str> = Vec::new();
         for name in lookup {
-            if seen.contains(&name) {
+            if seen.contains(&name) || employer == Some(name) {
                 continue;
             }
             seen.push(name);
@@ -719,6 +728,8 @@ impl<'l> Auditor<'l> {
                         }
                     }
                 })
+                    // "Yuan, 52, said": an age measures nothing else.
+                    || (is_age && !attribute.contains("age"))
                     // "26 million trips per day" is no count of the year's trips.
                     || (claim.kind == ClaimKind::Number
                         && claim.per.as_deref().is_some_and(|per| !matching::names_rate(attribute, per)));
@@ -927,8 +938,9 @@ impl<'l> Auditor<'l> {
         }
         let clause = clause_start(s, at);
         for &(start, end, name) in mentions.iter().rev() {
-            // Places are settings, not the parties of a fact.
-            if matching::is_place(name) {
+            // Places are settings, not the parties of a fact; nor is a
+            // person's employer named in an apposition.
+            if matching::is_place(name) || crate::extract::names_a_past_employer(s, 0, start, end, at) {
                 continue;
             }
             let between = &s[end..at];
@@ -1252,7 +1264,9 @@ impl<'l> Auditor<'l> {
                 ),
             ));
         }
-        if let Some((said, ledger, why)) = not_judged(claim, f, scope, earlier_value) {
+        let unnamed = about_an_unnamed_company(&claim.sentence, at);
+        let combined = about_parties_combined(&claim.sentence, at, claim.text.len());
+        if let Some((said, ledger, why)) = not_judged(claim, f, scope, earlier_value, unnamed, combined) {
             return Some(finding(
                 Verdict::Unverified,
                 f,
@@ -1536,7 +1550,27 @@ fn not_judged(
     f: &Fact,
     scope: &Scope<'_>,
     earlier_value: bool,
+    unnamed_company: bool,
+    parties_combined: bool,
 ) -> Option<(String, String, &'static str)> {
+    // "Together they would have had 710,000 workers": a sum over several
+    // parties is no figure of any one of them.
+    if parties_combined {
+        return Some((
+            " for several parties combined".into(),
+            describe_fact_value(f),
+            "a combined figure is not judged against one party's fact",
+        ));
+    }
+    // "for a company that Dylan Field and Evan Wallace founded in 2012":
+    // the figure is about a company the sentence does not name.
+    if unnamed_company {
+        return Some((
+            " of a company the sentence does not name".into(),
+            describe_fact_value(f),
+            "a figure about an unnamed company is not judged",
+        ));
+    }
     if earlier_value {
         return Some((
             " as an earlier value".into(),
@@ -1589,6 +1623,41 @@ fn not_judged(
         ));
     }
     None
+}
+
+/// Is the figure at `at..at + len` a sum over several parties ("Together
+/// they would have had 710,000 workers", "the combined company", "1,200
+/// stores combined")?
+fn about_parties_combined(sentence: &str, at: usize, len: usize) -> bool {
+    let clause = sentence.get(clause_start(sentence, at)..at).unwrap_or("");
+    let after = sentence.get(at + len..).unwrap_or("");
+    let after = &after[..after.find([',', ';', '.']).unwrap_or(after.len())];
+    let words_after = after.split_whitespace().take(3);
+    clause.split_whitespace().chain(words_after).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        ["together", "combined", "jointly", "merged"].iter().any(|k| w.eq_ignore_ascii_case(k))
+    })
+}
+
+/// Is the figure at `at` inside a phrase about a company the sentence
+/// leaves unnamed ("for a company that Dylan Field founded in 2012", "a
+/// start-up founded in 2015")?
+fn about_an_unnamed_company(sentence: &str, at: usize) -> bool {
+    let before = sentence.get(..at).unwrap_or("");
+    let lower = before.to_ascii_lowercase();
+    ["a company ", "a start-up ", "a startup ", "a firm ", "a business ", "another company "].iter().any(
+        |noun| {
+            lower.rfind(noun).is_some_and(|i| {
+                (i == 0 || lower.as_bytes()[i - 1] == b' ') && {
+                    let rest = &lower[i + noun.len()..];
+                    let next = rest.split(' ').next().unwrap_or("");
+                    matches!(next, "that" | "which" | "founded" | "started" | "launched" | "set" | "created")
+                        && !rest.contains(", ")
+                        && !rest.contains(';')
+                }
+            })
+        },
+    )
 }
 
 /// Does the text before a figure make it the earlier value of a change
@@ -2082,6 +2151,29 @@ mod guard_tests {
         let s = "Sales rose to $5 billion";
         let near = cues.scan(s, s.find('$').expect("figure"), 2);
         assert!(!near.contains_key("funding"));
+    }
+
+    #[test]
+    fn unnamed_companies_combined_parties_and_past_employers() {
+        let at = |s: &str, figure: &str| s.find(figure).expect("figure in sentence");
+        let s = "Adobe offered half in cash for a company that Dylan Field founded in 2012.";
+        assert!(about_an_unnamed_company(s, at(s, "2012")));
+        let s = "It bought a start-up founded in 2015 by two engineers.";
+        assert!(about_an_unnamed_company(s, at(s, "2015")));
+        let s = "Figma, a company that makes design tools, was founded in 2012.";
+        assert!(!about_an_unnamed_company(s, at(s, "2012")));
+        let s = "Together they would have had 710,000 workers.";
+        assert!(about_parties_combined(s, at(s, "710,000"), 7));
+        let s = "The two chains have 5,000 stores combined.";
+        assert!(about_parties_combined(s, at(s, "5,000"), 12));
+        let s = "Kroger has 414,000 employees, and together with its partners it serves millions.";
+        assert!(!about_parties_combined(s, at(s, "414,000"), 7));
+        let s = "Yuan, a former Cisco engineer, founded the company in 2011.";
+        let cisco = at(s, "Cisco");
+        assert!(crate::extract::names_a_past_employer(s, 0, cisco, cisco + 5, at(s, "2011")));
+        let s = "Meta, the owner of Instagram, said revenue rose 5%.";
+        let meta = at(s, "Meta");
+        assert!(!crate::extract::names_a_past_employer(s, 0, meta, meta + 4, at(s, "5%")));
     }
 
     #[test]

@@ -169,6 +169,57 @@ fn is_title(w: &str) -> bool {
     )
 }
 
+/// Does the name at `name..name_end` only say where a person worked,
+/// inside an apposition that closes before the claim at `claim` ("Yuan, a
+/// former Cisco engineer, founded the company in 2011")? The company is not
+/// the subject there. `floor` bounds the look back (the clause's start).
+pub(crate) fn names_a_past_employer(
+    text: &str,
+    floor: usize,
+    name: usize,
+    name_end: usize,
+    claim: usize,
+) -> bool {
+    let before = &text[floor..name];
+    let Some(comma) = before.rfind(", ") else { return false };
+    let opening = &before[comma + 2..];
+    let determiner = opening.split(' ').next().unwrap_or("");
+    let after = text[name_end..claim].trim_start_matches(' ');
+    let role = &after[..after.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(after.len())];
+    matches!(determiner, "a" | "an" | "the")
+        && !opening.contains(|c: char| c.is_uppercase())
+        && with_lower(role, is_role_noun)
+        && after.contains(", ")
+}
+
+/// A noun for what a person does or did at a company ("a former Cisco
+/// engineer", "a Goldman Sachs banker").
+fn is_role_noun(w: &str) -> bool {
+    is_title(w)
+        || matches!(
+            w,
+            "engineer"
+                | "employee"
+                | "analyst"
+                | "banker"
+                | "manager"
+                | "researcher"
+                | "scientist"
+                | "veteran"
+                | "alumnus"
+                | "lawyer"
+                | "consultant"
+                | "intern"
+                | "staffer"
+                | "official"
+                | "programmer"
+                | "designer"
+                | "trader"
+                | "partner"
+                | "investor"
+        )
+}
+
 /// Per-sentence word facts, cached while the claims of one sentence are attributed.
 #[derive(Debug, Default)]
 struct SentenceWords {
@@ -501,6 +552,7 @@ impl<'a> Attributor<'a> {
             if self.in_prepositional_phrase(m.start, from)
                 || self.names_a_product(m)
                 || self.preceded_by_deal_verb(m.start, from)
+                || names_a_past_employer(self.text, from, m.start, m.end, e)
             {
                 continue;
             }
@@ -642,6 +694,7 @@ impl<'a> Attributor<'a> {
             }
             if self.in_prepositional_phrase(m.start, clause_start)
                 || self.person(m)
+                || names_a_past_employer(self.text, clause_start, m.start, m.end, start)
                 || self.after_possessive(m.start, clause_start)
                 || self.names_a_product(m)
                 // "Meta bought Instagram for $1 billion": the bought is the
@@ -674,6 +727,11 @@ impl<'a> Attributor<'a> {
             if out.attribute.is_none() || overrule {
                 out.attribute = counted.map(str::to_string).or(out.attribute);
             }
+        }
+
+        // "Yuan, 52, said": a person's age, not a count of anything.
+        if kind == ClaimKind::Number && unit.is_none() && is_age_apposition(sent, start - s, end - s) {
+            out.attribute = Some("age".to_string());
         }
 
         // "the unemployment rate rose to 3.9%": a level the figure reached,
@@ -1642,6 +1700,31 @@ fn piece_end(sent: &str, start: usize) -> usize {
         }
     }
     i
+}
+
+/// Is the bare number at `at..end` of `sent` an age: set off by commas
+/// after a name ("Yuan, 52, said", "said Mensch, 31.") or after "aged"?
+fn is_age_apposition(sent: &str, at: usize, end: usize) -> bool {
+    let figure = &sent[at..end];
+    if figure.is_empty() || figure.len() > 3 || !figure.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    if !(1..=120).contains(&figure.parse::<u32>().unwrap_or(0)) {
+        return false;
+    }
+    let before = &sent[..at];
+    if before.get(before.len().saturating_sub(5)..).is_some_and(|w| w.eq_ignore_ascii_case("aged ")) {
+        return true;
+    }
+    let Some(name) = before.strip_suffix(", ") else { return false };
+    let word = name.rsplit(' ').next().unwrap_or(name);
+    let after = sent[end..].trim_end();
+    (after.is_empty() || after.starts_with([',', ';', ')']) || after == ".")
+        && word.len() >= 2
+        && word.starts_with(|c: char| c.is_uppercase())
+        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        && !is_sentence_opener(word)
+        && lexicon::month(&word.to_ascii_lowercase()).is_none()
 }
 
 fn is_sentence_opener(w: &str) -> bool {

@@ -22,6 +22,7 @@ mod wordtable;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+pub(crate) use attribution::names_a_past_employer;
 pub use attribution::{Attribution, attribute_of_word};
 pub(crate) use date::find_dateline;
 pub use entities::EntityIndex;

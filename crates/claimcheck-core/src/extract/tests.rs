@@ -559,6 +559,36 @@ fn counted_noun_names_the_attribute() {
     );
 }
 
+/// A bare number set off by commas after a name, or after "aged", is an age.
+#[test]
+fn ages_in_apposition() {
+    let found = extract(
+        "Yuan, 52, said he would cut 1,300 jobs. The company was run by Mensch, 31. \
+         However, 52, not 60, were counted. A woman aged 34 was hired. \
+         In June, 40, 50 and 60 shares were sold.",
+        None,
+    );
+    let got: Vec<_> = found
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Number)
+        .map(|c| (c.text.as_str(), c.attribute.as_deref() == Some("age")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("52", true),
+            ("1,300 jobs", false),
+            ("31", true),
+            ("52", false),
+            ("60", false),
+            ("34", true),
+            ("40", false),
+            ("50", false),
+            ("60 shares", false),
+        ]
+    );
+}
+
 /// A year before a noun that does not count ("its 2023 EBITDA forecast",
 /// "the 2024 election") is a year; a count's noun may come after modifiers
 /// ("two large offshore wind projects"), and a word that counts nothing
@@ -631,7 +661,7 @@ fn based_city_and_month_compounds_are_no_subjects() {
 
 /// A span of time as an adjective ("five-year study", "45-year-old") is a
 /// duration; a bare number takes no date attribute ("established heart
-/// disease" founded nothing); "market value" is a valuation and "a listed
+/// disease" founded nothing; "aged 45" is an age); "market value" is a valuation and "a listed
 /// company" no listing.
 #[test]
 fn health_story_forms() {
@@ -648,7 +678,7 @@ fn health_story_forms() {
         [
             ("five-year", ClaimKind::Duration, Some("year"), None),
             ("17,604 adults", ClaimKind::Number, Some("adults"), None),
-            ("45", ClaimKind::Number, None, None),
+            ("45", ClaimKind::Number, None, Some("age")),
             ("45-year-old", ClaimKind::Duration, Some("year"), None),
             ("more than $400 billion", ClaimKind::Money, Some("USD"), Some("valuation")),
             ("second", ClaimKind::Ordinal, None, None),
