@@ -401,12 +401,22 @@ pub fn names_rate(attribute: &str, per: &str) -> bool {
     attribute.split('_').any(|w| w == adjective || w == per || (per == "year" && w == "yearly"))
 }
 
+/// Can `attribute` hold an amount per share (a share price, an offer or
+/// IPO price, earnings or a dividend per share)?
+pub fn is_per_share(attribute: &str) -> bool {
+    ["per_share", "price", "eps", "dividend"].iter().any(|w| attribute.contains(w))
+}
+
 /// Attributes that describe one dated event, tied by entity and object
 /// (their `period` is the event's date); everything else is a measurement
 /// for a period.
 pub fn is_event_attribute(attribute: &str, fact: &Fact) -> bool {
+    // A day that ends a quarter ("backlog ... 2023-12-31") is when a
+    // measurement was taken, not the day something happened.
+    let quarter_end = |p: &str| ["-03-31", "-06-30", "-09-30", "-12-31"].iter().any(|e| p.ends_with(e));
     is_event(attribute)
-        || (!is_measurement(attribute) && fact.period.as_deref().is_some_and(|p| p.len() == 10))
+        || (!is_measurement(attribute)
+            && fact.period.as_deref().is_some_and(|p| p.len() == 10 && !quarter_end(p)))
 }
 
 /// Attributes whose date is a beginning, which "since 2006" can name

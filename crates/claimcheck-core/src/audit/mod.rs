@@ -678,6 +678,7 @@ impl<'l> Auditor<'l> {
         let measure = matching::attached_measure(&claim.sentence, at, claim.text.len());
         let mut fits_memo: Vec<(&str, bool)> = Vec::new();
         let is_age = claim.attribute.as_deref() == Some("age");
+        let per_share = claim.kind == ClaimKind::Money && claim.per.as_deref() == Some("share");
         let share = claim.kind == ClaimKind::Percent
             && claim.sentence.get(at + claim.text.len()..).is_some_and(|rest| rest.starts_with(" of "));
         let mut seen: Vec<&str> = Vec::new();
@@ -730,6 +731,8 @@ impl<'l> Auditor<'l> {
                 })
                     // "Yuan, 52, said": an age measures nothing else.
                     || (is_age && !attribute.contains("age"))
+                    // "a dividend of 7.27 cents a share" is no buyback's total.
+                    || (per_share && !matching::is_per_share(attribute))
                     // "26 million trips per day" is no count of the year's trips.
                     || (claim.kind == ClaimKind::Number
                         && claim.per.as_deref().is_some_and(|per| !matching::names_rate(attribute, per)));
@@ -1867,7 +1870,7 @@ pub(crate) fn implied_periods(
             let d = &claims[j];
             // "said on Tuesday that revenue rose 26% ... in 2023": a day
             // without its year says when it was said, not the figure's period.
-            if d.kind != ClaimKind::Date || is_yearless(&d.text) {
+            if d.kind != ClaimKind::Date || is_yearless(&d.text) || is_comparison_base(d) {
                 continue;
             }
             let dist = if d.span.start >= c.span.end {
@@ -1914,6 +1917,19 @@ pub(crate) fn implied_periods(
         }
     }
     (out, used)
+}
+
+/// Is date claim `d` the base a change is measured from ("up 8% from a
+/// year earlier", "higher than in 2022", "compared with 2021")? It is not
+/// the period of the figures near it.
+fn is_comparison_base(d: &Claim) -> bool {
+    let at = claim_offset_in_sentence(d);
+    let before = d.sentence.get(..at).unwrap_or("").trim_end();
+    let before = before.strip_suffix(" in").unwrap_or(before);
+    let before = before.as_bytes();
+    [" from", " than", "compared with", "compared to", " versus", " vs", " vs."].iter().any(|w| {
+        before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    })
 }
 
 /// Where each claim's sentence starts in `text`. Sentences come in order, so
@@ -2031,16 +2047,25 @@ fn section_quarters(text: &str, claims: &[Claim]) -> Vec<Option<SectionQuarter>>
 
 /// A quarter named close to the claim ("in Q4", "fourth-quarter revenue was").
 fn quarter_near(claim: &Claim) -> Option<&'static str> {
-    // Every phrase below holds a `q`, and only `Q` lower-cases to `q`.
-    if !claim.sentence.bytes().any(|b| b == b'q' || b == b'Q') {
+    // Every phrase below holds a `q` or "three months", and only `Q`
+    // lower-cases to `q`.
+    if !claim.sentence.bytes().any(|b| b == b'q' || b == b'Q') && !claim.sentence.contains("three months") {
         return None;
     }
     let lower = claim.sentence.to_lowercase();
     let at = claim_offset_in_sentence(claim);
     let end = at + claim.text.len();
+    // "in the three months to March": a quarter, which one the text leaves to the reader.
+    const UNNAMED_QUARTERS: [(&str, &str); 5] = [
+        ("the quarter", "Q"),
+        ("three months to", "Q"),
+        ("three months ended", "Q"),
+        ("three months ending", "Q"),
+        ("three months through", "Q"),
+    ];
     QUARTER_PHRASES
         .iter()
-        .chain(&[("the quarter", "Q")])
+        .chain(&UNNAMED_QUARTERS)
         .find(|(k, _)| {
             whole_word_matches(&lower, k)
                 .any(|i| if i >= end { i - end <= 30 } else { at.saturating_sub(i + k.len()) <= 40 })
@@ -2174,6 +2199,34 @@ mod guard_tests {
         let s = "Meta, the owner of Instagram, said revenue rose 5%.";
         let meta = at(s, "Meta");
         assert!(!crate::extract::names_a_past_employer(s, 0, meta, meta + 4, at(s, "5%")));
+    }
+
+    #[test]
+    fn per_share_amounts_and_measurement_dates() {
+        for attribute in ["price_per_share", "ipo_price", "eps", "dividend_per_share", "offer_price"] {
+            assert!(matching::is_per_share(attribute), "{attribute}");
+        }
+        for attribute in ["share_buyback", "shares_held", "revenue", "market_cap"] {
+            assert!(!matching::is_per_share(attribute), "{attribute}");
+        }
+        let fact = |period: &str| Fact {
+            id: "f".into(),
+            entity: "Acme".into(),
+            attribute: "commercial_backlog".into(),
+            object: None,
+            value: FactValue::Number(5600.0),
+            unit: Some("airplanes".into()),
+            period: Some(period.into()),
+            qualifier: Default::default(),
+            tolerance: None,
+            rank: Default::default(),
+            source: "".into(),
+            as_of: None,
+            note: None,
+            origin: crate::ledger::Origin { path: std::sync::Arc::from(std::path::Path::new("")), line: 0 },
+        };
+        assert!(!matching::is_event_attribute("commercial_backlog", &fact("2023-12-31")));
+        assert!(matching::is_event_attribute("commercial_backlog", &fact("2023-11-14")));
     }
 
     #[test]
