@@ -1865,6 +1865,7 @@ pub(crate) fn implied_periods(
             continue;
         }
         let group = groups[i].clone();
+        let names_fiscal_year = c.sentence.contains("fiscal") || c.sentence.contains("FY");
         let mut best: Option<(usize, usize)> = None;
         for j in group.clone() {
             let d = &claims[j];
@@ -1873,12 +1874,24 @@ pub(crate) fn implied_periods(
             if d.kind != ClaimKind::Date || is_yearless(&d.text) || is_comparison_base(d) {
                 continue;
             }
+            // "for fiscal 2023, the year ended March 31, 2024": the fiscal
+            // year names the period; the day it ended does not.
+            if names_fiscal_year && ends_a_fiscal_year(d) {
+                continue;
+            }
             let dist = if d.span.start >= c.span.end {
                 d.span.start - c.span.end
             } else if c.span.start >= d.span.end {
-                // Before the figure: only close by ("ended 2024 with ...").
+                // Before the figure: only close by ("ended 2024 with ..."),
+                // or opening the sentence ("For fiscal 2024, sales of ...").
                 let gap = c.span.start - d.span.end;
-                if gap > 25 {
+                let between =
+                    c.sentence.get(claim_offset_in_sentence(d) + d.text.len()..claim_offset_in_sentence(c));
+                // "began buying in 1988 and now holds 400 million": "now" is another time.
+                if between.is_some_and(|b| b.split_whitespace().any(|w| w == "now" || w == "currently")) {
+                    continue;
+                }
+                if gap > 25 && !opens_the_sentence(d) {
                     continue;
                 }
                 gap
@@ -1895,7 +1908,8 @@ pub(crate) fn implied_periods(
                     && o.kind != ClaimKind::Ordinal
                     && o.span.start.abs_diff(d.span.start).min(o.span.end.abs_diff(d.span.start)) < dist
             });
-            if nearer_other {
+            // An opening phrase dates every figure after it.
+            if nearer_other && !opens_the_sentence(d) {
                 continue;
             }
             if best.is_none_or(|(bd, _)| dist < bd) {
@@ -1917,6 +1931,27 @@ pub(crate) fn implied_periods(
         }
     }
     (out, used)
+}
+
+/// Does date claim `d` open its sentence, in an introductory phrase that
+/// dates all of it ("In 2023, ...", "For fiscal 2024, sales of ...",
+/// "Outlook: for fiscal 2024, ...")?
+fn opens_the_sentence(d: &Claim) -> bool {
+    let at = claim_offset_in_sentence(d);
+    let before = d.sentence.get(..at).unwrap_or("");
+    let before = before.rsplit(": ").next().unwrap_or(before).to_ascii_lowercase();
+    let intro = ["in ", "for ", "in fiscal ", "for fiscal ", "for the fiscal year ", "in the fiscal year "];
+    intro.contains(&before.as_str())
+        && d.sentence.get(at + d.text.len()..).is_some_and(|r| r.starts_with(','))
+}
+
+/// Is date claim `d` the day a fiscal year ended ("the year ended March
+/// 31, 2024", "the year ending in March")?
+fn ends_a_fiscal_year(d: &Claim) -> bool {
+    let at = claim_offset_in_sentence(d);
+    let before = d.sentence.get(..at).unwrap_or("").trim_end();
+    let before = before.strip_suffix(" on").or_else(|| before.strip_suffix(" in")).unwrap_or(before);
+    before.ends_with("ended") || before.ends_with("ending")
 }
 
 /// Is date claim `d` the base a change is measured from ("up 8% from a
