@@ -817,6 +817,47 @@ pub fn is_place(name: &str) -> bool {
     builtin_aliases().iter().any(|(_, target)| *target == name)
 }
 
+/// The country or region a figure is limited to by the words right after
+/// it ("7,000 people in the US", "$2 billion in China"), by its canonical
+/// name.
+pub fn region_after(sentence: &str, end: usize) -> Option<&'static str> {
+    let rest = sentence.get(end..)?.strip_prefix(" in ")?;
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    const REGIONS: &[&str] = &[
+        "United States",
+        "United Kingdom",
+        "European Union",
+        "China",
+        "Europe",
+        "Japan",
+        "India",
+        "Germany",
+        "France",
+        "Canada",
+        "Brazil",
+        "Mexico",
+        "Australia",
+        "Asia",
+        "Africa",
+        "Latin America",
+        "North America",
+        "South Korea",
+        "Italy",
+        "Spain",
+        "Russia",
+        "Middle East",
+    ];
+    let fits = |name: &str| {
+        rest.starts_with(name)
+            && rest[name.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '-')
+    };
+    builtin_aliases()
+        .iter()
+        .find(|(alias, _)| fits(alias))
+        .map(|(_, place)| *place)
+        .or_else(|| REGIONS.iter().copied().find(|r| fits(r)))
+}
+
 /// Country names that articles abbreviate.
 fn builtin_aliases() -> &'static [(&'static str, &'static str)] {
     &[

@@ -716,6 +716,14 @@ impl<'l> Auditor<'l> {
                     })
                 };
                 let mut main_object: Option<Option<&str>> = None;
+                // "employs about 7,000 people in the US": what the sentence
+                // says the figure counts outweighs a party it names.
+                let own_measure_differs = || {
+                    claim.attribute.as_deref().is_some_and(|a| {
+                        matches!(a, "employees" | "users" | "revenue" | "profit" | "loss" | "layoffs")
+                            && !matching::measure_fits(a, attribute)
+                    })
+                };
                 // "roughly a third of the total", "5% of sales": a share, never a growth rate.
                 let share_not_growth = share && attribute.contains("growth");
                 let measured_elsewhere = share_not_growth || measure.as_deref().is_some_and(|m| {
@@ -776,6 +784,7 @@ impl<'l> Auditor<'l> {
                     let labels_object = object.is_some_and(|o| label.is_some_and(|b| b.ends_with(o)));
                     if named_object
                         && !measured_elsewhere
+                        && !(cue == 0 && own_measure_differs())
                         && (claim.kind != ClaimKind::Date || cue >= 1 || labels_object)
                     {
                         cue = cue.max(2);
@@ -1269,7 +1278,16 @@ impl<'l> Auditor<'l> {
         }
         let unnamed = about_an_unnamed_company(&claim.sentence, at);
         let combined = about_parties_combined(&claim.sentence, at, claim.text.len());
-        if let Some((said, ledger, why)) = not_judged(claim, f, scope, earlier_value, unnamed, combined) {
+        // "7,000 people in the US": a region's count or share, unless the
+        // fact is that region's. (A price "in the US" is the US price a
+        // ledger in dollars records.)
+        let regional = matches!(claim.kind, ClaimKind::Number | ClaimKind::Percent)
+            .then(|| matching::region_after(&claim.sentence, at + claim.text.len()))
+            .flatten()
+            .filter(|place| f.object.as_deref() != Some(*place));
+        if let Some((said, ledger, why)) =
+            not_judged(claim, f, scope, earlier_value, unnamed, combined, regional)
+        {
             return Some(finding(
                 Verdict::Unverified,
                 f,
@@ -1555,7 +1573,15 @@ fn not_judged(
     earlier_value: bool,
     unnamed_company: bool,
     parties_combined: bool,
+    region: Option<&str>,
 ) -> Option<(String, String, &'static str)> {
+    if let Some(place) = region {
+        return Some((
+            format!(" in {place}"),
+            describe_fact_value(f),
+            "a figure for one region is not judged against a fact for another or for all",
+        ));
+    }
     // "Together they would have had 710,000 workers": a sum over several
     // parties is no figure of any one of them.
     if parties_combined {
@@ -2262,6 +2288,20 @@ mod guard_tests {
         };
         assert!(!matching::is_event_attribute("commercial_backlog", &fact("2023-12-31")));
         assert!(matching::is_event_attribute("commercial_backlog", &fact("2023-11-14")));
+    }
+
+    #[test]
+    fn regions_after_a_figure() {
+        let after =
+            |s: &str, figure: &str| matching::region_after(s, s.find(figure).expect("figure") + figure.len());
+        assert_eq!(after("It employs 7,000 people in the US.", "7,000 people"), Some("United States"));
+        assert_eq!(after("It has 20% in Latin America.", "20%"), Some("Latin America"));
+        assert_eq!(
+            after("It has 5,000 stores in the United Kingdom.", "5,000 stores"),
+            Some("United Kingdom")
+        );
+        assert_eq!(after("It has 5,000 stores in Chinatown.", "5,000 stores"), None);
+        assert_eq!(after("It has 5,000 stores in total.", "5,000 stores"), None);
     }
 
     #[test]
