@@ -380,6 +380,12 @@ pub fn measure_fits(measure: &str, attribute: &str) -> bool {
         a == b || (common >= 4 && common + 2 >= a.len().min(b.len()))
     };
     let measure_words: Vec<String> = measure.split_whitespace().map(trim).collect();
+    // "Shares rose 2.3%": the stock moved; a market share is another measure.
+    if let [only] = measure_words.as_slice()
+        && matches!(only.as_str(), "shares" | "stock" | "stocks")
+    {
+        return ["share_price", "stock", "shares"].iter().any(|w| attribute.contains(w));
+    }
     let cue_words = attribute_cues(attribute).iter().flat_map(|c| c.split_whitespace());
     attribute.split('_').chain(cue_words).any(|w| {
         let w = trim(w);

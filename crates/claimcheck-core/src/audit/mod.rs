@@ -681,6 +681,8 @@ impl<'l> Auditor<'l> {
         let per_share = claim.kind == ClaimKind::Money && claim.per.as_deref() == Some("share");
         let share = claim.kind == ClaimKind::Percent
             && claim.sentence.get(at + claim.text.len()..).is_some_and(|rest| rest.starts_with(" of "));
+        let difference =
+            claim.kind == ClaimKind::Percent && states_a_difference(&claim.sentence, at + claim.text.len());
         let mut seen: Vec<&str> = Vec::new();
         for name in lookup {
             if seen.contains(&name) || employer == Some(name) {
@@ -726,7 +728,9 @@ impl<'l> Auditor<'l> {
                 };
                 // "roughly a third of the total", "5% of sales": a share, never a growth rate.
                 let share_not_growth = share && attribute.contains("growth");
-                let measured_elsewhere = share_not_growth || measure.as_deref().is_some_and(|m| {
+                // "65% less than it paid": a difference, only ever a change.
+                let difference_not_level = difference && !is_change_attribute(attribute);
+                let measured_elsewhere = share_not_growth || difference_not_level || measure.as_deref().is_some_and(|m| {
                     // Attributes repeat across the entities a claim looks up.
                     match fits_memo.iter().find(|(a, _)| *a == attribute) {
                         Some(&(_, fits)) => !fits,
@@ -1654,6 +1658,35 @@ fn not_judged(
     None
 }
 
+/// Does the percentage ending at `end` state a difference between two
+/// amounts ("65% less than it paid", "20% below its peak", "30% higher")?
+fn states_a_difference(sentence: &str, end: usize) -> bool {
+    let next = sentence.get(end..).unwrap_or("").split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    matches!(
+        next,
+        "less"
+            | "more"
+            | "lower"
+            | "higher"
+            | "below"
+            | "above"
+            | "cheaper"
+            | "fewer"
+            | "smaller"
+            | "larger"
+            | "bigger"
+    )
+}
+
+/// Attributes that are changes or differences: growth, a decline, a
+/// discount, a premium.
+fn is_change_attribute(attribute: &str) -> bool {
+    ["growth", "change", "decline", "increase", "decrease", "discount", "premium", "drop", "fall", "rise"]
+        .iter()
+        .any(|w| attribute.contains(w))
+}
+
 /// Is the figure at `at..at + len` a sum over several parties ("Together
 /// they would have had 710,000 workers", "the combined company", "1,200
 /// stores combined")?
@@ -2222,6 +2255,14 @@ mod guard_tests {
         assert!(!matching::measure_fits("vmware's net debt.", "acquisition"));
         assert!(!matching::measure_fits("trips", "revenue_growth"));
         assert!(!matching::measure_fits("the deal's value.", "revenue_growth"));
+        // "Shares rose 2.3%": a stock move, not a market share.
+        assert!(!matching::measure_fits("shares", "market_share"));
+        assert!(matching::measure_fits("shares", "share_price"));
+        let s = "It values its stake at about 65% less than it paid.";
+        let end = s.find("65%").expect("figure") + 3;
+        assert!(states_a_difference(s, end));
+        assert!(!states_a_difference("It holds a 65% stake.", 13));
+        assert!(is_change_attribute("revenue_growth") && !is_change_attribute("stake"));
     }
 
     #[test]
