@@ -631,6 +631,29 @@ impl<'l> Auditor<'l> {
         let at = doc.offsets[index];
         let figure = doc.figures[index].as_ref();
         let local = self.local_subject(claim, &doc.mentions[group], at);
+        // "went on sale at $499.99, with a Digital Edition at $449.99": a
+        // party named much nearer another figure of the kind is that figure's.
+        let others: Vec<Range<usize>> = doc.groups[index]
+            .clone()
+            .filter(|&k| k != index && doc.claims[k].kind == claim.kind)
+            .map(|k| doc.offsets[k]..doc.offsets[k] + doc.claims[k].text.len())
+            .collect();
+        let gap = |a: &Range<usize>, b: &Range<usize>| {
+            if a.end <= b.start { b.start - a.end } else { a.start.saturating_sub(b.end) }
+        };
+        let here = at..at + claim.text.len();
+        // Only a party after this figure and before the other counts so:
+        // one named before both ("bought LinkedIn for $26.2 billion, or
+        // $196 a share") is both figures'.
+        let owned_elsewhere = |name: &str| {
+            !others.is_empty()
+                && doc.mentions[group].iter().filter(|m| m.2 == name).all(|m| {
+                    let m = m.0..m.1;
+                    m.start >= here.end
+                        && others.iter().any(|o| o.start >= m.end && 2 * gap(&m, o) < gap(&m, &here))
+                })
+        };
+        let named_here = |name: &str| mentioned.contains(&name) && !owned_elsewhere(name);
         // "Yuan, a former Cisco engineer, founded the company": the
         // employer named in passing is no party to the claim.
         let employer = doc.mentions[group]
@@ -714,7 +737,7 @@ impl<'l> Auditor<'l> {
                 let mut names_party: Option<bool> = None;
                 let mut names_party = || {
                     *names_party.get_or_insert_with(|| {
-                        objects.iter().any(|&o| facts.object(o).is_some_and(|o| mentioned.contains(&o)))
+                        objects.iter().any(|&o| facts.object(o).is_some_and(named_here))
                     })
                 };
                 let mut main_object: Option<Option<&str>> = None;
@@ -764,11 +787,11 @@ impl<'l> Auditor<'l> {
                             || (local_affiliates.contains(&name)
                                 || (Some(s) == subject && affiliates.contains(&name)))
                     });
-                    let named_object = object.is_some_and(|o| mentioned.contains(&o));
+                    let named_object = object.is_some_and(named_here);
                     let object_ok = match object {
                         Some(o) => {
                             named_object
-                                || claim_object == Some(o)
+                                || (claim_object == Some(o) && !owned_elsewhere(o))
                                 || subject == Some(o)
                                 // The deal the article is about ("the $26.2 million transaction").
                                 || (*main_object.get_or_insert_with(|| doc.main_object(self, ids))
@@ -955,8 +978,13 @@ impl<'l> Auditor<'l> {
         let clause = clause_start(s, at);
         for &(start, end, name) in mentions.iter().rev() {
             // Places are settings, not the parties of a fact; nor is a
-            // person's employer named in an apposition.
-            if matching::is_place(name) || crate::extract::names_a_past_employer(s, 0, start, end, at) {
+            // person's employer named in an apposition, nor any name in an
+            // apposition that closes before the claim ("The Model 3, the
+            // car that turned Tesla into ..., was unveiled in March 2017").
+            if matching::is_place(name)
+                || crate::extract::names_a_past_employer(s, 0, start, end, at)
+                || in_closed_apposition(s, start, end, at, &mentions)
+            {
                 continue;
             }
             let between = &s[end..at];
@@ -1656,6 +1684,24 @@ fn not_judged(
         ));
     }
     None
+}
+
+/// Is the name at `start..end` of `sentence` inside an apposition that
+/// follows another name and closes before the claim at `at` ("The Model 3,
+/// the car that turned Tesla into a mass-market maker, was unveiled ...")?
+fn in_closed_apposition(
+    sentence: &str,
+    start: usize,
+    end: usize,
+    at: usize,
+    mentions: &[(usize, usize, &str)],
+) -> bool {
+    let Some(open) = sentence[..start].rfind(", ") else { return false };
+    let inside = &sentence[open + 2..start];
+    let determiner = inside.split(' ').next().unwrap_or("");
+    matches!(determiner, "a" | "an" | "the")
+        && sentence.get(end..at).is_some_and(|rest| rest.contains(", "))
+        && mentions.iter().any(|m| m.1 == open)
 }
 
 /// Does the percentage ending at `end` state a difference between two
