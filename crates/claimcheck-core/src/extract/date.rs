@@ -760,6 +760,7 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
     let k = end + 1;
     let years = count as i32 * per_unit;
     match t.lower(k) {
+        "ago" if unit == "day" => None,
         "ago" => {
             let r = r?;
             if t.lower(k + 1) == "today" && unit == "year" {
@@ -787,8 +788,20 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
                 ("after", _) if t.is_word(k + 1) && t.sym(k + 1).is_none() => return None,
                 _ => k + 1,
             };
-            let (ay, am, _) = ctx.anchor?;
+            let (ay, am, ad) = ctx.anchor?;
             let forward = matches!(t.lower(k), "later" | "after");
+            // "five days later" counts from a day: the anchor must have one.
+            if unit == "day" {
+                let day = NaiveDate::from_ymd_opt(ay, am?, ad?)?;
+                let shift = chrono::Duration::days(i64::from(years));
+                let d = if forward { day.checked_add_signed(shift)? } else { day.checked_sub_signed(shift)? };
+                return Some(DateMatch {
+                    start: i,
+                    end,
+                    value: d.format("%Y-%m-%d").to_string(),
+                    relative: true,
+                });
+            }
             if unit == "year" {
                 let shift = if forward { years } else { -years };
                 return Some(DateMatch {
@@ -815,6 +828,9 @@ fn unit_from_plural(w: &str) -> Option<(&'static str, i32)> {
         "year" | "years" => Some(("year", 1)),
         "decade" | "decades" => Some(("year", 10)),
         "month" | "months" => Some(("month", 1)),
+        // Only counted from a day ("five days later"), never back from today.
+        "day" | "days" => Some(("day", 1)),
+        "week" | "weeks" => Some(("day", 7)),
         _ => None,
     }
 }

@@ -171,12 +171,19 @@ fn relative_dates_resolve_against_the_reference() {
         ("Founded in April 2023, two months later it raised money.", "two months later", "2023-06"),
         ("It began in May 2020; six months after that it closed.", "six months after that", "2020-11"),
         ("It listed in 2019 and a year later it split.", "a year later", "2020"),
+        // Days and weeks count from a day the text gave.
+        ("It agreed on March 3, 2021. Five days later it closed.", "Five days later", "2021-03-08"),
+        ("It opened on June 1, 2020; two weeks before that it hired.", "two weeks before that", "2020-05-18"),
         // A month before the sentence's own month comes the next year.
         ("Iger, who returned in November 2022, announced job cuts in February.", "February", "2023-02"),
         // A deadline in a sentence about what will happen is the next one.
         ("The company will finish the plant by March.", "March", "2026-03"),
         ("By March, sales had fallen.", "March", "2025-03"),
     ];
+    // Without a day to count from, or back from today, days stay durations.
+    for text in ["Two weeks later it launched.", "It happened three days ago."] {
+        assert!(extract(text, Some("2025-08-22")).iter().all(|c| c.kind == ClaimKind::Duration), "{text}");
+    }
     for (text, claim_text, value) in cases {
         let claims = extract(text, Some("2025-08-22"));
         assert!(
