@@ -32,7 +32,9 @@ pub fn attribute_cues(attribute: &str) -> &'static [&'static str] {
             "paid",
             "pay",
         ],
-        "acquisition_completed" => &["closed", "completed", "close", "completion", "finalized", "finalised"],
+        "acquisition_completed" => {
+            &["closed", "completed", "completing", "close", "completion", "finalized", "finalised"]
+        }
         "acquisition_terminated" => {
             &["called off", "terminated", "abandoned", "scrapped", "walked away", "dropped"]
         }

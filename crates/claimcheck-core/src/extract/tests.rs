@@ -171,6 +171,11 @@ fn relative_dates_resolve_against_the_reference() {
         ("Founded in April 2023, two months later it raised money.", "two months later", "2023-06"),
         ("It began in May 2020; six months after that it closed.", "six months after that", "2020-11"),
         ("It listed in 2019 and a year later it split.", "a year later", "2020"),
+        // A year inside a relative clause, or before "and" and a new verb,
+        // does not date a month after it.
+        ("Pfizer, which was started in 1849, closed the deal in December.", "December", "2024-12"),
+        ("It paid $41 billion for XTO in 2010 and agreed in July to buy Denbury.", "July", "2025-07"),
+        ("In 2023, it cut prices in March.", "March", "2023-03"),
         // Days and weeks count from a day the text gave.
         ("It agreed on March 3, 2021. Five days later it closed.", "Five days later", "2021-03-08"),
         ("It opened on June 1, 2020; two weeks before that it hired.", "two weeks before that", "2020-05-18"),
