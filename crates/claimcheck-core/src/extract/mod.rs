@@ -288,22 +288,28 @@ fn scan_sentence(
 ) {
     ctx.sentence_year = None;
     // The sentence's year before a relative clause (", which ... ,"): a
-    // year inside the clause stays there.
+    // bare year inside the clause stays there.
     let mut before_relative: Option<Option<i32>> = None;
     let mut i = 0;
     while i < t.len() {
-        if ctx.sentence_year.is_some() || before_relative.is_some() {
-            if t.sym(i) == Some(',') {
-                if matches!(t.lower(i + 1), "which" | "who") {
-                    before_relative = Some(ctx.sentence_year);
-                } else if let Some(year) = before_relative.take() {
+        if t.sym(i) == Some(',') {
+            if matches!(t.lower(i + 1), "which" | "who") {
+                before_relative = Some(ctx.sentence_year);
+            } else if let Some(year) = before_relative.take() {
+                // A month and year in the clause ("Iger, who returned in
+                // November 2022, announced cuts in February") tell the
+                // story's time; a bare year ("which was started in 1849")
+                // dates only its clause.
+                let month_in_clause =
+                    matches!(ctx.anchor, Some((ay, Some(_), _)) if Some(ay) == ctx.sentence_year);
+                if !month_in_clause {
                     ctx.sentence_year = year;
                 }
-            } else if t.lower(i) == "and" && t.lower(i + 1).ends_with("ed") {
-                // "for XTO in 2010 and agreed in July to buy Denbury": a
-                // new verb starts another event.
-                ctx.sentence_year = None;
             }
+        } else if ctx.sentence_year.is_some() && t.lower(i) == "and" && t.lower(i + 1).ends_with("ed") {
+            // "for XTO in 2010 and agreed in July to buy Denbury": a new
+            // verb starts another event.
+            ctx.sentence_year = None;
         }
         if !could_start(text, t, i, starts) {
             i += 1;
