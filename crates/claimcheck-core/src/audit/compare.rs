@@ -8,6 +8,8 @@ use crate::ledger::{Fact, FactQualifier, FactValue};
 /// billion" may stand for 14.3 billion, but a stated round figure never
 /// covers more than this much.
 pub const MAX_ROUNDING: f64 = 0.025;
+/// The most a bound ("more than", "up to") may be rounded: half a percent.
+const BOUND_ROUNDING: f64 = 0.005;
 
 /// Default tolerance of hedged figures ("about", "roughly").
 pub const DEFAULT_HEDGE_TOLERANCE: f64 = 0.05;
@@ -122,8 +124,14 @@ impl ClaimFigure {
                 Interval { lo: v * (1.0 - NEARLY_TOLERANCE.max(hedge_tol)), hi: v + precision }
             }
             Qualifier::Approximately => Interval { lo: v - v.abs() * hedge_tol, hi: v + v.abs() * hedge_tol },
-            Qualifier::MoreThan | Qualifier::AtLeast => Interval { lo: v - precision, hi: f64::INFINITY },
-            Qualifier::LessThan | Qualifier::AtMost => Interval { lo: f64::NEG_INFINITY, hi: v + precision },
+            // A bound is the writer's line: "more than 40,000 stores" is not
+            // borne out by 39,477, whatever rounding "40,000" allows.
+            Qualifier::MoreThan | Qualifier::AtLeast => {
+                Interval { lo: v - precision.min(v.abs() * BOUND_ROUNDING), hi: f64::INFINITY }
+            }
+            Qualifier::LessThan | Qualifier::AtMost => {
+                Interval { lo: f64::NEG_INFINITY, hi: v + precision.min(v.abs() * BOUND_ROUNDING) }
+            }
             Qualifier::Range => {
                 Interval { lo: v - precision, hi: self.high.unwrap_or(v) + self.high_precision }
             }
@@ -377,6 +385,24 @@ mod tests {
             let got = implicit_precision(text, *value);
             assert!((got - want).abs() < want * 1e-6, "{text}: {got} != {want}");
         }
+    }
+
+    #[test]
+    fn bounds_are_rounded_by_half_a_percent_at_most() {
+        let figure = ClaimFigure {
+            value: 40_000.0,
+            precision: 1_000.0,
+            high: None,
+            high_precision: 1_000.0,
+            nearly: false,
+        };
+        let more = figure.interval(Qualifier::MoreThan, DEFAULT_HEDGE_TOLERANCE);
+        assert!((more.lo - 39_800.0).abs() < 1e-6 && more.hi.is_infinite());
+        let less = figure.interval(Qualifier::LessThan, DEFAULT_HEDGE_TOLERANCE);
+        assert!((less.hi - 40_200.0).abs() < 1e-6 && less.lo.is_infinite());
+        // An exact figure keeps its whole rounding.
+        let exact = figure.interval(Qualifier::Exact, DEFAULT_HEDGE_TOLERANCE);
+        assert!((exact.lo - 39_000.0).abs() < 1e-6);
     }
 
     #[test]

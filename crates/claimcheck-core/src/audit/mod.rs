@@ -642,15 +642,15 @@ impl<'l> Auditor<'l> {
             if a.end <= b.start { b.start - a.end } else { a.start.saturating_sub(b.end) }
         };
         let here = at..at + claim.text.len();
-        // Only a party after this figure and before the other counts so:
-        // one named before both ("bought LinkedIn for $26.2 billion, or
-        // $196 a share") is both figures'.
+        // Only a party after this figure counts so ("paid $86 billion for
+        // Wyeth and about $90 billion for Warner-Lambert"): one named before
+        // both ("bought LinkedIn for $26.2 billion, or $196 a share") is
+        // both figures'.
         let owned_elsewhere = |name: &str| {
             !others.is_empty()
                 && doc.mentions[group].iter().filter(|m| m.2 == name).all(|m| {
                     let m = m.0..m.1;
-                    m.start >= here.end
-                        && others.iter().any(|o| o.start >= m.end && 2 * gap(&m, o) < gap(&m, &here))
+                    m.start >= here.end && others.iter().any(|o| 2 * gap(&m, o) < gap(&m, &here))
                 })
         };
         let named_here = |name: &str| mentioned.contains(&name) && !owned_elsewhere(name);
