@@ -610,6 +610,18 @@ fn duration_context(t: &Tokens, k: usize) -> bool {
         )
 }
 
+/// Does the sentence in `t` speak of money in pence: "£", "pence",
+/// "pounds", or a share price or dividend?
+fn about_pence(t: &Tokens) -> bool {
+    (0..t.len()).any(|k| {
+        t.sym(k) == Some('£')
+            || matches!(
+                t.lower(k),
+                "pence" | "pound" | "pounds" | "sterling" | "share" | "shares" | "dividend" | "dividends"
+            )
+    })
+}
+
 /// What follows the number: `%`, "percent", a currency, a duration or a unit.
 /// Returns the unit, the next token and a factor (cents = 0.01, decades = 10).
 fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExpr) -> (Unit, usize, f64) {
@@ -643,6 +655,9 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
         "percent" | "percents" | "pct" => return (Unit::Percent("%"), k + 1, 1.0),
         // British papers write "2.1pc".
         "pc" if glued => return (Unit::Percent("%"), k + 1, 1.0),
+        // ... and "12.1p" for pence, in a sentence about sterling, shares or
+        // a dividend ("1080p" elsewhere is a screen's resolution).
+        "p" if glued && about_pence(t) => return (Unit::Money("GBP".to_string()), k + 1, 0.01),
         "per" if matches!(t.lower(k + 1), "cent" | "cents") => return (Unit::Percent("%"), k + 2, 1.0),
         "percentage" if matches!(t.lower(k + 1), "point" | "points") => {
             return (Unit::Percent("pp"), k + 2, 1.0);

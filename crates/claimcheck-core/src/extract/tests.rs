@@ -571,6 +571,22 @@ fn counted_noun_names_the_attribute() {
     );
 }
 
+/// Pence glued to the figure are money where the sentence speaks of
+/// sterling, shares or a dividend; a video's "1080p" is not.
+#[test]
+fn pence_glued_to_the_figure() {
+    let found = extract("It earned £2.3bn, or 31.2p a share. Shares rose 3p. It streams in 1080p.", None);
+    let got: Vec<_> = found.iter().map(summary).collect();
+    assert_eq!(
+        got,
+        [
+            (ClaimKind::Money, "£2.3bn".to_string(), "2300000000".to_string(), Some("GBP".to_string())),
+            (ClaimKind::Money, "31.2p a share".to_string(), "0.312".to_string(), Some("GBP".to_string())),
+            (ClaimKind::Money, "3p".to_string(), "0.03".to_string(), Some("GBP".to_string())),
+        ]
+    );
+}
+
 /// A bare number set off by commas after a name, or after "aged", is an age.
 #[test]
 fn ages_in_apposition() {
