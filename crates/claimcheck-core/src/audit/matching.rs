@@ -644,7 +644,17 @@ fn cue_gap(sentence: &str, at: usize, cue_len: usize, claim_at: usize, claim_len
         let between = slice(claim_at + claim_len, at);
         let separated = [" and ", " but ", ";", " while ", " after ", " before ", " although ", " though "]
             .iter()
-            .any(|c| between.contains(c));
+            .any(|c| between.contains(c))
+            // "Kamprad, who moved to Switzerland in 1976, died in 2018": a
+            // claim inside a relative clause that closes before the cue.
+            || (between.contains(", ") && {
+                let before = slice(0, claim_at);
+                [", who ", ", which "]
+                    .iter()
+                    .filter_map(|r| before.rfind(r))
+                    .max()
+                    .is_some_and(|open| !before[open + 2..].contains(", "))
+            });
         (at - (claim_at + claim_len)) * 2 + if separated { 100 } else { 0 }
     }
 }

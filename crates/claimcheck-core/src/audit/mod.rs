@@ -623,6 +623,15 @@ impl<'l> Auditor<'l> {
                 format!("{} is the article's own date (dateline), not a claim", claim.text),
             );
         }
+        // "Interview ... conducted 5 February 2025", "Updated March 3":
+        // when the piece itself was made, not a claim.
+        if claim.kind == ClaimKind::Date && is_publication_date(claim) {
+            return finding(
+                Verdict::Unverified,
+                None,
+                format!("{} is when the article was made (its own date), not a claim", claim.text),
+            );
+        }
         let Parties { subject, object: claim_object } = doc.parties[index];
         let group = doc.groups[index].start;
         let mentioned: &[&str] = &doc.names[group];
@@ -893,10 +902,15 @@ impl<'l> Auditor<'l> {
             let firm_date = claim.kind != ClaimKind::Date
                 || keys.iter().any(|c| !matches!(self.ledger.facts[c.fact].value, FactValue::Date(_)))
                 || (!doc.is_period[index] && keys.iter().all(|c| c.cue >= 3));
+            let segment = match (subject, claim.subject.as_deref()) {
+                (None, Some(name)) if names_a_segment(&claim.sentence, at, name) => Some(name),
+                _ => None,
+            };
             let scope = Scope {
                 period,
                 quarterly: doc.quarters[index].is_some(),
                 reference: doc.dateline.as_deref(),
+                segment,
             };
             if let Some(found) = self.judge_keys(claim, figure, &keys, &scope, options)
                 && (firm_date || found.verdict != Verdict::Contradicted)
@@ -1308,18 +1322,20 @@ impl<'l> Auditor<'l> {
                 ),
             ));
         }
-        let unnamed = about_an_unnamed_company(&claim.sentence, at);
-        let combined = about_parties_combined(&claim.sentence, at, claim.text.len());
-        // "7,000 people in the US": a region's count or share, unless the
-        // fact is that region's. (A price "in the US" is the US price a
-        // ledger in dollars records.)
-        let regional = matches!(claim.kind, ClaimKind::Number | ClaimKind::Percent)
-            .then(|| matching::region_after(&claim.sentence, at + claim.text.len()))
-            .flatten()
-            .filter(|place| f.object.as_deref() != Some(*place));
-        if let Some((said, ledger, why)) =
-            not_judged(claim, f, scope, earlier_value, unnamed, combined, regional)
-        {
+        let reading = Reading {
+            earlier_value,
+            unnamed_company: about_an_unnamed_company(&claim.sentence, at),
+            parties_combined: about_parties_combined(&claim.sentence, at, claim.text.len()),
+            // "7,000 people in the US": a region's count or share, unless the
+            // fact is that region's. (A price "in the US" is the US price a
+            // ledger in dollars records.)
+            region: matches!(claim.kind, ClaimKind::Number | ClaimKind::Percent)
+                .then(|| matching::region_after(&claim.sentence, at + claim.text.len()))
+                .flatten()
+                .filter(|place| f.object.as_deref() != Some(*place)),
+            segment: scope.segment.filter(|part| *f.entity != **part && f.object.as_deref() != Some(*part)),
+        };
+        if let Some((said, ledger, why)) = not_judged(claim, f, scope, &reading) {
             return Some(finding(
                 Verdict::Unverified,
                 f,
@@ -1446,6 +1462,9 @@ struct Scope<'a> {
     period: Option<&'a str>,
     quarterly: bool,
     reference: Option<&'a str>,
+    /// A part the ledger does not know whose measure the figure is
+    /// ("YouTube ads revenues of $9.2 billion").
+    segment: Option<&'a str>,
 }
 
 /// `CLAIMCHECK_DEBUG` is set: trace each claim's candidates on stderr.
@@ -1595,6 +1614,21 @@ fn is_anchor_relative(text: &str) -> bool {
         .any(|w| lower.split_whitespace().any(|x| x == *w))
 }
 
+/// How the sentence around a figure limits what it can be compared with
+/// (see [`not_judged`]).
+struct Reading<'a> {
+    /// "up from $54.99": the earlier value of a change.
+    earlier_value: bool,
+    /// "a company that ... founded in 2012".
+    unnamed_company: bool,
+    /// "Together they would have had 710,000 workers".
+    parties_combined: bool,
+    /// "7,000 people in the US", when the fact is not that region's.
+    region: Option<&'a str>,
+    /// "YouTube ads revenues", when the fact is not that part's.
+    segment: Option<&'a str>,
+}
+
 /// Why a claim that disagrees with the fact `f` is not called contradicted:
 /// what the article's side of the message adds to the claim's text, the
 /// ledger's side, and the reason.
@@ -1602,12 +1636,18 @@ fn not_judged(
     claim: &Claim,
     f: &Fact,
     scope: &Scope<'_>,
-    earlier_value: bool,
-    unnamed_company: bool,
-    parties_combined: bool,
-    region: Option<&str>,
+    reading: &Reading<'_>,
 ) -> Option<(String, String, &'static str)> {
-    if let Some(place) = region {
+    // "YouTube ads revenues of $9.2 billion": a part's figure, not the
+    // parent's.
+    if let Some(part) = reading.segment {
+        return Some((
+            format!(" for {part}, a part the ledger does not know"),
+            describe_fact_value(f),
+            "a part's figure is not judged against the whole's",
+        ));
+    }
+    if let Some(place) = reading.region {
         return Some((
             format!(" in {place}"),
             describe_fact_value(f),
@@ -1616,7 +1656,7 @@ fn not_judged(
     }
     // "Together they would have had 710,000 workers": a sum over several
     // parties is no figure of any one of them.
-    if parties_combined {
+    if reading.parties_combined {
         return Some((
             " for several parties combined".into(),
             describe_fact_value(f),
@@ -1625,14 +1665,14 @@ fn not_judged(
     }
     // "for a company that Dylan Field and Evan Wallace founded in 2012":
     // the figure is about a company the sentence does not name.
-    if unnamed_company {
+    if reading.unnamed_company {
         return Some((
             " of a company the sentence does not name".into(),
             describe_fact_value(f),
             "a figure about an unnamed company is not judged",
         ));
     }
-    if earlier_value {
+    if reading.earlier_value {
         return Some((
             " as an earlier value".into(),
             describe_fact_value(f),
@@ -1702,6 +1742,51 @@ fn in_closed_apposition(
     matches!(determiner, "a" | "an" | "the")
         && sentence.get(end..at).is_some_and(|rest| rest.contains(", "))
         && mentions.iter().any(|m| m.1 == open)
+}
+
+/// Does the unknown name `name` own the measure right before the figure
+/// at `at` ("YouTube ads revenues of $9.2 billion", "Azure revenue rose
+/// to")? Then the figure is that part's, not its parent company's.
+fn names_a_segment(sentence: &str, at: usize, name: &str) -> bool {
+    let before = sentence.get(..at).unwrap_or("");
+    let Some(i) = before.rfind(name) else { return false };
+    let rest = &before[i + name.len()..];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    rest.len() <= 40
+        && rest.starts_with(' ')
+        && (1..=5).contains(&words.len())
+        && rest.chars().all(|c| c.is_ascii_lowercase() || matches!(c, ' ' | '-' | '\''))
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "revenue"
+                    | "revenues"
+                    | "sales"
+                    | "profit"
+                    | "profits"
+                    | "income"
+                    | "users"
+                    | "subscribers"
+                    | "bookings"
+                    | "shipments"
+                    | "earnings"
+            )
+        })
+        && !matches!(
+            words[0],
+            "said" | "says" | "told" | "reported" | "expects" | "posted" | "had" | "has" | "is" | "was"
+        )
+}
+
+/// Is date claim `claim` the date the piece was made: right after
+/// "conducted", "published", "updated", "posted" or "recorded"?
+fn is_publication_date(claim: &Claim) -> bool {
+    let before = claim.sentence.get(..claim_offset_in_sentence(claim)).unwrap_or("").trim_end();
+    let before = before.strip_suffix(" on").unwrap_or(before).trim_end_matches(':');
+    let word = before.rsplit(' ').next().unwrap_or(before);
+    ["conducted", "published", "updated", "posted", "recorded", "interviewed"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Does the percentage ending at `end` state a difference between two
@@ -2389,6 +2474,17 @@ mod guard_tests {
         );
         assert_eq!(after("It has 5,000 stores in Chinatown.", "5,000 stores"), None);
         assert_eq!(after("It has 5,000 stores in total.", "5,000 stores"), None);
+    }
+
+    #[test]
+    fn segments_and_publication_dates() {
+        let at = |s: &str| s.find('$').expect("figure");
+        let s = "YouTube ads revenues of $9.2 billion.";
+        assert!(names_a_segment(s, at(s), "YouTube"));
+        let s = "Nadella said revenue rose to $9.2 billion.";
+        assert!(!names_a_segment(s, at(s), "Nadella"));
+        let s = "YouTube, the video site, made $9.2 billion.";
+        assert!(!names_a_segment(s, at(s), "YouTube"));
     }
 
     #[test]
