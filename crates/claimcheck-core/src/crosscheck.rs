@@ -223,7 +223,8 @@ impl Keying<'_> {
             claims.iter().zip(&strength).map(|(c, s)| c.kind == ClaimKind::Date && *s >= 3).collect();
         let groups = crate::audit::sentence_groups(claims);
         let quarters = crate::audit::claim_quarters(claims);
-        let (periods, _) = crate::audit::implied_periods(claims, &event_dates, &groups, &quarters);
+        let offsets: Vec<usize> = claims.iter().map(claim_offset_in_sentence).collect();
+        let (periods, _) = crate::audit::implied_periods(claims, &offsets, &event_dates, &groups, &quarters);
         claims
             .iter()
             .zip(strength)

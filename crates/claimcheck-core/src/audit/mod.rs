@@ -535,7 +535,7 @@ impl<'l> Auditor<'l> {
                 quarters[i] = section.map(|(q, _)| q);
             }
         }
-        let (mut periods, is_period) = implied_periods(claims, &event_dates, &groups, &quarters);
+        let (mut periods, is_period) = implied_periods(claims, &offsets, &event_dates, &groups, &quarters);
         for (i, section) in sections.iter().enumerate() {
             if let Some((q, Some(year))) = section
                 && periods[i].as_deref() == Some(*q)
@@ -625,7 +625,7 @@ impl<'l> Auditor<'l> {
         }
         // "Interview ... conducted 5 February 2025", "Updated March 3":
         // when the piece itself was made, not a claim.
-        if claim.kind == ClaimKind::Date && is_publication_date(claim) {
+        if claim.kind == ClaimKind::Date && is_publication_date(claim, doc.offsets[index]) {
             return finding(
                 Verdict::Unverified,
                 None,
@@ -1780,8 +1780,8 @@ fn names_a_segment(sentence: &str, at: usize, name: &str) -> bool {
 
 /// Is date claim `claim` the date the piece was made: right after
 /// "conducted", "published", "updated", "posted" or "recorded"?
-fn is_publication_date(claim: &Claim) -> bool {
-    let before = claim.sentence.get(..claim_offset_in_sentence(claim)).unwrap_or("").trim_end();
+fn is_publication_date(claim: &Claim, at: usize) -> bool {
+    let before = claim.sentence.get(..at).unwrap_or("").trim_end();
     let before = before.strip_suffix(" on").unwrap_or(before).trim_end_matches(':');
     let word = before.rsplit(' ').next().unwrap_or(before);
     ["conducted", "published", "updated", "posted", "recorded", "interviewed"]
@@ -1837,20 +1837,19 @@ fn about_parties_combined(sentence: &str, at: usize, len: usize) -> bool {
 /// start-up founded in 2015")?
 fn about_an_unnamed_company(sentence: &str, at: usize) -> bool {
     let before = sentence.get(..at).unwrap_or("");
-    let lower = before.to_ascii_lowercase();
-    ["a company ", "a start-up ", "a startup ", "a firm ", "a business ", "another company "].iter().any(
-        |noun| {
-            lower.rfind(noun).is_some_and(|i| {
-                (i == 0 || lower.as_bytes()[i - 1] == b' ') && {
-                    let rest = &lower[i + noun.len()..];
-                    let next = rest.split(' ').next().unwrap_or("");
-                    matches!(next, "that" | "which" | "founded" | "started" | "launched" | "set" | "created")
-                        && !rest.contains(", ")
-                        && !rest.contains(';')
-                }
-            })
-        },
-    )
+    // The phrase runs to the figure without a comma or a semicolon: only the
+    // last stretch of the text before it can hold it. One pass over its
+    // words, asked of every claim a fact disagrees with.
+    let stretch = &before[before.rfind([',', ';']).map_or(0, |i| i + 1)..];
+    let (mut determiner, mut noun) = (false, false);
+    for word in stretch.split(' ') {
+        if noun && matches!(word, "that" | "which" | "founded" | "started" | "launched" | "set" | "created") {
+            return true;
+        }
+        noun = determiner && matches!(word, "company" | "start-up" | "startup" | "firm" | "business");
+        determiner = matches!(word, "a" | "A" | "another" | "Another");
+    }
+    false
 }
 
 /// Does the text before a figure make it the earlier value of a change
@@ -2044,29 +2043,45 @@ pub(crate) fn claim_quarters(claims: &[Claim]) -> Vec<Option<&'static str>> {
 /// ("founded in 1995") are not periods.
 pub(crate) fn implied_periods(
     claims: &[Claim],
+    offsets: &[usize],
     event_dates: &[bool],
     groups: &[Range<usize>],
     quarters: &[Option<&'static str>],
 ) -> (Vec<Option<String>>, Vec<bool>) {
     let mut out = vec![None; claims.len()];
     let mut used = vec![false; claims.len()];
+    // What each date's words say of it, read once: a sentence's figures
+    // each look at all its dates.
+    let date_words: Vec<std::cell::OnceCell<DateWords>> = vec![std::cell::OnceCell::new(); claims.len()];
+    let words_of = |j: usize| {
+        *date_words[j].get_or_init(|| {
+            let (d, at) = (&claims[j], offsets[j]);
+            DateWords {
+                // "said on Tuesday that revenue rose 26% ... in 2023": a day
+                // without its year says when it was said, not the figure's period.
+                dates_figures: d.kind == ClaimKind::Date
+                    && !is_yearless(&d.text)
+                    && !is_comparison_base(d, at),
+                fiscal_year_end: ends_a_fiscal_year(d, at),
+                opens_sentence: opens_the_sentence(d, at),
+            }
+        })
+    };
     for (i, c) in claims.iter().enumerate() {
         if c.kind == ClaimKind::Date {
             continue;
         }
         let group = groups[i].clone();
-        let names_fiscal_year = c.sentence.contains("fiscal") || c.sentence.contains("FY");
+        let names_fiscal_year = || c.sentence.contains("fiscal") || c.sentence.contains("FY");
         let mut best: Option<(usize, usize)> = None;
         for j in group.clone() {
             let d = &claims[j];
-            // "said on Tuesday that revenue rose 26% ... in 2023": a day
-            // without its year says when it was said, not the figure's period.
-            if d.kind != ClaimKind::Date || is_yearless(&d.text) || is_comparison_base(d) {
+            if d.kind != ClaimKind::Date || !words_of(j).dates_figures {
                 continue;
             }
             // "for fiscal 2023, the year ended March 31, 2024": the fiscal
             // year names the period; the day it ended does not.
-            if names_fiscal_year && ends_a_fiscal_year(d) {
+            if words_of(j).fiscal_year_end && names_fiscal_year() {
                 continue;
             }
             let dist = if d.span.start >= c.span.end {
@@ -2075,13 +2090,12 @@ pub(crate) fn implied_periods(
                 // Before the figure: only close by ("ended 2024 with ..."),
                 // or opening the sentence ("For fiscal 2024, sales of ...").
                 let gap = c.span.start - d.span.end;
-                let between =
-                    c.sentence.get(claim_offset_in_sentence(d) + d.text.len()..claim_offset_in_sentence(c));
-                // "began buying in 1988 and now holds 400 million": "now" is another time.
-                if between.is_some_and(|b| b.split_whitespace().any(|w| w == "now" || w == "currently")) {
+                if gap > 25 && !words_of(j).opens_sentence {
                     continue;
                 }
-                if gap > 25 && !opens_the_sentence(d) {
+                let between = c.sentence.get(offsets[j] + d.text.len()..offsets[i]);
+                // "began buying in 1988 and now holds 400 million": "now" is another time.
+                if between.is_some_and(|b| b.split_whitespace().any(|w| w == "now" || w == "currently")) {
                     continue;
                 }
                 gap
@@ -2099,7 +2113,7 @@ pub(crate) fn implied_periods(
                     && o.span.start.abs_diff(d.span.start).min(o.span.end.abs_diff(d.span.start)) < dist
             });
             // An opening phrase dates every figure after it.
-            if nearer_other && !opens_the_sentence(d) {
+            if nearer_other && !words_of(j).opens_sentence {
                 continue;
             }
             if best.is_none_or(|(bd, _)| dist < bd) {
@@ -2123,11 +2137,22 @@ pub(crate) fn implied_periods(
     (out, used)
 }
 
+/// What a date claim's words say of it, for [`implied_periods`].
+#[derive(Debug, Default, Clone, Copy)]
+struct DateWords {
+    /// It can date the figures near it: it has a year and is not the base
+    /// of a change ("up 8% from a year earlier").
+    dates_figures: bool,
+    /// "the year ended March 31, 2024".
+    fiscal_year_end: bool,
+    /// "For fiscal 2024, ...".
+    opens_sentence: bool,
+}
+
 /// Does date claim `d` open its sentence, in an introductory phrase that
 /// dates all of it ("In 2023, ...", "For fiscal 2024, sales of ...",
 /// "Outlook: for fiscal 2024, ...")?
-fn opens_the_sentence(d: &Claim) -> bool {
-    let at = claim_offset_in_sentence(d);
+fn opens_the_sentence(d: &Claim, at: usize) -> bool {
     let before = d.sentence.get(..at).unwrap_or("");
     let before = before.rsplit(": ").next().unwrap_or(before).to_ascii_lowercase();
     let intro = ["in ", "for ", "in fiscal ", "for fiscal ", "for the fiscal year ", "in the fiscal year "];
@@ -2137,8 +2162,7 @@ fn opens_the_sentence(d: &Claim) -> bool {
 
 /// Is date claim `d` the day a fiscal year ended ("the year ended March
 /// 31, 2024", "the year ending in March")?
-fn ends_a_fiscal_year(d: &Claim) -> bool {
-    let at = claim_offset_in_sentence(d);
+fn ends_a_fiscal_year(d: &Claim, at: usize) -> bool {
     let before = d.sentence.get(..at).unwrap_or("").trim_end();
     let before = before.strip_suffix(" on").or_else(|| before.strip_suffix(" in")).unwrap_or(before);
     before.ends_with("ended") || before.ends_with("ending")
@@ -2147,8 +2171,7 @@ fn ends_a_fiscal_year(d: &Claim) -> bool {
 /// Is date claim `d` the base a change is measured from ("up 8% from a
 /// year earlier", "higher than in 2022", "compared with 2021")? It is not
 /// the period of the figures near it.
-fn is_comparison_base(d: &Claim) -> bool {
-    let at = claim_offset_in_sentence(d);
+fn is_comparison_base(d: &Claim, at: usize) -> bool {
     let before = d.sentence.get(..at).unwrap_or("").trim_end();
     let before = before.strip_suffix(" in").unwrap_or(before);
     let before = before.as_bytes();

@@ -181,7 +181,15 @@ pub(crate) fn names_a_past_employer(
     claim: usize,
 ) -> bool {
     let before = &text[floor..name];
-    let Some(comma) = before.rfind(", ") else { return false };
+    // The last ", " (a byte search: this is asked of every name before a claim).
+    let mut end = before.len();
+    let comma = loop {
+        match before[..end].rfind(',') {
+            Some(i) if before.as_bytes().get(i + 1) == Some(&b' ') => break i,
+            Some(i) => end = i,
+            None => return false,
+        }
+    };
     let opening = &before[comma + 2..];
     let determiner = opening.split(' ').next().unwrap_or("");
     let after = text[name_end..claim].trim_start_matches(' ');
