@@ -285,6 +285,11 @@ const MEASURE_NOUNS: &[&str] = &[
     "traffic",
     "visitors",
     "downloads",
+    "charge",
+    "charges",
+    "writedown",
+    "write-down",
+    "impairment",
 ];
 
 /// The measure attached to a figure in its sentence: the noun phrase after
@@ -296,6 +301,15 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
     // After: "of VMware's net debt", "in annual recurring revenue", "of the deal's value".
     let after = sentence.get(at + len..).unwrap_or("");
     let mut words = after.split_whitespace();
+    // Right after: "a $2.9 billion charge", "a $10 billion writedown".
+    if after.starts_with(' ')
+        && let Some(next) = after.split_whitespace().next()
+        && next.starts_with(|c: char| c.is_ascii_lowercase())
+        && is_measure(next)
+        && !matches!(next.trim_end_matches(|c: char| !c.is_alphanumeric()), "shares" | "stock" | "index")
+    {
+        return Some(next.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string());
+    }
     if let Some(prep) = words.next()
         && (prep.eq_ignore_ascii_case("of") || prep.eq_ignore_ascii_case("in"))
     {
@@ -548,9 +562,12 @@ impl CueIndex {
                 cues.extend(attribute.split('_').filter(|w| w.len() > 2).map(str::to_string));
                 cues.push(attribute.replace('_', " "));
             }
-            cues.extend(synonyms.iter().filter(|(_, a)| a == attribute).map(|(s, _)| s.to_lowercase()));
-            let inflected: Vec<String> = cues.iter().flat_map(|c| present_forms(c)).collect();
+            // Present tenses of the listed cues, not of the words of an
+            // attribute's name: "shares" is no cue of "share_repurchases".
+            let inflected: Vec<String> =
+                attribute_cues(attribute).iter().flat_map(|c| present_forms(c)).collect();
             cues.extend(inflected);
+            cues.extend(synonyms.iter().filter(|(_, a)| a == attribute).map(|(s, _)| s.to_lowercase()));
             for cue in cues {
                 let ids = by_cue.entry(cue).or_default();
                 if !ids.contains(&id) {

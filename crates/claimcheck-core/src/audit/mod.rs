@@ -1614,6 +1614,11 @@ fn is_anchor_relative(text: &str) -> bool {
         .any(|w| lower.split_whitespace().any(|x| x == *w))
 }
 
+/// How many times apart a figure and a fact can be and still be the same
+/// measure, one of them wrong: a thousand (a million written for a
+/// billion) and then some.
+const ORDERS_APART: f64 = 5_000.0;
+
 /// How the sentence around a figure limits what it can be compared with
 /// (see [`not_judged`]).
 struct Reading<'a> {
@@ -1638,6 +1643,21 @@ fn not_judged(
     scope: &Scope<'_>,
     reading: &Reading<'_>,
 ) -> Option<(String, String, &'static str)> {
+    // "$634,440" a share against $167.6 billion of cash: figures thousands
+    // of times apart measure different things. (A million written for a
+    // billion, a thousand times off, is still an error to report.)
+    if matches!(claim.kind, ClaimKind::Money | ClaimKind::Number)
+        && let (Some(said), FactValue::Number(known)) = (claim.value.as_number(), &f.value)
+        && said != 0.0
+        && *known != 0.0
+        && (said / known).abs().max((known / said).abs()) > ORDERS_APART
+    {
+        return Some((
+            String::new(),
+            describe_fact_value(f),
+            "the figures are orders of magnitude apart, so they measure different things",
+        ));
+    }
     // "YouTube ads revenues of $9.2 billion": a part's figure, not the
     // parent's.
     if let Some(part) = reading.segment {
@@ -2394,6 +2414,7 @@ mod guard_tests {
             measure("Revenue was about $9.9 billion.", "about $9.9 billion").as_deref(),
             Some("revenue")
         );
+        assert_eq!(measure("It took a $2.9 billion charge.", "$2.9 billion").as_deref(), Some("charge"));
         // Payment forms and owners name no measure.
         assert_eq!(measure("It paid $61 billion in cash and stock.", "$61 billion"), None);
         assert_eq!(measure("It cut 10% of its staff.", "10%"), None);
