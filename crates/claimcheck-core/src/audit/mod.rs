@@ -1283,6 +1283,18 @@ impl<'l> Auditor<'l> {
                         ),
                     ));
                 }
+                // "would cut 20,000 jobs by 2026": the target of a plan the
+                // ledger dates by its announcement.
+                if scope.reference.is_some_and(|r| is_after_the_article(p, r)) {
+                    return Some(finding(
+                        Verdict::Supported,
+                        other,
+                        format!(
+                            "article says {} by {p}, after the article's own date; ledger has that value, announced for {when} (source {})",
+                            claim.text, other.source
+                        ),
+                    ));
+                }
                 return Some(finding(
                     Verdict::Contradicted,
                     other,
@@ -1711,6 +1723,17 @@ fn not_judged(
         ));
     }
     if claim.kind != ClaimKind::Date {
+        // "would cut 20,000 jobs by 2026": a figure for a period after the
+        // article's own date is a plan or a target.
+        if let (Some(period), Some(reference)) = (scope.period, scope.reference)
+            && is_after_the_article(period, reference)
+        {
+            return Some((
+                format!(" for {period}, after the article's own date"),
+                describe_fact_value(f),
+                "a plan is not judged against an outcome",
+            ));
+        }
         return None;
     }
     let ledger = fact_date(f).unwrap_or("?").to_string();
@@ -1770,6 +1793,12 @@ fn in_closed_apposition(
 fn names_a_segment(sentence: &str, at: usize, name: &str) -> bool {
     let before = sentence.get(..at).unwrap_or("");
     let Some(i) = before.rfind(name) else { return false };
+    // A plain word opening the sentence ("Operating revenue of") is no
+    // name; "YouTube" is, by its inner capital.
+    let opens = before[..i].trim_start_matches(['*', '-', ' ']).is_empty();
+    if opens && !name.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
     let rest = &before[i + name.len()..];
     let words: Vec<&str> = rest.split_whitespace().collect();
     rest.len() <= 40
@@ -2078,10 +2107,13 @@ pub(crate) fn implied_periods(
             let (d, at) = (&claims[j], offsets[j]);
             DateWords {
                 // "said on Tuesday that revenue rose 26% ... in 2023": a day
-                // without its year says when it was said, not the figure's period.
+                // without its year says when it was said, not the figure's
+                // period; nor does the date of another event ("a laboratory
+                // founded in 1925").
                 dates_figures: d.kind == ClaimKind::Date
                     && !is_yearless(&d.text)
-                    && !is_comparison_base(d, at),
+                    && !is_comparison_base(d, at)
+                    && !follows_an_event_verb(d, at),
                 fiscal_year_end: ends_a_fiscal_year(d, at),
                 opens_sentence: opens_the_sentence(d, at),
             }
@@ -2186,6 +2218,48 @@ fn ends_a_fiscal_year(d: &Claim, at: usize) -> bool {
     let before = d.sentence.get(..at).unwrap_or("").trim_end();
     let before = before.strip_suffix(" on").or_else(|| before.strip_suffix(" in")).unwrap_or(before);
     before.ends_with("ended") || before.ends_with("ending")
+}
+
+/// Is `period` ("2026", "2026-Q1", "FY2027") later than the article's date
+/// `reference` (YYYY-MM-DD)? A fiscal year may end a year after the
+/// calendar one it is named for, so it counts only past that.
+fn is_after_the_article(period: &str, reference: &str) -> bool {
+    let fiscal = period.starts_with("FY");
+    let digits = period.trim_start_matches("FY");
+    let (Some(year), Some(now)) = (
+        digits.get(..4).and_then(|y| y.parse::<i32>().ok()),
+        reference.get(..4).and_then(|y| y.parse::<i32>().ok()),
+    ) else {
+        return false;
+    };
+    year > now + i32::from(fiscal)
+}
+
+/// Does an event's verb govern date claim `d` ("founded in 1925", "opened
+/// on March 3", "was born in 1961")? Then it dates that event.
+fn follows_an_event_verb(d: &Claim, at: usize) -> bool {
+    let before = d.sentence.get(..at).unwrap_or("").trim_end();
+    let before = ["in", "on"]
+        .iter()
+        .find_map(|p| before.strip_suffix(p).filter(|b| b.ends_with(' ')))
+        .unwrap_or(before)
+        .trim_end();
+    let verb = before.rsplit(' ').next().unwrap_or(before);
+    matches!(
+        verb,
+        "founded"
+            | "established"
+            | "formed"
+            | "created"
+            | "incorporated"
+            | "born"
+            | "built"
+            | "opened"
+            | "launched"
+            | "introduced"
+            | "acquired"
+            | "bought"
+    )
 }
 
 /// Is date claim `d` the base a change is measured from ("up 8% from a
@@ -2529,6 +2603,17 @@ mod guard_tests {
         assert!(!names_a_segment(s, at(s), "Nadella"));
         let s = "YouTube, the video site, made $9.2 billion.";
         assert!(!names_a_segment(s, at(s), "YouTube"));
+    }
+
+    #[test]
+    fn periods_after_the_article() {
+        assert!(is_after_the_article("2026", "2024-05-20"));
+        assert!(is_after_the_article("2025-Q1", "2024-05-20"));
+        assert!(!is_after_the_article("2024", "2024-05-20"));
+        // Walmart's fiscal 2025 runs into 2025: not a plan in May 2024.
+        assert!(!is_after_the_article("FY2025", "2024-05-20"));
+        assert!(is_after_the_article("FY2026", "2024-05-20"));
+        assert!(!is_after_the_article("Q4", "2024-05-20"));
     }
 
     #[test]
