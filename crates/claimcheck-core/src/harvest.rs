@@ -500,7 +500,7 @@ impl<'l> Harvester<'l> {
             .collect();
         dates.sort_by_key(|c| c.span.start.abs_diff(at));
         let date = |c: &&Claim| c.value.as_date().map(str::to_owned);
-        let probe = probe_fact(attribute);
+        let probe = Fact::probe(attribute, "2000-01-01");
         if is_event_attribute(attribute, &probe) {
             return claim
                 .period
@@ -751,26 +751,6 @@ fn is_calendar_word(word: &str) -> bool {
 fn quarter_in(sentence: &str) -> Option<&'static str> {
     let lower = sentence.to_lowercase();
     QUARTER_PHRASES.iter().find(|(k, _)| whole_word_matches(&lower, k).next().is_some()).map(|(_, q)| *q)
-}
-
-/// A fact with only an attribute, to ask the audit's rules what sort of attribute it is.
-fn probe_fact(attribute: &str) -> Fact {
-    Fact {
-        id: "".into(),
-        entity: "".into(),
-        attribute: attribute.into(),
-        object: None,
-        value: FactValue::Number(0.0),
-        unit: None,
-        period: Some("2000-01-01".into()),
-        qualifier: Default::default(),
-        tolerance: None,
-        rank: Default::default(),
-        source: "".into(),
-        as_of: None,
-        note: None,
-        origin: crate::ledger::Origin { path: std::sync::Arc::from(Path::new("")), line: 0 },
-    }
 }
 
 /// A fact's value and unit as the ledger writes them: `26200000000 USD`.

@@ -1646,15 +1646,9 @@ struct Reading<'a> {
     segment: Option<&'a str>,
 }
 
-/// Why a claim that disagrees with the fact `f` is not called contradicted:
-/// what the article's side of the message adds to the claim's text, the
-/// ledger's side, and the reason.
-fn not_judged(
-    claim: &Claim,
-    f: &Fact,
-    scope: &Scope<'_>,
-    reading: &Reading<'_>,
-) -> Option<(String, String, &'static str)> {
+/// The reasons [`not_judged`] gives whatever the claim's kind: what the
+/// article's side of the message adds, and why.
+fn not_judged_value(claim: &Claim, f: &Fact, reading: &Reading<'_>) -> Option<(String, &'static str)> {
     // "$634,440" a share against $167.6 billion of cash: figures thousands
     // of times apart measure different things. (A million written for a
     // billion, a thousand times off, is still an error to report.)
@@ -1666,61 +1660,50 @@ fn not_judged(
     {
         return Some((
             String::new(),
-            describe_fact_value(f),
             "the figures are orders of magnitude apart, so they measure different things",
-        ));
-    }
-    // "YouTube ads revenues of $9.2 billion": a part's figure, not the
-    // parent's.
-    if let Some(part) = reading.segment {
-        return Some((
-            format!(" for {part}, a part the ledger does not know"),
-            describe_fact_value(f),
-            "a part's figure is not judged against the whole's",
-        ));
-    }
-    if let Some(place) = reading.region {
-        return Some((
-            format!(" in {place}"),
-            describe_fact_value(f),
-            "a figure for one region is not judged against a fact for another or for all",
-        ));
-    }
-    // "Together they would have had 710,000 workers": a sum over several
-    // parties is no figure of any one of them.
-    if reading.parties_combined {
-        return Some((
-            " for several parties combined".into(),
-            describe_fact_value(f),
-            "a combined figure is not judged against one party's fact",
-        ));
-    }
-    // "for a company that Dylan Field and Evan Wallace founded in 2012":
-    // the figure is about a company the sentence does not name.
-    if reading.unnamed_company {
-        return Some((
-            " of a company the sentence does not name".into(),
-            describe_fact_value(f),
-            "a figure about an unnamed company is not judged",
-        ));
-    }
-    if reading.earlier_value {
-        return Some((
-            " as an earlier value".into(),
-            describe_fact_value(f),
-            "an earlier value without its own date is not judged",
         ));
     }
     // "expects $37 billion to $38.5 billion": a forecast is checked only
     // against a forecast the ledger records.
-    if let Some(hedge) = claim.hedge.as_deref().filter(|h| crate::extract::is_forward_looking(h))
-        && f.qualifier != FactQualifier::Estimate
-    {
-        return Some((
-            format!(" as a forecast ({hedge})"),
-            describe_fact_value(f),
-            "a forecast is not judged against an outcome",
-        ));
+    let forecast = claim.hedge.as_deref().filter(|h| crate::extract::is_forward_looking(h));
+    Some(if let Some(part) = reading.segment {
+        // "YouTube ads revenues of $9.2 billion": a part's figure, not the parent's.
+        (
+            format!(" for {part}, a part the ledger does not know"),
+            "a part's figure is not judged against the whole's",
+        )
+    } else if let Some(place) = reading.region {
+        (
+            format!(" in {place}"),
+            "a figure for one region is not judged against a fact for another or for all",
+        )
+    } else if reading.parties_combined {
+        // "Together they would have had 710,000 workers": a sum over
+        // several parties is no figure of any one of them.
+        (" for several parties combined".into(), "a combined figure is not judged against one party's fact")
+    } else if reading.unnamed_company {
+        // "for a company that Dylan Field and Evan Wallace founded in 2012".
+        (" of a company the sentence does not name".into(), "a figure about an unnamed company is not judged")
+    } else if reading.earlier_value {
+        (" as an earlier value".into(), "an earlier value without its own date is not judged")
+    } else if let Some(hedge) = forecast.filter(|_| f.qualifier != FactQualifier::Estimate) {
+        (format!(" as a forecast ({hedge})"), "a forecast is not judged against an outcome")
+    } else {
+        return None;
+    })
+}
+
+/// Why a claim that disagrees with the fact `f` is not called contradicted:
+/// what the article's side of the message adds to the claim's text, the
+/// ledger's side, and the reason.
+fn not_judged(
+    claim: &Claim,
+    f: &Fact,
+    scope: &Scope<'_>,
+    reading: &Reading<'_>,
+) -> Option<(String, String, &'static str)> {
+    if let Some((said, why)) = not_judged_value(claim, f, reading) {
+        return Some((said, describe_fact_value(f), why));
     }
     if claim.kind != ClaimKind::Date {
         // "would cut 20,000 jobs by 2026": a figure for a period after the
@@ -2560,22 +2543,7 @@ mod guard_tests {
         for attribute in ["share_buyback", "shares_held", "revenue", "market_cap"] {
             assert!(!matching::is_per_share(attribute), "{attribute}");
         }
-        let fact = |period: &str| Fact {
-            id: "f".into(),
-            entity: "Acme".into(),
-            attribute: "commercial_backlog".into(),
-            object: None,
-            value: FactValue::Number(5600.0),
-            unit: Some("airplanes".into()),
-            period: Some(period.into()),
-            qualifier: Default::default(),
-            tolerance: None,
-            rank: Default::default(),
-            source: "".into(),
-            as_of: None,
-            note: None,
-            origin: crate::ledger::Origin { path: std::sync::Arc::from(std::path::Path::new("")), line: 0 },
-        };
+        let fact = |period: &str| Fact::probe("commercial_backlog", period);
         assert!(!matching::is_event_attribute("commercial_backlog", &fact("2023-12-31")));
         assert!(matching::is_event_attribute("commercial_backlog", &fact("2023-11-14")));
     }

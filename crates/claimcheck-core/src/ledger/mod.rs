@@ -220,6 +220,29 @@ pub struct Fact {
     pub origin: Origin,
 }
 
+impl Fact {
+    /// A fact with only an attribute and a period, to ask the audit's rules
+    /// what sort of attribute it is.
+    pub(crate) fn probe(attribute: &str, period: &str) -> Fact {
+        Fact {
+            id: "".into(),
+            entity: "".into(),
+            attribute: attribute.into(),
+            object: None,
+            value: FactValue::Number(0.0),
+            unit: None,
+            period: Some(period.into()),
+            qualifier: Default::default(),
+            tolerance: None,
+            rank: Default::default(),
+            source: "".into(),
+            as_of: None,
+            note: None,
+            origin: Origin { path: Arc::from(Path::new("")), line: 0 },
+        }
+    }
+}
+
 /// The file and 1-based line a fact was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
