@@ -706,7 +706,33 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
                 _ => return None,
             };
             k += 1;
-            let (ay, am, _) = ctx.anchor?;
+            let (ay, am, ad) = ctx.anchor?;
+            // "the next day", "the same day", "the following month": from
+            // the anchor's day or month, when it has one.
+            if t.lower(k) == "day" {
+                let day = NaiveDate::from_ymd_opt(ay, am?, ad?)?;
+                let d = day.checked_add_signed(chrono::Duration::days(i64::from(shift)))?;
+                return Some(DateMatch {
+                    start: i,
+                    end: k + 1,
+                    value: d.format("%Y-%m-%d").to_string(),
+                    relative: true,
+                });
+            }
+            if t.lower(k) == "month" {
+                let first = NaiveDate::from_ymd_opt(ay, am?, 1)?;
+                let d = match shift {
+                    -1 => first.checked_sub_months(Months::new(1))?,
+                    1 => first.checked_add_months(Months::new(1))?,
+                    _ => first,
+                };
+                return Some(DateMatch {
+                    start: i,
+                    end: k + 1,
+                    value: d.format("%Y-%m").to_string(),
+                    relative: true,
+                });
+            }
             if t.lower(k) == "year" {
                 return Some(DateMatch {
                     start: i,

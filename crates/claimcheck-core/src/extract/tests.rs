@@ -176,6 +176,17 @@ fn relative_dates_resolve_against_the_reference() {
         ("Pfizer, which was started in 1849, closed the deal in December.", "December", "2024-12"),
         ("It paid $41 billion for XTO in 2010 and agreed in July to buy Denbury.", "July", "2025-07"),
         ("In 2023, it cut prices in March.", "March", "2023-03"),
+        // "the next day", "the following month" count from the anchor too.
+        (
+            "A panel blew out on January 5, 2024. The next day, jets were grounded.",
+            "The next day",
+            "2024-01-06",
+        ),
+        (
+            "It launched in March 2021 and the following month it raised money.",
+            "the following month",
+            "2021-04",
+        ),
         // Days and weeks count from a day the text gave.
         ("It agreed on March 3, 2021. Five days later it closed.", "Five days later", "2021-03-08"),
         ("It opened on June 1, 2020; two weeks before that it hired.", "two weeks before that", "2020-05-18"),
