@@ -2227,22 +2227,7 @@ fn follows_an_event_verb(d: &Claim, at: usize) -> bool {
         .find_map(|p| before.strip_suffix(p).filter(|b| b.ends_with(' ')))
         .unwrap_or(before)
         .trim_end();
-    let verb = before.rsplit(' ').next().unwrap_or(before);
-    matches!(
-        verb,
-        "founded"
-            | "established"
-            | "formed"
-            | "created"
-            | "incorporated"
-            | "born"
-            | "built"
-            | "opened"
-            | "launched"
-            | "introduced"
-            | "acquired"
-            | "bought"
-    )
+    crate::extract::is_event_verb(before.rsplit(' ').next().unwrap_or(before))
 }
 
 /// Is date claim `d` the base a change is measured from ("up 8% from a

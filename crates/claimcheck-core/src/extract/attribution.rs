@@ -1052,7 +1052,13 @@ impl<'a> Attributor<'a> {
                 // A period follows its figure ("$200 million by 2023") or sits
                 // right before it ("ended 2024 with 301 million"), not a clause away.
                 let near = if abs >= end { abs - end <= 80 } else { start - (abs + 4).min(start) <= 25 };
-                if prep && near && (1900..=2100).contains(&year.parse::<u32>().unwrap_or(0)) {
+                // "a laboratory founded in 1925" dates the founding, not the figure.
+                let event = before.ends_with("in") && {
+                    let head = sent[..i].trim_end();
+                    let head = head.strip_suffix("in").unwrap_or(head).trim_end();
+                    with_lower(head.rsplit(' ').next().unwrap_or(head), lexicon::is_event_verb)
+                };
+                if prep && near && !event && (1900..=2100).contains(&year.parse::<u32>().unwrap_or(0)) {
                     let dist = abs.abs_diff(start);
                     let fiscal = before.ends_with("fiscal") || before.ends_with("fy");
                     let label = if fiscal { format!("FY{year}") } else { year.to_string() };

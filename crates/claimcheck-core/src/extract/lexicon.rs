@@ -624,6 +624,26 @@ pub fn is_anchor_word(w: &str) -> bool {
         )
 }
 
+/// A verb whose date is its own event's ("founded in 1925", "opened on
+/// March 3"), never the period of a figure near it.
+pub fn is_event_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "founded"
+            | "established"
+            | "formed"
+            | "created"
+            | "incorporated"
+            | "born"
+            | "built"
+            | "opened"
+            | "launched"
+            | "introduced"
+            | "acquired"
+            | "bought"
+    )
+}
+
 /// A verb that moves a figure: what follows it is a change ("fell 40
 /// cents") and, after "to", the new level ("to $12.35").
 pub fn is_change_verb(w: &str) -> bool {

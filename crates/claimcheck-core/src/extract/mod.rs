@@ -27,7 +27,7 @@ pub use attribution::{Attribution, attribute_of_word};
 pub(crate) use date::find_dateline;
 pub use entities::EntityIndex;
 /// Word lists the audit reads too.
-pub(crate) use lexicon::{is_change_verb, is_forward_looking, month};
+pub(crate) use lexicon::{is_change_verb, is_event_verb, is_forward_looking, month};
 
 use crate::claim::{Claim, ClaimKind, ClaimValue, Qualifier};
 use crate::input::Document;

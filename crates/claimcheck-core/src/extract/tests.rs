@@ -582,6 +582,21 @@ fn counted_noun_names_the_attribute() {
     );
 }
 
+/// A year after an event's verb ("founded in 1976") dates that event, not
+/// the figures of its sentence; a period preposition still does.
+#[test]
+fn event_years_are_no_periods() {
+    let found = extract(
+        "Apple, which was founded in 1976, has 161,000 employees. Revenue was $5 billion in 2023.",
+        None,
+    );
+    let periods: Vec<_> = found.iter().map(|c| (c.text.as_str(), c.period.as_deref())).collect();
+    assert_eq!(
+        periods,
+        [("1976", None), ("161,000 employees", None), ("$5 billion", Some("2023")), ("2023", None)]
+    );
+}
+
 /// Pence glued to the figure are money where the sentence speaks of
 /// sterling, shares or a dividend; a video's "1080p" is not.
 #[test]
