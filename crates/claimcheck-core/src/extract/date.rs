@@ -686,13 +686,7 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
             let value = if unit == "year" {
                 format!("{:04}", r.year() + shift)
             } else {
-                let first = NaiveDate::from_ymd_opt(r.year(), r.month(), 1)?;
-                let d = match shift {
-                    -1 => first.checked_sub_months(Months::new(1))?,
-                    1 => first.checked_add_months(Months::new(1))?,
-                    _ => first,
-                };
-                d.format("%Y-%m").to_string()
+                month_shifted(r.year(), r.month(), shift)?
             };
             return Some(DateMatch { start: i, end: i + 2, value, relative: true });
         }
@@ -709,37 +703,14 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
             let (ay, am, ad) = ctx.anchor?;
             // "the next day", "the same day", "the following month": from
             // the anchor's day or month, when it has one.
-            if t.lower(k) == "day" {
-                let day = NaiveDate::from_ymd_opt(ay, am?, ad?)?;
-                let d = day.checked_add_signed(chrono::Duration::days(i64::from(shift)))?;
-                return Some(DateMatch {
-                    start: i,
-                    end: k + 1,
-                    value: d.format("%Y-%m-%d").to_string(),
-                    relative: true,
-                });
-            }
-            if t.lower(k) == "month" {
-                let first = NaiveDate::from_ymd_opt(ay, am?, 1)?;
-                let d = match shift {
-                    -1 => first.checked_sub_months(Months::new(1))?,
-                    1 => first.checked_add_months(Months::new(1))?,
-                    _ => first,
-                };
-                return Some(DateMatch {
-                    start: i,
-                    end: k + 1,
-                    value: d.format("%Y-%m").to_string(),
-                    relative: true,
-                });
-            }
-            if t.lower(k) == "year" {
-                return Some(DateMatch {
-                    start: i,
-                    end: k + 1,
-                    value: format!("{:04}", ay + shift),
-                    relative: true,
-                });
+            let value = match t.lower(k) {
+                "day" => Some(day_shifted(ay, am?, ad?, shift)?),
+                "month" => Some(month_shifted(ay, am?, shift)?),
+                "year" => Some(format!("{:04}", ay + shift)),
+                _ => None,
+            };
+            if let Some(value) = value {
+                return Some(DateMatch { start: i, end: k + 1, value, relative: true });
             }
             if let Some(m) = lexicon::month(t.lower(k)) {
                 let year = match (shift, am) {
@@ -784,13 +755,14 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
     }
     let (unit, per_unit) = unit_from_plural(t.lower(end))?;
     let k = end + 1;
-    let years = count as i32 * per_unit;
+    // How many of the unit: days, months or years.
+    let count = count as i32 * per_unit;
     match t.lower(k) {
         "ago" if unit == "day" => None,
         "ago" => {
             let r = r?;
             if t.lower(k + 1) == "today" && unit == "year" {
-                let date = NaiveDate::from_ymd_opt(r.year() - years, r.month(), r.day())?;
+                let date = NaiveDate::from_ymd_opt(r.year() - count, r.month(), r.day())?;
                 return Some(DateMatch {
                     start: i,
                     end: k + 2,
@@ -799,10 +771,9 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
                 });
             }
             let value = if unit == "year" {
-                format!("{:04}", r.year() - years)
+                format!("{:04}", r.year() - count)
             } else {
-                let d = r.checked_sub_months(Months::new(years as u32))?;
-                d.format("%Y-%m").to_string()
+                month_shifted(r.year(), r.month(), -count)?
             };
             Some(DateMatch { start: i, end: k + 1, value, relative: true })
         }
@@ -815,37 +786,33 @@ fn relative(t: &Tokens, i: usize, ctx: &DateContext) -> Option<DateMatch> {
                 _ => k + 1,
             };
             let (ay, am, ad) = ctx.anchor?;
-            let forward = matches!(t.lower(k), "later" | "after");
-            // "five days later" counts from a day: the anchor must have one.
-            if unit == "day" {
-                let day = NaiveDate::from_ymd_opt(ay, am?, ad?)?;
-                let shift = chrono::Duration::days(i64::from(years));
-                let d = if forward { day.checked_add_signed(shift)? } else { day.checked_sub_signed(shift)? };
-                return Some(DateMatch {
-                    start: i,
-                    end,
-                    value: d.format("%Y-%m-%d").to_string(),
-                    relative: true,
-                });
-            }
-            if unit == "year" {
-                let shift = if forward { years } else { -years };
-                return Some(DateMatch {
-                    start: i,
-                    end,
-                    value: format!("{:04}", ay + shift),
-                    relative: true,
-                });
-            }
-            // "two months later" counts from a month: the anchor must have one.
-            let first = NaiveDate::from_ymd_opt(ay, am?, 1)?;
-            let months = Months::new(years as u32);
-            let d =
-                if forward { first.checked_add_months(months)? } else { first.checked_sub_months(months)? };
-            Some(DateMatch { start: i, end, value: d.format("%Y-%m").to_string(), relative: true })
+            let shift = if matches!(t.lower(k), "later" | "after") { count } else { -count };
+            // "five days later" counts from a day, "two months later" from a
+            // month: the anchor must have one.
+            let value = match unit {
+                "day" => day_shifted(ay, am?, ad?, shift)?,
+                "year" => format!("{:04}", ay + shift),
+                _ => month_shifted(ay, am?, shift)?,
+            };
+            Some(DateMatch { start: i, end, value, relative: true })
         }
         _ => None,
     }
+}
+
+/// The month `by` months from `year`-`month`, as `YYYY-MM`.
+fn month_shifted(year: i32, month: u32, by: i32) -> Option<String> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let months = Months::new(by.unsigned_abs());
+    let d = if by < 0 { first.checked_sub_months(months)? } else { first.checked_add_months(months)? };
+    Some(d.format("%Y-%m").to_string())
+}
+
+/// The day `by` days from `year`-`month`-`day`, as `YYYY-MM-DD`.
+fn day_shifted(year: i32, month: u32, day: u32, by: i32) -> Option<String> {
+    let d = NaiveDate::from_ymd_opt(year, month, day)?
+        .checked_add_signed(chrono::Duration::days(i64::from(by)))?;
+    Some(d.format("%Y-%m-%d").to_string())
 }
 
 /// The unit of a relative date's span, and how many of it one word counts.
