@@ -907,6 +907,7 @@ impl<'l> Auditor<'l> {
                 _ => None,
             };
             let scope = Scope {
+                at,
                 period,
                 quarterly: doc.quarters[index].is_some(),
                 reference: doc.dateline.as_deref(),
@@ -1266,7 +1267,7 @@ impl<'l> Auditor<'l> {
             // No fact for this period: a value that belongs to another period is a contradiction,
             // unless it is an earlier value the sentence compares with.
             if let Some(p) = period
-                && !is_earlier_value(&claim.sentence, claim_offset_in_sentence(claim))
+                && !is_earlier_value(&claim.sentence, scope.at)
                 && let Some(other) =
                     facts.iter().copied().find(|f| current(f) && self.agrees(claim, figure, f, options))
             {
@@ -1311,7 +1312,7 @@ impl<'l> Auditor<'l> {
         // "up from $54.99": an earlier value the sentence compares with,
         // unless a period of its own follows it ("from $17.61 billion in
         // fiscal 2023").
-        let at = claim_offset_in_sentence(claim);
+        let at = scope.at;
         let earlier_value =
             is_earlier_value(&claim.sentence, at) && !has_own_period(&claim.sentence, at + claim.text.len());
         // An earlier fact of the key that has the value supports it.
@@ -1471,6 +1472,8 @@ impl<'l> Auditor<'l> {
 /// What selects a fact by time: the claim's period, whether it speaks of a
 /// quarter, and the article's date.
 struct Scope<'a> {
+    /// Where the claim stands in its sentence.
+    at: usize,
     period: Option<&'a str>,
     quarterly: bool,
     reference: Option<&'a str>,
