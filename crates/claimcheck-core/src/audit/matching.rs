@@ -296,12 +296,17 @@ const MEASURE_NOUNS: &[&str] = &[
     "impairment",
 ];
 
+/// Is `w` (lower case, trailing punctuation allowed) a noun for what a figure measures?
+pub fn is_measure_noun(w: &str) -> bool {
+    MEASURE_NOUNS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// The measure attached to a figure in its sentence: the noun phrase after
 /// "of" or "in" right behind it, or the noun before the verb that states it
 /// ("Revenue was", "Trips grew 24%", "bookings rose to"). Lower-cased
 /// words; `None` when no measure noun is attached.
 pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String> {
-    let is_measure = |w: &str| MEASURE_NOUNS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let is_measure = is_measure_noun;
     // After: "of VMware's net debt", "in annual recurring revenue", "of the deal's value".
     let after = sentence.get(at + len..).unwrap_or("");
     let mut words = after.split_whitespace();

@@ -1791,22 +1791,7 @@ fn names_a_segment(sentence: &str, at: usize, name: &str) -> bool {
         && rest.starts_with(' ')
         && (1..=5).contains(&words.len())
         && rest.chars().all(|c| c.is_ascii_lowercase() || matches!(c, ' ' | '-' | '\''))
-        && words.iter().any(|w| {
-            matches!(
-                *w,
-                "revenue"
-                    | "revenues"
-                    | "sales"
-                    | "profit"
-                    | "profits"
-                    | "income"
-                    | "users"
-                    | "subscribers"
-                    | "bookings"
-                    | "shipments"
-                    | "earnings"
-            )
-        })
+        && words.iter().any(|w| matching::is_measure_noun(w))
         && !matches!(
             words[0],
             "said" | "says" | "told" | "reported" | "expects" | "posted" | "had" | "has" | "is" | "was"
