@@ -680,6 +680,9 @@ fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
     {
         return true;
     }
+    if is_display_resolution(t, k, m) {
+        return true;
+    }
     // A measured quantity or a range is no name or reference: "Add 3-4 cups".
     if !m.bare_int || m.kind == ClaimKind::Quantity || m.high.is_some() {
         return false;
@@ -744,8 +747,10 @@ fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
     }
     // Model names after a determiner: "its 737 Max jets", "the 787 Dreamliner",
     // "the 5 Series" (a count is not capitalized: "its 83 airplanes").
+    // A count before the model counts it: "38 737 MAX jets".
     if m.end == k + 1
-        && matches!(prev_word, "its" | "the" | "their" | "his" | "her" | "our" | "a" | "an")
+        && (matches!(prev_word, "its" | "the" | "their" | "his" | "her" | "our" | "a" | "an")
+            || prev.is_some_and(|p| t.num(p).is_some() && t.toks[k].gap))
         && t.is_word(k + 1)
         && t.toks[k + 1].upper
         && t.toks[k + 1].gap
@@ -790,6 +795,47 @@ fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
         n += 1;
     }
     false
+}
+
+/// A display resolution: "4K TVs", "shot in 8K". One digit and a capital K
+/// names a picture format; a count in thousands comes with a currency or is
+/// written out ("4,000 workers").
+fn is_display_resolution(t: &Tokens, k: usize, m: &Measure) -> bool {
+    let single_digit = t.num(k).is_some_and(|n| n.value >= 1.0 && n.value < 10.0 && n.value.fract() == 0.0);
+    let capital_k = t.glued(k + 1) && t.toks.get(k + 1).is_some_and(|x| x.upper) && t.lower(k + 1) == "k";
+    if m.kind != ClaimKind::Number || m.end != k + 2 || !single_digit || !capital_k {
+        return false;
+    }
+    let before_in = k > 0 && t.lower(k - 1) == "in";
+    let display_word = matches!(
+        t.lower(k + 2),
+        "tv" | "tvs"
+            | "television"
+            | "televisions"
+            | "resolution"
+            | "video"
+            | "videos"
+            | "display"
+            | "displays"
+            | "screen"
+            | "screens"
+            | "monitor"
+            | "monitors"
+            | "camera"
+            | "cameras"
+            | "streaming"
+            | "footage"
+            | "hdr"
+            | "uhd"
+            | "ultra"
+            | "gaming"
+            | "content"
+            | "projector"
+            | "projectors"
+            | "oled"
+            | "qled"
+    );
+    before_in || display_word
 }
 
 fn is_number_word(w: &str) -> bool {

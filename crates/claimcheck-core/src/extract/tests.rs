@@ -225,6 +225,8 @@ fn not_claims() {
         "The S&P 500 rose",
         "Deliveries of its 737 Max jets slowed.",
         "BMW showed the 5 Series.",
+        "Only Premium streams in 4K.",
+        "It sells 8K TVs.",
         "Shares traded at 0900 GMT.",
         "No one knows what happened.",
         "She exercises twice a day.",
@@ -609,6 +611,23 @@ fn pence_glued_to_the_figure() {
             (ClaimKind::Money, "£2.3bn".to_string(), "2300000000".to_string(), Some("GBP".to_string())),
             (ClaimKind::Money, "31.2p a share".to_string(), "0.312".to_string(), Some("GBP".to_string())),
             (ClaimKind::Money, "3p".to_string(), "0.03".to_string(), Some("GBP".to_string())),
+        ]
+    );
+}
+
+/// One digit and a capital K is a picture format, not thousands; a count
+/// before a model name counts the model, which is no figure.
+#[test]
+fn resolutions_and_models_after_counts() {
+    let found =
+        extract("It sold 4K TVs for $4K each and hired 5K workers. It delivered 38 737 MAX jets.", None);
+    let got: Vec<_> = found.iter().map(summary).collect();
+    assert_eq!(
+        got,
+        [
+            (ClaimKind::Money, "$4K".to_string(), "4000".to_string(), Some("USD".to_string())),
+            (ClaimKind::Number, "5K workers".to_string(), "5000".to_string(), Some("workers".to_string())),
+            (ClaimKind::Number, "38".to_string(), "38".to_string(), None),
         ]
     );
 }
