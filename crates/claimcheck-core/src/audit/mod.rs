@@ -1393,11 +1393,11 @@ impl<'l> Auditor<'l> {
         scope: &Scope<'_>,
         latest: &mut Vec<(&'f Fact, Option<&'f Fact>)>,
     ) -> bool {
-        if claim.kind == ClaimKind::Date
-            || is_event_attribute(&fact.attribute, fact)
-            || matches!(fact.value, FactValue::Date(_))
-        {
+        if claim.kind == ClaimKind::Date || matches!(fact.value, FactValue::Date(_)) {
             return true;
+        }
+        if is_event_attribute(&fact.attribute, fact) {
+            return self.event_in_period(fact, scope.period);
         }
         if let Some(p) = scope.period {
             return fact.period.as_deref().is_none_or(|fp| periods_match(p, fp));
@@ -1443,6 +1443,19 @@ impl<'l> Auditor<'l> {
             Some(l) => l.period == fact.period || !matches!(fact.rank, Rank::Preferred | Rank::Normal),
             None => false,
         }
+    }
+
+    /// An event's figure can be any of its key's events ("paid $750m in
+    /// 2023, and $1bn this year"), unless the sentence names a period in
+    /// which some of them fall: then only those ("return £750m to
+    /// shareholders this year" is this year's buyback, not last year's).
+    fn event_in_period(&self, fact: &Fact, period: Option<&str>) -> bool {
+        let Some(p) = period else { return true };
+        let in_period = |f: &Fact| f.period.as_deref().is_some_and(|fp| periods_match(p, fp));
+        in_period(fact)
+            || !self.facts.of_key(self.ledger, &fact.entity, &fact.attribute).any(|f| {
+                f.object == fact.object && matches!(f.rank, Rank::Preferred | Rank::Normal) && in_period(f)
+            })
     }
 
     fn message_supported(&self, claim: &Claim, fact: &Fact) -> String {
