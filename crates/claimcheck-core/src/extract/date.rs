@@ -859,6 +859,9 @@ fn year(t: &Tokens, i: usize) -> Option<DateMatch> {
         return None;
     }
     let prev = if i > 0 { t.lower(i - 1) } else { "" };
+    if i > 0 && t.toks[i].gap && t.is_word(i - 1) && t.toks[i - 1].upper && names_with_a_year(prev) {
+        return None;
+    }
     let era = is_era(t, i + 1);
     let possessive = t.sym(i + 1) == Some('\'') && t.lower(i + 2) == "s";
     let date_prep = lexicon::is_date_preposition(prev) || prev == "year" || prev == "fy";
@@ -883,6 +886,63 @@ fn year(t: &Tokens, i: usize) -> Option<DateMatch> {
     }
     let end = if era { skip_era(t, i + 1) } else { i + 1 };
     Some(DateMatch { start: i, end, value: format!("{y:04}"), relative: false })
+}
+
+/// Does a capitalized word before a year make the year part of a name
+/// ("Vision 2030", "Euro 2024", "Paris 2024", "Expo 2020")? Not a month,
+/// a season, a holiday, a word that opens a date ("In 2024", "FY 2024",
+/// "Christmas 2023") or names a period in a title ("Fourth Quarter 2021
+/// Results", "Annual Report 2016").
+fn names_with_a_year(word: &str) -> bool {
+    !(lexicon::is_function_word(word)
+        || lexicon::is_date_preposition(word)
+        || lexicon::month(word).is_some()
+        || lexicon::weekday(word).is_some()
+        || lexicon::qualifier_prefix(&[word, "", ""]).is_some()
+        || matches!(
+            word,
+            "fy" | "q"
+                | "h"
+                | "ad"
+                | "bc"
+                | "ce"
+                | "year"
+                | "fiscal"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "christmas"
+                | "easter"
+                | "thanksgiving"
+                | "ramadan"
+                | "diwali"
+                | "eid"
+                | "hanukkah"
+                | "passover"
+                | "lent"
+                | "midsummer"
+                | "circa"
+                | "since"
+                | "until"
+                | "till"
+                | "through"
+                | "early"
+                | "late"
+                | "mid"
+                | "end"
+                | "start"
+                | "class"
+                | "quarter"
+                | "half"
+                | "report"
+                | "review"
+                | "results"
+                | "budget"
+                | "census"
+                | "season"
+        ))
 }
 
 /// Slash dates need the resolution context; exposed to the scanner.

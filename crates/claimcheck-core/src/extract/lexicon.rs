@@ -498,7 +498,7 @@ pub fn quantity_unit(w: &str) -> Option<&'static str> {
         "l" | "liter" | "liters" | "litre" | "litres" | "ltr" => "L",
         "hl" | "hectoliter" | "hectoliters" | "hectolitre" | "hectolitres" => "hL",
         "gal" | "gals" | "gallon" | "gallons" => "gal",
-        "bbl" | "bbls" | "barrel" | "barrels" => "bbl",
+        "bbl" | "bbls" | "barrel" | "barrels" | "bpd" => "bbl",
         "cup" | "cups" => "cup",
         "tbsp" | "tbsps" | "tablespoon" | "tablespoons" => "tbsp",
         "tsp" | "tsps" | "teaspoon" | "teaspoons" => "tsp",

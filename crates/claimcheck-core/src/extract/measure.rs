@@ -758,7 +758,9 @@ fn suffix(text: &str, t: &Tokens, k: usize, default_currency: &str, num: &NumExp
                 (t.lower(k + 1) != "of" || lexicon::is_money_noun(t.lower(k + 2)))
                     && (num.scaled || t.lower(k + 1) == "sterling")
             }
-            "rand" | "real" => num.scaled,
+            // "5 real reasons"; "the 3 Rand papers" (a name, capitalized).
+            "real" => num.scaled,
+            "rand" => num.scaled || !t.toks[k].upper,
             _ => true,
         };
         if is_money {
@@ -983,6 +985,9 @@ fn rate(t: &Tokens, k: usize) -> Option<(String, usize)> {
             "game" => "game",
             "barrel" => "barrel",
             "ton" | "tonne" => "tonne",
+            "ounce" | "oz" => "ounce",
+            "gallon" => "gallon",
+            "litre" | "liter" => "litre",
             "kilogram" | "kg" => "kg",
             _ => return None,
         })
@@ -991,7 +996,21 @@ fn rate(t: &Tokens, k: usize) -> Option<(String, usize)> {
         "per" | "a" | "an" | "each" | "every" => {
             let u = norm(t.lower(k + 1))?;
             if matches!(t.lower(k), "a" | "an")
-                && !matches!(u, "month" | "year" | "week" | "day" | "hour" | "share" | "person")
+                && !matches!(
+                    u,
+                    "month"
+                        | "year"
+                        | "week"
+                        | "day"
+                        | "hour"
+                        | "share"
+                        | "person"
+                        | "barrel"
+                        | "tonne"
+                        | "ounce"
+                        | "gallon"
+                        | "litre"
+                )
             {
                 return None;
             }

@@ -145,7 +145,7 @@ const ANCHOR_WORDS: &[&str] = &[
     "mile", "miles", "sqm", "acre", "acres", "hectare", "hectares", "ha", "ml", "milliliter",
     "milliliters", "millilitre", "millilitres", "l", "liter", "liters", "litre", "litres", "ltr",
     "hl", "hectoliter", "hectoliters", "hectolitre", "hectolitres", "gal", "gals", "gallon",
-    "gallons", "bbl", "bbls", "barrel", "barrels", "cup", "cups", "tbsp", "tbsps", "tablespoon", "tablespoons",
+    "gallons", "bbl", "bbls", "barrel", "barrels", "bpd", "cup", "cups", "tbsp", "tbsps", "tablespoon", "tablespoons",
     "tsp", "tsps", "teaspoon", "teaspoons", "mph", "kph", "kmph", "kw", "kilowatt", "kilowatts", "mw",
     "megawatt", "megawatts", "gw", "gigawatt", "gigawatts", "kwh", "mwh", "gwh", "twh", "dollar",
     "dollars", "cent", "cents", "euro", "euros", "quid", "sterling", "pence", "penny", "pennies",

@@ -632,6 +632,29 @@ fn resolutions_and_models_after_counts() {
     );
 }
 
+/// Commodity prices are rates ("$139.13 a barrel"), "bpd" counts barrels,
+/// "18.72 rand" is money, and a year inside a name ("Vision 2030", "Euro
+/// 2024") is no date while "Fourth Quarter 2021" and "Christmas 2023" are.
+#[test]
+fn commodity_rates_rand_and_years_in_names() {
+    let found = extract(
+        "Brent hit $139.13 a barrel as output held at 9 million bpd. The rand fell to 18.72 rand per dollar. \
+         The Vision 2030 plan and Euro 2024 cost more. Fourth Quarter 2021 Results came by Christmas 2023.",
+        None,
+    );
+    let got: Vec<_> = found.iter().map(|c| (c.text.as_str(), c.unit.as_deref(), c.per.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("$139.13 a barrel", Some("USD"), Some("barrel")),
+            ("9 million bpd", Some("bbl"), None),
+            ("18.72 rand", Some("ZAR"), None),
+            ("2021", None, None),
+            ("2023", None, None),
+        ]
+    );
+}
+
 /// A bare number set off by commas after a name, or after "aged", is an age.
 #[test]
 fn ages_in_apposition() {
