@@ -515,7 +515,9 @@ fn is_measurement(attribute: &str) -> bool {
             | "market_cap"
             | "units_sold"
             | "profit"
-    ) || attribute.ends_with("_users")
+    ) || ["_users", "_sold", "_delivered", "_shipped", "_produced", "_installed", "_subscribers"]
+        .iter()
+        .any(|suffix| attribute.ends_with(suffix))
 }
 
 /// The present-tense forms of a one-word cue, as headlines write them:

@@ -1780,10 +1780,14 @@ fn in_closed_apposition(
 ) -> bool {
     let Some(open) = sentence[..start].rfind(", ") else { return false };
     let inside = &sentence[open + 2..start];
+    let closes = sentence.get(end..at).is_some_and(|rest| rest.contains(", "));
+    // "The group, including Daihatsu and Hino, sold ...": the parts listed
+    // are not what the sentence is about.
+    if ["including ", "such as ", "like "].iter().any(|p| inside.starts_with(p)) {
+        return closes;
+    }
     let determiner = inside.split(' ').next().unwrap_or("");
-    matches!(determiner, "a" | "an" | "the")
-        && sentence.get(end..at).is_some_and(|rest| rest.contains(", "))
-        && mentions.iter().any(|m| m.1 == open)
+    matches!(determiner, "a" | "an" | "the") && closes && mentions.iter().any(|m| m.1 == open)
 }
 
 /// Does the unknown name `name` own the measure right before the figure
@@ -2532,6 +2536,20 @@ mod guard_tests {
         let fact = |period: &str| Fact::probe("commercial_backlog", period);
         assert!(!matching::is_event_attribute("commercial_backlog", &fact("2023-12-31")));
         assert!(matching::is_event_attribute("commercial_backlog", &fact("2023-11-14")));
+        // A running total counted on a day is a measurement, not an event.
+        let sold = Fact::probe("electrified_vehicles_sold", "2022-04-30");
+        assert!(!matching::is_event_attribute("electrified_vehicles_sold", &sold));
+    }
+
+    #[test]
+    fn parts_listed_in_an_apposition_are_not_the_subject() {
+        let s = "The group, including Daihatsu and Hino, sold 10.5 million vehicles.";
+        let find = |s: &str, w: &str| s.find(w).expect("the word is in the sentence");
+        let (start, at) = (find(s, "Hino"), find(s, "10.5"));
+        assert!(in_closed_apposition(s, start, start + 4, at, &[]));
+        let s = "Toyota sold 10.5 million vehicles, including Hino trucks.";
+        let start = find(s, "Hino");
+        assert!(!in_closed_apposition(s, start, start + 4, find(s, "10.5"), &[]));
     }
 
     #[test]

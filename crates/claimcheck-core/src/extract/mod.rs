@@ -797,45 +797,14 @@ fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
     false
 }
 
-/// A display resolution: "4K TVs", "shot in 8K". One digit and a capital K
-/// names a picture format; a count in thousands comes with a currency or is
-/// written out ("4,000 workers").
+/// A display resolution: "4K TVs", "shot in 8K", "can output 4K". One
+/// digit and a capital K with no counted noun names a picture format; a
+/// count in thousands says what it counts ("5K workers") or comes with a
+/// currency ("$4K").
 fn is_display_resolution(t: &Tokens, k: usize, m: &Measure) -> bool {
     let single_digit = t.num(k).is_some_and(|n| n.value >= 1.0 && n.value < 10.0 && n.value.fract() == 0.0);
     let capital_k = t.glued(k + 1) && t.toks.get(k + 1).is_some_and(|x| x.upper) && t.lower(k + 1) == "k";
-    if m.kind != ClaimKind::Number || m.end != k + 2 || !single_digit || !capital_k {
-        return false;
-    }
-    let before_in = k > 0 && t.lower(k - 1) == "in";
-    let display_word = matches!(
-        t.lower(k + 2),
-        "tv" | "tvs"
-            | "television"
-            | "televisions"
-            | "resolution"
-            | "video"
-            | "videos"
-            | "display"
-            | "displays"
-            | "screen"
-            | "screens"
-            | "monitor"
-            | "monitors"
-            | "camera"
-            | "cameras"
-            | "streaming"
-            | "footage"
-            | "hdr"
-            | "uhd"
-            | "ultra"
-            | "gaming"
-            | "content"
-            | "projector"
-            | "projectors"
-            | "oled"
-            | "qled"
-    );
-    before_in || display_word
+    m.kind == ClaimKind::Number && m.end == k + 2 && single_digit && capital_k
 }
 
 fn is_number_word(w: &str) -> bool {
