@@ -519,7 +519,18 @@ impl<'l> Auditor<'l> {
             .collect();
         let mut quarters = claim_quarters(claims);
         // A heading such as "Fourth quarter 2023" dates the figures under it.
-        let sections = section_quarters(text, claims);
+        // Where each claim stands in the plain text the headings are read
+        // from (its span points into the source, markup included).
+        let mut last = 0;
+        let plain_at: Vec<usize> = sentence_at
+            .iter()
+            .zip(&offsets)
+            .map(|(sentence, offset)| {
+                last = sentence.map_or(last, |s| s + offset);
+                last
+            })
+            .collect();
+        let sections = section_quarters(text, claims, &plain_at);
         for (i, section) in sections.iter().enumerate() {
             // A sentence that names a quarter anywhere ("For the first
             // quarter of 2024, ... expects") keeps its own.
@@ -713,8 +724,10 @@ impl<'l> Auditor<'l> {
         let per_share = claim.kind == ClaimKind::Money && claim.per.as_deref() == Some("share");
         let share = claim.kind == ClaimKind::Percent
             && claim.sentence.get(at + claim.text.len()..).is_some_and(|rest| rest.starts_with(" of "));
-        let difference =
-            claim.kind == ClaimKind::Percent && states_a_difference(&claim.sentence, at + claim.text.len());
+        // "65% less than", "down 0.7 percentage points": a difference.
+        let difference = claim.kind == ClaimKind::Percent
+            && (claim.unit.as_deref() == Some("pp")
+                || states_a_difference(&claim.sentence, at + claim.text.len()));
         let mut seen: Vec<&str> = Vec::new();
         for name in lookup {
             if seen.contains(&name) || employer == Some(name) {
@@ -2300,7 +2313,7 @@ type SectionQuarter = (&'static str, Option<i32>);
 /// For each claim, the quarter (and year) a heading above it names:
 /// "**Fourth quarter 2023**" or "## Q4 results" over the figures of a
 /// press release. Any other heading ends the section.
-fn section_quarters(text: &str, claims: &[Claim]) -> Vec<Option<SectionQuarter>> {
+fn section_quarters(text: &str, claims: &[Claim], plain_at: &[usize]) -> Vec<Option<SectionQuarter>> {
     if claims.iter().all(|c| c.kind == ClaimKind::Date) {
         return vec![None; claims.len()];
     }
@@ -2351,10 +2364,10 @@ fn section_quarters(text: &str, claims: &[Claim]) -> Vec<Option<SectionQuarter>>
         }
         headings.push((start, quarter.map(|q| (q, year))));
     }
-    claims
+    plain_at
         .iter()
-        .map(|c| {
-            let k = headings.partition_point(|h| h.0 <= c.span.start);
+        .map(|&at| {
+            let k = headings.partition_point(|h| h.0 <= at);
             k.checked_sub(1).and_then(|k| headings[k].1)
         })
         .collect()
