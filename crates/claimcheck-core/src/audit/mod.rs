@@ -1348,6 +1348,29 @@ impl<'l> Auditor<'l> {
                 ),
             ));
         }
+        // "Cabinet backs 112.1 trillion yen plan" in December: with no period
+        // named, a fact for the period ahead of the article's date that has
+        // the value (a budget, a forecast) is what the figure speaks of.
+        if period.is_none()
+            && let Some(reference) = scope.reference
+            && let Some(ahead) = facts.iter().copied().find(|e| {
+                current(e)
+                    && e.period.as_deref().is_some_and(|p| period_start(p).as_str() > reference)
+                    && self.agrees(claim, figure, e, options)
+            })
+        {
+            return Some(finding(
+                Verdict::Supported,
+                ahead,
+                format!(
+                    "article says {}; ledger says {} for {}, the period ahead of the article (source {})",
+                    claim.text,
+                    describe_fact_value(ahead),
+                    ahead.period.as_deref().unwrap_or("a later period"),
+                    ahead.source
+                ),
+            ));
+        }
         let reading = Reading {
             earlier_value,
             unnamed_company: about_an_unnamed_company(&claim.sentence, at),
@@ -1981,6 +2004,13 @@ fn one_fact_one_figure(claims: &[Claim], groups: &[Range<usize>], judged: &mut [
                     && claims[k].kind == claims[j].kind
                     && claims[k].qualifier != Qualifier::Range
                     && (alternatives(&claims[k], &claims[j])
+                        // "a 25% stake for $1.3bn and a further $300m": the
+                        // amount the fact has is another figure's; a bound
+                        // ("more than $1 billion") owns a fact only at its value.
+                        || (claims[j].kind == ClaimKind::Money
+                            && (matches!(claims[k].qualifier, Qualifier::Exact | Qualifier::Approximately)
+                                || matches!(fact.value, FactValue::Number(v)
+                                    if claims[k].value.as_number() == Some(v))))
                         // "in February 2021 and a month later unveiled": a date
                         // counted from the one that dates the fact dates
                         // another event.
@@ -2147,8 +2177,17 @@ pub(crate) fn implied_periods(
                     continue;
                 }
                 let between = c.sentence.get(offsets[j] + d.text.len()..offsets[i]);
-                // "began buying in 1988 and now holds 400 million": "now" is another time.
-                if between.is_some_and(|b| b.split_whitespace().any(|w| w == "now" || w == "currently")) {
+                // "began buying in 1988 and now holds 400 million": "now" is
+                // another time; "for fiscal 2024, down from 114.38 trillion
+                // yen" the figure compared with.
+                if between.is_some_and(|b| {
+                    b.split_whitespace().any(|w| w == "now" || w == "currently")
+                        || b.split_once(',').is_some_and(|(_, after)| {
+                            [" from ", "compared", " than ", " while ", " but ", " against ", " versus "]
+                                .iter()
+                                .any(|w| after.contains(w))
+                        })
+                }) {
                     continue;
                 }
                 gap
@@ -2158,11 +2197,25 @@ pub(crate) fn implied_periods(
             if dist > 80 {
                 continue;
             }
+            // "112.07 trillion yen ($787 billion) ... for fiscal 2024": a
+            // figure in brackets right after this one restates it.
+            let restates = |o: &Claim| {
+                o.span.start >= c.span.end
+                    && o.span.start - c.span.end <= 2
+                    && c.sentence.get(..offsets[i] + c.text.len() + 2).is_some_and(|s| s.ends_with('('))
+            };
             let nearer_other = group.clone().any(|k| {
                 let o = &claims[k];
                 k != i
                     && o.kind != ClaimKind::Date
                     && o.kind != ClaimKind::Ordinal
+                    && !restates(o)
+                    // "for fiscal 2024, down from 114.38 billion": a figure
+                    // after a comma is no figure the date can open.
+                    && !(o.span.start >= d.span.end
+                        && c.sentence
+                            .get(offsets[j] + d.text.len()..offsets[k])
+                            .is_some_and(|between| between.contains(',')))
                     && o.span.start.abs_diff(d.span.start).min(o.span.end.abs_diff(d.span.start)) < dist
             });
             // An opening phrase dates every figure after it.
