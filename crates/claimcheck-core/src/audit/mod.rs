@@ -666,11 +666,26 @@ impl<'l> Auditor<'l> {
         // Wyeth and about $90 billion for Warner-Lambert"): one named before
         // both ("bought LinkedIn for $26.2 billion, or $196 a share") is
         // both figures'.
+        // A party named right before another figure that stands between it
+        // and this one is that figure's too ("bought DICE for $4.2 billion
+        // and POINT for $1.4 billion"), unless the two are alternatives.
+        let other_claims: Vec<usize> =
+            doc.groups[index].clone().filter(|&k| k != index && doc.claims[k].kind == claim.kind).collect();
         let owned_elsewhere = |name: &str| {
             !others.is_empty()
                 && doc.mentions[group].iter().filter(|m| m.2 == name).all(|m| {
                     let m = m.0..m.1;
-                    m.start >= here.end && others.iter().any(|o| 2 * gap(&m, o) < gap(&m, &here))
+                    let after = m.start >= here.end && others.iter().any(|o| 2 * gap(&m, o) < gap(&m, &here));
+                    let before = claim.kind != ClaimKind::Date
+                        && m.end <= here.start
+                        && others.iter().zip(&other_claims).any(|(o, &k)| {
+                            o.start >= m.end
+                                && o.end <= here.start
+                                && claim.sentence.get(m.end..o.start) == Some(" for ")
+                                && claim.sentence.get(o.end..here.start).is_some_and(|b| b.contains(" and "))
+                                && !alternatives(&doc.claims[k], claim)
+                        });
+                    after || before
                 })
         };
         let named_here = |name: &str| mentioned.contains(&name) && !owned_elsewhere(name);
@@ -1704,10 +1719,16 @@ fn not_judged_value(claim: &Claim, f: &Fact, reading: &Reading<'_>) -> Option<(S
     // "$634,440" a share against $167.6 billion of cash: figures thousands
     // of times apart measure different things. (A million written for a
     // billion, a thousand times off, is still an error to report.)
+    let known = match f.value {
+        FactValue::Number(v) => Some(v),
+        // "$8.6 billion at the offer price" against a range of $44 to $49.
+        FactValue::Range(low, high) => Some((low + high) / 2.0),
+        FactValue::Date(_) => None,
+    };
     if matches!(claim.kind, ClaimKind::Money | ClaimKind::Number)
-        && let (Some(said), FactValue::Number(known)) = (claim.value.as_number(), &f.value)
+        && let (Some(said), Some(known)) = (claim.value.as_number(), known)
         && said != 0.0
-        && *known != 0.0
+        && known != 0.0
         && (said / known).abs().max((known / said).abs()) > ORDERS_APART
     {
         return Some((

@@ -529,8 +529,8 @@ pub fn qualifier_prefix(words: &[&str]) -> Option<(Qualifier, usize)> {
         ("well", "over" | "above", _) => (MoreThan, 2),
         ("just", "over" | "above", _) => (MoreThan, 2),
         (
-            "over" | "above" | "exceeding" | "exceeds" | "exceeded" | "topping" | "topped" | "surpassing"
-            | "surpassed" | "beyond",
+            "over" | "above" | "exceeding" | "exceeds" | "exceeded" | "topping" | "topped" | "tops"
+            | "surpassing" | "surpassed" | "surpasses" | "passes" | "crosses" | "beyond",
             _,
             _,
         ) => (MoreThan, 1),
