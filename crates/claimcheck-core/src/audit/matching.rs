@@ -294,6 +294,12 @@ const MEASURE_NOUNS: &[&str] = &[
     "writedown",
     "write-down",
     "impairment",
+    "target",
+    "targets",
+    "goal",
+    "forecast",
+    "guidance",
+    "outlook",
 ];
 
 /// Is `w` (lower case, trailing punctuation allowed) a noun for what a figure measures?
@@ -360,6 +366,18 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
         Some("lost" | "loses" | "lose") => return Some("loss".to_string()),
         Some("earned" | "earns") => return Some("earnings".to_string()),
         _ => {}
+    }
+    // "the company's target of 54,000", "a dividend of €1.45": the noun
+    // the figure is "of".
+    let mut words_back =
+        before.split_whitespace().rev().map(lower_word).skip_while(|w| {
+            matches!(w.as_ref(), "about" | "roughly" | "nearly" | "almost" | "around" | "some")
+        });
+    if words_back.next().as_deref() == Some("of")
+        && let Some(noun) = words_back.next()
+        && is_measure(&noun)
+    {
+        return Some(noun.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string());
     }
     let mut back = before.split_whitespace().rev().map(lower_word).take(5);
     let mut seen_verb = false;

@@ -2457,6 +2457,14 @@ fn quarter_near(claim: &Claim) -> Option<&'static str> {
     let lower = claim.sentence.to_lowercase();
     let at = claim_offset_in_sentence(claim);
     let end = at + claim.text.len();
+    // "526,409 in Q4 and 1.57 million for the year": the figure says it is the year's.
+    let after = lower.get(end..).unwrap_or("");
+    if ["for the year", "for the full year", "for the whole year", "for the full-year"]
+        .iter()
+        .any(|p| after.trim_start().starts_with(p))
+    {
+        return None;
+    }
     // "in the three months to March": a quarter, which one the text leaves to the reader.
     const UNNAMED_QUARTERS: [(&str, &str); 5] = [
         ("the quarter", "Q"),
@@ -2549,10 +2557,25 @@ mod guard_tests {
             Some("revenue")
         );
         assert_eq!(measure("It took a $2.9 billion charge.", "$2.9 billion").as_deref(), Some("charge"));
+        let s = "Production reached 57,232, ahead of the company's target of 54,000.";
+        assert_eq!(measure(s, "54,000").as_deref(), Some("target"));
+        assert_eq!(measure("It paid a dividend of about €1.45.", "€1.45").as_deref(), Some("dividend"));
+        assert_eq!(measure("It sold a stake of 25% to Acme.", "25%"), None);
         // Payment forms and owners name no measure.
         assert_eq!(measure("It paid $61 billion in cash and stock.", "$61 billion"), None);
         assert_eq!(measure("It cut 10% of its staff.", "10%"), None);
         assert_eq!(measure("Meta invested $14 billion in Scale AI.", "$14 billion"), None);
+    }
+
+    #[test]
+    fn the_year_after_a_figure_is_no_quarter() {
+        let text = "Its sales reached 526,409 in Q4 and 1.57 million for the year.";
+        let doc = crate::input::Document::new("t.txt", text, crate::input::InputFormat::Text);
+        let claims =
+            crate::extract::Extractor::new().extract(&doc, &crate::extract::ExtractOptions::default());
+        let quarter = |text: &str| claims.iter().find(|c| c.text.starts_with(text)).and_then(quarter_near);
+        assert_eq!(quarter("526,409"), Some("Q4"));
+        assert_eq!(quarter("1.57 million"), None);
     }
 
     #[test]
