@@ -192,6 +192,11 @@ pub fn nouns_compatible(a: &str, b: &str) -> bool {
         let w = s.rsplit(' ').next().unwrap_or(s).to_lowercase();
         w.trim_end_matches('s').to_string()
     };
+    // "250 open positions" are vacancies, not the staff "positions" counts.
+    let vacant = |s: &str| s.split(' ').any(|w| matches!(w, "open" | "vacant" | "unfilled"));
+    if vacant(a) != vacant(b) {
+        return false;
+    }
     let (a, b) = (norm(a), norm(b));
     if a == b {
         return true;
@@ -381,10 +386,13 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
     }
     let mut back = before.split_whitespace().rev().map(lower_word).take(5);
     let mut seen_verb = false;
+    // "lift share buybacks by $2.5 billion": the noun a change is "by" or "to".
+    let mut by_or_to = false;
     for w in back.by_ref() {
         match w.as_ref() {
-            "about" | "roughly" | "nearly" | "almost" | "around" | "some" | "approximately" | "to" | "by"
-            | "at" | "just" | "more" | "than" | "over" | "under" => continue,
+            "to" | "by" => by_or_to = true,
+            "about" | "roughly" | "nearly" | "almost" | "around" | "some" | "approximately" | "at"
+            | "just" | "more" | "than" | "over" | "under" => continue,
             // "users, up 51%": "up" states the change as a verb would.
             verb if crate::extract::is_change_verb(verb)
                 || matches!(
@@ -397,14 +405,46 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
                 }
                 seen_verb = true;
             }
-            noun if seen_verb => {
+            noun if seen_verb || (by_or_to && is_measure(noun)) => {
                 return is_measure(noun)
                     .then(|| noun.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string());
             }
-            _ => return None,
+            _ => break,
         }
     }
-    None
+    shares_moved_in_clause(before)
+}
+
+/// "Hess shares rose about 1% in premarket trading to $162.50": a figure
+/// in a clause where shares move is a share price, whatever words stand
+/// between.
+fn shares_moved_in_clause(before: &str) -> Option<String> {
+    let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+    let mut words = clause.split_whitespace().map(lower_word);
+    words.by_ref().find(|w| matches!(w.as_ref(), "shares" | "stock"))?;
+    words
+        .any(|w| {
+            matches!(
+                w.as_ref(),
+                "rose"
+                    | "fell"
+                    | "closed"
+                    | "ended"
+                    | "traded"
+                    | "jumped"
+                    | "climbed"
+                    | "slid"
+                    | "dropped"
+                    | "gained"
+                    | "sank"
+                    | "surged"
+                    | "tumbled"
+                    | "soared"
+                    | "finished"
+                    | "opened"
+            )
+        })
+        .then(|| "shares".to_string())
 }
 
 /// `w` in lower case; most words are already, and are not copied.
@@ -427,7 +467,9 @@ pub fn measure_fits(measure: &str, attribute: &str) -> bool {
     if let [only] = measure_words.as_slice()
         && matches!(only.as_str(), "shares" | "stock" | "stocks")
     {
-        return ["share_price", "stock", "shares"].iter().any(|w| attribute.contains(w));
+        return ["share_price", "stock", "shares", "close", "open", "first_day", "trading"]
+            .iter()
+            .any(|w| attribute.contains(w));
     }
     let cue_words = attribute_cues(attribute).iter().flat_map(|c| c.split_whitespace());
     attribute.split('_').chain(cue_words).any(|w| {

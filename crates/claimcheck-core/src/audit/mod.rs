@@ -1072,7 +1072,11 @@ impl<'l> Auditor<'l> {
             return true;
         }
         match (claim.unit.as_deref(), fact.unit.as_deref()) {
-            (Some(c), Some(f)) => matching::nouns_compatible(c, f),
+            // The claim's text ends with its counted noun and keeps the
+            // words before it ("250 open positions").
+            (Some(c), Some(f)) => {
+                matching::nouns_compatible(if claim.text.ends_with(c) { &claim.text } else { c }, f)
+            }
             _ => true,
         }
     }
@@ -2162,8 +2166,11 @@ pub(crate) fn implied_periods(
                 // without its year says when it was said, not the figure's
                 // period; nor does the date of another event ("a laboratory
                 // founded in 1925").
+                // "In November, Lyft cut about 700 jobs": a month that opens
+                // the sentence dates it, year or not.
                 dates_figures: d.kind == ClaimKind::Date
-                    && !is_yearless(&d.text)
+                    && (!is_yearless(&d.text)
+                        || (opens_the_sentence(d, at) && d.value.as_date().is_some_and(|v| v.len() == 7)))
                     && !is_comparison_base(d, at)
                     && !follows_an_event_verb(d, at),
                 fiscal_year_end: ends_a_fiscal_year(d, at),
@@ -2561,6 +2568,12 @@ mod guard_tests {
         assert_eq!(measure(s, "54,000").as_deref(), Some("target"));
         assert_eq!(measure("It paid a dividend of about €1.45.", "€1.45").as_deref(), Some("dividend"));
         assert_eq!(measure("It sold a stake of 25% to Acme.", "25%"), None);
+        let s = "Chevron would lift share buybacks by $2.5 billion a year.";
+        assert_eq!(measure(s, "$2.5 billion").as_deref(), Some("buybacks"));
+        let s = "Hess shares rose about 1% in premarket trading to $162.50, while Chevron's fell.";
+        assert_eq!(measure(s, "$162.50").as_deref(), Some("shares"));
+        assert!(!matching::measure_fits("shares", "price_per_share"));
+        assert!(matching::measure_fits("shares", "first_day_close"));
         // Payment forms and owners name no measure.
         assert_eq!(measure("It paid $61 billion in cash and stock.", "$61 billion"), None);
         assert_eq!(measure("It cut 10% of its staff.", "10%"), None);
@@ -2576,6 +2589,12 @@ mod guard_tests {
         let quarter = |text: &str| claims.iter().find(|c| c.text.starts_with(text)).and_then(quarter_near);
         assert_eq!(quarter("526,409"), Some("Q4"));
         assert_eq!(quarter("1.57 million"), None);
+    }
+
+    #[test]
+    fn vacancies_are_not_staff() {
+        assert!(!matching::nouns_compatible("about 250 open positions", "employees"));
+        assert!(matching::nouns_compatible("250 positions", "employees"));
     }
 
     #[test]
