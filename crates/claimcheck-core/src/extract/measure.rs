@@ -312,6 +312,20 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
             m.kind = ClaimKind::Percent;
             m.unit = Some(u.to_string());
         }
+        // "One day I'd like to open a bakery": someday, not a span.
+        Unit::Duration("day")
+            if first.num.is_some_and(|n| n.spelled && n.value == 1.0)
+                && (matches!(t.lower(m.end), "i" | "we" | "he" | "she" | "they" | "you" | "it")
+                    || (t.lower(m.end) == ","
+                        && (i == 0 || t.sym(i - 1).is_some_and(|c| matches!(c, '"' | '“')))))
+                && (i == 0
+                    || !matches!(
+                        t.lower(i - 1),
+                        "for" | "in" | "within" | "after" | "over" | "than" | "a" | "just" | "only" | "about"
+                    )) =>
+        {
+            return None;
+        }
         Unit::Duration(u) => {
             m.kind = ClaimKind::Duration;
             m.unit = Some(u.to_string());
@@ -331,9 +345,14 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
             m.unit = Some("%".to_string());
         }
         // "one of them", "at least one", "no one knows": a pronoun, not a count.
+        // "one banker said", "one person familiar with the matter": an
+        // unnamed source, not a count.
         Unit::None
             if first.num.is_some_and(|n| n.spelled && !n.scaled && n.value == 1.0)
-                && (counted_noun(t, m.end, false).is_none() || (i > 0 && t.lower(i - 1) == "no")) =>
+                && match counted_noun(t, m.end, false) {
+                    None => true,
+                    Some((_, end)) => (i > 0 && t.lower(i - 1) == "no") || introduces_a_source(t, end),
+                } =>
         {
             return None;
         }
@@ -1036,6 +1055,27 @@ fn rate(t: &Tokens, k: usize) -> Option<(String, usize)> {
         "daily" => Some(("day".into(), k + 1)),
         _ => None,
     }
+}
+
+/// Does the word at `k` make the noun before it an unnamed source ("one
+/// analyst said", "one person familiar with", "one executive who")?
+fn introduces_a_source(t: &Tokens, k: usize) -> bool {
+    matches!(
+        t.lower(k),
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "noted"
+            | "familiar"
+            | "close"
+            | "speaking"
+            | "briefed"
+            | "who"
+            | "wrote"
+            | "argued"
+            | "warned"
+    )
 }
 
 /// The counted noun after a plain number: "1,200 employees", "3 billion users",

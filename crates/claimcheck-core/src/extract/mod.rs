@@ -380,7 +380,7 @@ fn scan_sentence(
             }
             i = end;
         } else if let Some((value, end)) = ordinal {
-            if !ordinal_is_noise(t, i) {
+            if !ordinal_is_noise(t, i, end) {
                 out.push(Found {
                     start: t.toks[i].start,
                     end: t.toks[end - 1].end,
@@ -632,8 +632,14 @@ fn found_measure(t: &Tokens, m: &Measure, sentence: (usize, usize)) -> Found {
 /// "GPT-4", "Windows 10", "Model 3"), list numbering, references, addresses,
 /// identifiers glued to letters.
 fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
+    if m.kind == ClaimKind::Duration && names_a_maturity(t, m) {
+        return true;
+    }
     if m.kind != ClaimKind::Number && m.kind != ClaimKind::Quantity {
         return false;
+    }
+    if m.kind == ClaimKind::Number && number_word_in_a_name(text, t, m) {
+        return true;
     }
     let first_num = (m.start..m.end).find(|&k| t.num(k).is_some());
     let Some(k) = first_num else { return false };
@@ -772,6 +778,17 @@ fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
     if prev.is_some_and(|p| t.sym(p) == Some('[')) && t.sym(k + 1) == Some(']') {
         return true;
     }
+    // Items of an inline list: "three demands: (1) a pay rise; (2) ...".
+    if let Some(p) = prev
+        && t.sym(p) == Some('(')
+        && t.sym(k + 1) == Some(')')
+        && t.glued(k)
+        && t.glued(k + 1)
+        && t.num(k).is_some_and(|n| n.value <= 20.0)
+        && (p == 0 || matches!(t.sym(p - 1), Some(':' | ';' | ',')) || t.lower(p - 1) == "and")
+    {
+        return true;
+    }
     // Street addresses: "1600 Amphitheatre Parkway", "10 Downing Street".
     let mut n = k + 1;
     while n < t.len() && n < k + 5 && t.toks[n].upper {
@@ -799,6 +816,50 @@ fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
         n += 1;
     }
     false
+}
+
+/// A bond's term names the security: "the 10-year Treasury note",
+/// "two-year gilt yields". (A mortgage's term stays a duration.)
+fn names_a_maturity(t: &Tokens, m: &Measure) -> bool {
+    let hyphenated = (m.start + 1..m.end).any(|k| t.sym(k) == Some('-') && t.glued(k));
+    let instrument = |w: &str| {
+        matches!(
+            w,
+            "treasury"
+                | "treasuries"
+                | "bond"
+                | "bonds"
+                | "note"
+                | "notes"
+                | "gilt"
+                | "gilts"
+                | "bund"
+                | "bunds"
+                | "yield"
+                | "yields"
+                | "jgb"
+                | "jgbs"
+        )
+    };
+    hyphenated
+        && (instrument(t.lower(m.end))
+            || (matches!(t.lower(m.end), "government" | "benchmark" | "treasury")
+                && instrument(t.lower(m.end + 1))))
+}
+
+/// A capitalized number word inside a name: "Formula One", "the Group of
+/// Seven leaders", "the Big Three automakers". Mid-sentence, news prose
+/// writes counts in lower case; a title-case headline goes on in capitals
+/// ("Tesla Delivers Two Million Cars") and is left alone.
+fn number_word_in_a_name(text: &str, t: &Tokens, m: &Measure) -> bool {
+    let k = m.start;
+    let name_before = |p: usize| t.is_word(p) && is_name_word(text, t, p);
+    k > 0
+        && t.is_word(k)
+        && t.toks[k].upper
+        && lexicon::cardinal(t.lower(k)).is_some()
+        && !(t.is_word(k + 1) && t.toks[k + 1].upper)
+        && (name_before(k - 1) || (t.lower(k - 1) == "of" && k > 1 && name_before(k - 2)))
 }
 
 /// A display resolution: "4K TVs", "shot in 8K", "can output 4K". One
@@ -858,10 +919,24 @@ fn is_name_word(text: &str, t: &Tokens, p: usize) -> bool {
 }
 
 /// "first" in "at first", "first of all" and the like is not a claim.
-fn ordinal_is_noise(t: &Tokens, i: usize) -> bool {
+fn ordinal_is_noise(t: &Tokens, i: usize, end: usize) -> bool {
     let w = t.lower(i);
     let prev = if i > 0 { t.lower(i - 1) } else { "" };
     let next = t.lower(i + 1);
+    // Names: "the Second World War", "Fifth Avenue", "14th Street", "the
+    // 19th Amendment". A capitalized ordinal word inside a sentence,
+    // before another capitalized word, is part of a name.
+    let in_a_name = i > 0
+        && t.is_word(i)
+        && t.toks[i].upper
+        && t.is_word(end)
+        && t.toks[end].upper
+        && !matches!(t.sym(i - 1), Some('.' | '"' | '“' | ':' | '(' | '-'));
+    let street = matches!(t.lower(end), "street" | "st" | "avenue" | "ave" | "amendment")
+        && t.toks.get(end).is_some_and(|x| x.upper);
+    if in_a_name || street {
+        return true;
+    }
     // "the fourth quarter", "the first half": periods, not rankings.
     matches!(next, "quarter" | "half" | "quarters" | "halves")
         || (t.sym(i + 1) == Some('-') && matches!(t.lower(i + 2), "quarter" | "half"))

@@ -281,6 +281,12 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
                 && !(t.lower(den_tok) == "hundredth"
                     && t.lower(body_start) != "a"
                     && t.lower(body_start) != "one")
+                // "for a sixth time", "a third term": a rank before a noun.
+                && !(matches!(t.lower(body_start), "a" | "an")
+                    && !matches!(t.lower(den_tok), "quarter" | "quarters" | "half")
+                    && t.is_word(den_tok + 1)
+                    && !matches!(t.lower(den_tok + 1), "of" | "more" | "less" | "fewer" | "larger" | "smaller" | "higher" | "lower")
+                    && lexicon::scale(t.lower(den_tok + 1)).is_none())
             {
                 current /= den;
                 any = true;

@@ -227,6 +227,17 @@ fn not_claims() {
         "BMW showed the 5 Series.",
         "Only Premium streams in 4K.",
         "It sells 8K TVs.",
+        "One banker said offers were possible.",
+        "One person familiar with the matter declined to comment.",
+        "\"One day I'd like a bakery,\" she said.",
+        "It set a Formula One record.",
+        "Group of Seven leaders agreed.",
+        "It was the largest invasion of the Second World War.",
+        "They marched down 14th Street toward Fifth Avenue.",
+        "The yield on the 10-year Treasury note slipped.",
+        "Call Crimestoppers on 0800 555 111 now.",
+        "The old number, 1-800-273-8255, is gone.",
+        "The demands: (1) a pay rise; (2) an end to cuts.",
         "Shares traded at 0900 GMT.",
         "No one knows what happened.",
         "She exercises twice a day.",
@@ -614,6 +625,29 @@ fn pence_glued_to_the_figure() {
             (ClaimKind::Money, "£2.3bn".to_string(), "2300000000".to_string(), Some("GBP".to_string())),
             (ClaimKind::Money, "31.2p a share".to_string(), "0.312".to_string(), Some("GBP".to_string())),
             (ClaimKind::Money, "3p".to_string(), "0.03".to_string(), Some("GBP".to_string())),
+        ]
+    );
+}
+
+/// "a third of sales" is a share and "a third more" a fraction, but "for a
+/// sixth time" and "a third term" are ranks; a day's span stays one after
+/// "took".
+#[test]
+fn fractions_and_ranks_after_a() {
+    let found =
+        extract("It won for a sixth time. It took one day, she said. It has a third more staff.", None);
+    let got: Vec<_> = found.iter().map(summary).collect();
+    assert_eq!(
+        got,
+        [
+            (ClaimKind::Ordinal, "sixth".to_string(), "6".to_string(), None),
+            (ClaimKind::Duration, "one day".to_string(), "1".to_string(), Some("day".to_string())),
+            (
+                ClaimKind::Number,
+                "a third more staff".to_string(),
+                "0.333333333333333".to_string(),
+                Some("more staff".to_string())
+            ),
         ]
     );
 }
