@@ -711,12 +711,24 @@ impl<'l> Auditor<'l> {
             Some(l) if Some(l) != subject => self.affiliates(l),
             _ => Vec::new(),
         };
+        // "Wizz Air, the Budapest-based carrier, carried 62 million
+        // passengers": a sentence that opens with a name the ledger does
+        // not know, and says what it is, is about that name, not the
+        // document's subject.
+        let unknown_subject = subject.is_none()
+            && claim.subject.as_deref().is_some_and(|name| {
+                let rest = claim.sentence.get(name.len()..).unwrap_or("");
+                claim.sentence.starts_with(name)
+                    && [", the ", ", a ", ", an "].iter().any(|a| rest.starts_with(a))
+                    && !describes_a_person(rest.get(2..).unwrap_or("").split(',').next().unwrap_or(""))
+            });
+        let fallback =
+            (!unknown_subject).then_some(()).map(|()| doc_subject.into_iter().chain(context.iter().copied()));
         let lookup = subject
             .into_iter()
             .chain(affiliates.iter().copied())
             .chain(mentioned.iter().copied())
-            .chain(doc_subject)
-            .chain(context.iter().copied());
+            .chain(fallback.into_iter().flatten());
         // What stands before the claim when it is a party's label: "Twitch (" of "Twitch (2016)".
         let label = claim.sentence[..at].trim_end().strip_suffix('(').map(str::trim_end);
         let kind_bit = FactKinds::kind_bit(claim.kind);
@@ -1460,7 +1472,9 @@ impl<'l> Auditor<'l> {
         // No period in the article: the latest fact on or before its date;
         // a quarterly figure only when the sentence speaks of a quarter.
         let quarterly = scope.quarterly;
-        let is_quarterly = |f: &Fact| f.period.as_deref().is_some_and(|p| p.contains('Q'));
+        // A half year ("FY2023-H1") is part of a year as a quarter is.
+        let is_quarterly =
+            |f: &Fact| f.period.as_deref().is_some_and(|p| p.contains('Q') || p.contains("-H"));
         if is_quarterly(fact) != quarterly {
             return false;
         }
@@ -1829,6 +1843,39 @@ fn not_judged(
     None
 }
 
+/// Does an apposition describe a person ("a former Cisco engineer", "the
+/// company's chief executive")?
+fn describes_a_person(apposition: &str) -> bool {
+    apposition.split_whitespace().any(|w| {
+        matches!(
+            w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+            "former"
+                | "chief"
+                | "founder"
+                | "co-founder"
+                | "cofounder"
+                | "executive"
+                | "engineer"
+                | "chairman"
+                | "chairwoman"
+                | "president"
+                | "director"
+                | "analyst"
+                | "investor"
+                | "entrepreneur"
+                | "billionaire"
+                | "officer"
+                | "manager"
+                | "scientist"
+                | "professor"
+                | "minister"
+                | "economist"
+                | "son"
+                | "daughter"
+        )
+    })
+}
+
 /// Is the name at `start..end` of `sentence` inside an apposition that
 /// follows another name and closes before the claim at `at` ("The Model 3,
 /// the car that turned Tesla into a mass-market maker, was unveiled ...")?
@@ -2112,7 +2159,9 @@ pub fn periods_match(claimed: &str, fact: &str) -> bool {
         // A quarter with no year ("in Q4"): any year's quarter; "Q" is "the quarter".
         return f.contains('Q') && (c == "Q" || f.ends_with(c.as_str()));
     }
-    if c.contains('Q') || f.contains('Q') {
+    // A quarter or a half ("2023-H1") is only itself.
+    let part = |p: &str| p.contains('Q') || p.contains("-H");
+    if part(&c) || part(&f) {
         return c == f;
     }
     dates_agree(&c, &f)
@@ -2123,6 +2172,7 @@ fn period_start(p: &str) -> String {
     let p = p.trim_start_matches("FY");
     match p.len() {
         4 => format!("{p}-01-01"),
+        7 if p.contains("-H") => format!("{}-{}", &p[..4], if p.ends_with('2') { "07-01" } else { "01-01" }),
         7 if p.contains('Q') => {
             let month = match p.get(5..) {
                 Some("Q1") => "01-01",

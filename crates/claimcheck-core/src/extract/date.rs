@@ -859,7 +859,7 @@ fn year(t: &Tokens, i: usize) -> Option<DateMatch> {
         return None;
     }
     let prev = if i > 0 { t.lower(i - 1) } else { "" };
-    if i > 0 && t.toks[i].gap && t.is_word(i - 1) && t.toks[i - 1].upper && names_with_a_year(prev) {
+    if t.single_space_before(i) && t.is_word(i - 1) && t.toks[i - 1].upper && names_with_a_year(prev) {
         return None;
     }
     let era = is_era(t, i + 1);

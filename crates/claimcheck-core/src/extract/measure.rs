@@ -245,11 +245,16 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
     // "Shares fell 40 cents to $12.35": after a verb of change, two figures
     // that each carry their unit are the change and the new level.
     // ("shrunk by about $1.8 trillion to $7.1 trillion")
-    let changed = i > 0
-        && (lexicon::is_change_verb(t.lower(i - 1))
-            || (i > 1 && t.lower(i - 1) == "by" && lexicon::is_change_verb(t.lower(i - 2))));
-    if let Some((second, end)) = range_tail(text, t, &first, range_intro, default_currency)
-        .filter(|(second, _)| !(changed && first.unit != Unit::None && second.unit != Unit::None))
+    let changed_by = i > 1 && t.lower(i - 1) == "by" && lexicon::is_change_verb(t.lower(i - 2));
+    let changed = i > 0 && (lexicon::is_change_verb(t.lower(i - 1)) || changed_by);
+    // "falling by 2.08 million to 1.409 billion": both scaled, too.
+    let scaled = |f: &Amount| f.num.as_ref().is_some_and(|n| n.scaled);
+    if let Some((second, end)) =
+        range_tail(text, t, &first, range_intro, default_currency).filter(|(second, _)| {
+            let change_and_level = (changed && first.unit != Unit::None && second.unit != Unit::None)
+                || (changed_by && scaled(&first) && scaled(second));
+            !change_and_level
+        })
     {
         let mut low = first.value;
         let high = second.value;

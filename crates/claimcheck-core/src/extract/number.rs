@@ -244,7 +244,16 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumExpr> {
             }
             "half" if last == Atom::None || (last == Atom::Units && current == 1.0) => {
                 // "half a million", "half million", "a half", "half a dozen", "half of"
+                // "roughly half of its staff": a share; "the first half of
+                // 2024" is a period.
+                let share_of = t.lower(k + 1) == "of"
+                    && (k == 0
+                        || !(matches!(
+                            t.lower(k - 1),
+                            "first" | "second" | "the" | "latter" | "former" | "back" | "front"
+                        ) || (t.sym(k - 1) == Some('-') && t.glued(k))));
                 let standalone_ok = last == Atom::Units
+                    || share_of
                     || lexicon::scale(t.lower(k + 1))
                         .is_some_and(|_| lexicon::is_spelled_scale(t.lower(k + 1)))
                     || (matches!(t.lower(k + 1), "a" | "an") && is_scale_or_dozen(t.lower(k + 2)));

@@ -629,6 +629,33 @@ fn pence_glued_to_the_figure() {
     );
 }
 
+/// "falling by 2.08 million to 1.409 billion" is a change and a level, not
+/// a range; "roughly half of" a share like "a third of"; a year alone in a
+/// table cell (cells are joined by tabs) is a date, not part of a name.
+#[test]
+fn changes_by_halves_of_and_years_in_cells() {
+    let found = extract(
+        "It fell by 2.08 million to 1.409 billion. It cut roughly half of its staff. Anthropic\t2021\tfounded.",
+        None,
+    );
+    let got: Vec<_> = found.iter().map(summary).collect();
+    assert_eq!(
+        got,
+        [
+            (ClaimKind::Number, "2.08 million".to_string(), "2080000".to_string(), None),
+            (ClaimKind::Number, "1.409 billion".to_string(), "1409000000".to_string(), None),
+            (ClaimKind::Percent, "roughly half".to_string(), "50".to_string(), Some("%".to_string())),
+            (ClaimKind::Date, "2021".to_string(), "2021".to_string(), None),
+        ]
+    );
+    let period = extract("In the first half of 2024, sales rose.", None);
+    assert!(
+        period.iter().all(|c| c.kind != ClaimKind::Percent),
+        "{:?}",
+        period.iter().map(summary).collect::<Vec<_>>()
+    );
+}
+
 /// "a third of sales" is a share and "a third more" a fraction, but "for a
 /// sixth time" and "a third term" are ranks; a day's span stays one after
 /// "took".

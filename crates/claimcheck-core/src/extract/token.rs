@@ -61,6 +61,16 @@ impl Tokens {
         self.toks.get(i).map_or("", |t| &self.lower[t.lower.0 as usize..t.lower.1 as usize])
     }
 
+    /// Is the gap before token `i` exactly one space (not a tab between
+    /// table cells, nor a line break)?
+    pub fn single_space_before(&self, i: usize) -> bool {
+        i > 0
+            && self.toks.get(i).is_some_and(|t| {
+                let prev = self.toks[i - 1].end - self.base;
+                self.lower.get(prev..t.start - self.base) == Some(" ")
+            })
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()
