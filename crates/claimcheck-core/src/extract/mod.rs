@@ -185,7 +185,7 @@ impl Extractor {
                 claim.span = lines.span(&doc.source, src.start, src.end);
                 claim.value = f.value;
                 claim.high = f.high;
-                claim.unit = f.unit;
+                claim.unit = f.unit.map(|u| if f.kind == ClaimKind::Number { counted_head(u) } else { u });
                 claim.per = f.per;
                 claim.qualifier = f.qualifier;
                 claim.hedge = attr.hedge;
@@ -197,6 +197,20 @@ impl Extractor {
             }
         }
     }
+}
+
+/// The noun a count counts, without the words that qualify it: "300
+/// million weekly active users" counts `users`, "12 new stores" `stores`
+/// (the attribution has read the qualifiers by then). "basis points" is
+/// one unit.
+fn counted_head(mut unit: String) -> String {
+    if unit == "basis points" || unit == "basis point" {
+        return unit;
+    }
+    if let Some(space) = unit.rfind(' ') {
+        unit.drain(..=space);
+    }
+    unit
 }
 
 /// Runs of whitespace (line breaks included) become one space, into `out`.

@@ -73,7 +73,7 @@ fn kinds_values_and_units() {
             Number,
             "301.63 million paid memberships",
             "301630000",
-            Some("paid memberships"),
+            Some("memberships"),
         ),
         // An article before a scale word counts one of it.
         ("More than a million people fled.", Number, "More than a million people", "1000000", Some("people")),
@@ -135,7 +135,7 @@ fn kinds_values_and_units() {
         ("Its 2022 sales rose 5%.", Date, "2022", "2022", None),
         ("2024 results will be published in March.", Date, "2024", "2024", None),
         ("The 2019 report found serious problems.", Date, "2019", "2019", None),
-        ("It will create 2000 new jobs.", Number, "2000 new jobs", "2000", Some("new jobs")),
+        ("It will create 2000 new jobs.", Number, "2000 new jobs", "2000", Some("jobs")),
         ("The report is due 22/06.", Date, "22/06", "2025-06-22", None),
         ("The lake is a mile and a half wide.", Quantity, "a mile and a half", "1.5", Some("mi")),
         (
@@ -457,7 +457,7 @@ fn changes_with_levels_times_and_participles() {
             row(Number, "38,503.69", "38503.69", None),
             row(Money, "$425 million", "425000000", Some("USD")),
             row(Date, "a year ago", "2023", None),
-            row(Number, "5,600 unfilled orders", "5600", Some("unfilled orders")),
+            row(Number, "5,600 unfilled orders", "5600", Some("orders")),
         ]
     );
     let found: Vec<_> = extract(
@@ -568,7 +568,7 @@ fn launch_story_forms() {
         got,
         [
             ("$200-a-month", Some("USD"), Some("month"), Some("price")),
-            ("more than 300 million weekly active users", Some("weekly active users"), None, Some("users")),
+            ("more than 300 million weekly active users", Some("users"), None, Some("users")),
             ("about $5 billion", Some("USD"), None, Some("loss")),
         ]
     );
@@ -673,7 +673,7 @@ fn fractions_and_ranks_after_a() {
                 ClaimKind::Number,
                 "a third more staff".to_string(),
                 "0.333333333333333".to_string(),
-                Some("more staff".to_string())
+                Some("staff".to_string())
             ),
         ]
     );
