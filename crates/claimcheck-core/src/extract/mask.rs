@@ -28,6 +28,10 @@ static MASK: LazyLock<Regex> = LazyLock::new(|| {
         // "0800 555 111", "020 7946 0958": a number with a leading zero in groups.
         r"|(?-u:\b)0[0-9]{2,4}[ -][0-9]{3,4}[ -][0-9]{3,4}(?-u:\b)",
         r"|(?i:isbn)[-: ]*[0-9][0-9-]{8,16}[0-9Xx]",
+        // Numeric tickers with their exchange ("9988.HK", "005930.KS") and
+        // retirement plans ("401(k)", "403(b)").
+        r"|(?-u:\b)[0-9]{3,6}\.(?:HK|KS|KQ|T|SS|SZ|TW|SI|BO|NS|AX)(?-u:\b)",
+        r"|(?-u:\b)40[13]\([kb]\)",
         r"|[0-9]+:[0-9]+",
     ))
     .expect("the mask pattern is valid")

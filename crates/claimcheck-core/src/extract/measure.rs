@@ -361,6 +361,17 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         {
             return None;
         }
+        // "two people familiar with the matter said", "the two companies
+        // described the tie-up": sources and parties named before, not counts.
+        Unit::None
+            if first.num.is_some_and(|n| n.spelled && !n.scaled && (2.0..=5.0).contains(&n.value))
+                && counted_noun(t, m.end, true).is_some_and(|(_, end)| {
+                    introduces_a_source(t, end)
+                        || (i > 0 && matches!(t.lower(i - 1), "the" | "both") && end == m.end + 1)
+                }) =>
+        {
+            return None;
+        }
         Unit::None => {
             m.kind = ClaimKind::Number;
             if let Some((noun, end)) = counted_noun(t, m.end, m.value != 1.0 || m.high.is_some()) {

@@ -679,6 +679,19 @@ fn is_not_a_claim(text: &str, t: &Tokens, m: &Measure) -> bool {
             return true;
         }
     }
+    // A name made of a figure and a capitalized word: "7-Eleven", "3-Series",
+    // the "10-K" filing.
+    if m.end <= k + 1
+        && t.sym(k + 1) == Some('-')
+        && t.glued(k + 1)
+        && t.glued(k + 2)
+        && t.is_word(k + 2)
+        && t.toks[k + 2].upper
+        && (lexicon::scale(t.lower(k + 2)).is_none() || t.lower(k + 2).len() == 1)
+        && lexicon::month(t.lower(k + 2)).is_none()
+    {
+        return true;
+    }
     // Scores and identifiers: "3-2", "10-4".
     if (t.sym(k + 1) == Some('-')
         && t.glued(k + 1)
@@ -873,7 +886,10 @@ fn number_word_in_a_name(text: &str, t: &Tokens, m: &Measure) -> bool {
         && t.toks[k].upper
         && lexicon::cardinal(t.lower(k)).is_some()
         && !(t.is_word(k + 1) && t.toks[k + 1].upper)
-        && (name_before(k - 1) || (t.lower(k - 1) == "of" && k > 1 && name_before(k - 2)))
+        && (name_before(k - 1)
+            || (t.lower(k - 1) == "of" && k > 1 && name_before(k - 2))
+            // "7-Eleven"
+            || (t.sym(k - 1) == Some('-') && t.glued(k) && t.glued(k - 1) && k > 1 && t.num(k - 2).is_some()))
 }
 
 /// A display resolution: "4K TVs", "shot in 8K", "can output 4K". One
