@@ -675,7 +675,12 @@ impl<'l> Auditor<'l> {
             !others.is_empty()
                 && doc.mentions[group].iter().filter(|m| m.2 == name).all(|m| {
                     let m = m.0..m.1;
-                    let after = m.start >= here.end && others.iter().any(|o| 2 * gap(&m, o) < gap(&m, &here));
+                    // "$34 billion, or $190 a share, for Red Hat": an
+                    // alternative of this figure shares its party.
+                    let after = m.start >= here.end
+                        && others.iter().zip(&other_claims).any(|(o, &k)| {
+                            2 * gap(&m, o) < gap(&m, &here) && !alternatives(&doc.claims[k], claim)
+                        });
                     let before = claim.kind != ClaimKind::Date
                         && m.end <= here.start
                         && others.iter().zip(&other_claims).any(|(o, &k)| {
@@ -2340,8 +2345,12 @@ fn opens_the_sentence(d: &Claim, at: usize) -> bool {
     let before = d.sentence.get(..at).unwrap_or("");
     let before = before.rsplit(": ").next().unwrap_or(before).to_ascii_lowercase();
     let intro = ["in ", "for ", "in fiscal ", "for fiscal ", "for the fiscal year ", "in the fiscal year "];
-    intro.contains(&before.as_str())
-        && d.sentence.get(at + d.text.len()..).is_some_and(|r| r.starts_with(','))
+    // "For all of 2023 the company had revenue of ...": a phrase that can
+    // only open the sentence needs no comma.
+    let whole_year = ["for all of ", "in all of ", "for the whole of ", "for the full year ", "throughout "];
+    whole_year.contains(&before.as_str())
+        || (intro.contains(&before.as_str())
+            && d.sentence.get(at + d.text.len()..).is_some_and(|r| r.starts_with(',')))
 }
 
 /// Is date claim `d` the day a fiscal year ended ("the year ended March
