@@ -727,8 +727,7 @@ impl<'l> Auditor<'l> {
                     && [", the ", ", a ", ", an "].iter().any(|a| rest.starts_with(a))
                     && !describes_a_person(rest.get(2..).unwrap_or("").split(',').next().unwrap_or(""))
             });
-        let fallback =
-            (!unknown_subject).then_some(()).map(|()| doc_subject.into_iter().chain(context.iter().copied()));
+        let fallback = (!unknown_subject).then(|| doc_subject.into_iter().chain(context.iter().copied()));
         let lookup = subject
             .into_iter()
             .chain(affiliates.iter().copied())
