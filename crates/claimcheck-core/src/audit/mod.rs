@@ -2384,6 +2384,10 @@ fn follows_an_event_verb(d: &Claim, at: usize) -> bool {
         .find_map(|p| before.strip_suffix(p).filter(|b| b.ends_with(' ')))
         .unwrap_or(before)
         .trim_end();
+    // "set up in September 2020" is a founding, too.
+    if before.ends_with(" set up") || before == "set up" {
+        return true;
+    }
     crate::extract::is_event_verb(before.rsplit(' ').next().unwrap_or(before))
 }
 

@@ -374,7 +374,14 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
         }
         Unit::None => {
             m.kind = ClaimKind::Number;
-            if let Some((noun, end)) = counted_noun(t, m.end, m.value != 1.0 || m.high.is_some()) {
+            // "fly up to nine times a year": a frequency.
+            if t.lower(m.end) == "times"
+                && let Some((per, end)) = rate(t, m.end + 1)
+            {
+                m.unit = Some("times".to_string());
+                m.per = Some(per);
+                m.end = end;
+            } else if let Some((noun, end)) = counted_noun(t, m.end, m.value != 1.0 || m.high.is_some()) {
                 m.unit = Some(noun);
                 m.end = end;
                 if let Some((per, end)) = rate(t, m.end) {

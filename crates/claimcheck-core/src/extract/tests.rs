@@ -685,6 +685,17 @@ fn fractions_and_ranks_after_a() {
     );
 }
 
+/// "nine times a year" counts times per year: a frequency, not a count.
+#[test]
+fn frequencies() {
+    let found = extract("The rocket should fly up to nine times a year.", None);
+    let c = found.first().expect("a claim");
+    assert_eq!(
+        (c.text.as_str(), c.unit.as_deref(), c.per.as_deref()),
+        ("up to nine times a year", Some("times"), Some("year"))
+    );
+}
+
 /// One digit and a capital K is a picture format, not thousands; a count
 /// before a model name counts the model, which is no figure.
 #[test]
