@@ -380,7 +380,7 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
         });
     if words_back.next().as_deref() == Some("of")
         && let Some(noun) = words_back.next()
-        && is_measure(&noun)
+        && (is_measure(&noun) || is_change_noun(&noun))
     {
         return Some(noun.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string());
     }
@@ -405,9 +405,8 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
                 }
                 seen_verb = true;
             }
-            noun if seen_verb || (by_or_to && is_measure(noun)) => {
-                return is_measure(noun)
-                    .then(|| noun.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string());
+            noun if is_measure(noun) && (seen_verb || by_or_to) => {
+                return Some(noun.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string());
             }
             _ => break,
         }
@@ -420,31 +419,49 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
 /// between.
 fn shares_moved_in_clause(before: &str) -> Option<String> {
     let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+    let names_shares = |text: &str| {
+        text.split_whitespace().map(lower_word).any(|w| matches!(w.as_ref(), "shares" | "stock"))
+    };
+    // "HPE's shares fell 9%, while Juniper's rose 22%": the shares of the
+    // first clause are the second's too.
+    let moved_here = clause.split_whitespace().map(lower_word).any(|w| is_move_verb(&w));
+    if !names_shares(clause) && moved_here && names_shares(before) {
+        return Some("shares".to_string());
+    }
     let mut words = clause.split_whitespace().map(lower_word);
     words.by_ref().find(|w| matches!(w.as_ref(), "shares" | "stock"))?;
-    words
-        .any(|w| {
-            matches!(
-                w.as_ref(),
-                "rose"
-                    | "fell"
-                    | "closed"
-                    | "ended"
-                    | "traded"
-                    | "jumped"
-                    | "climbed"
-                    | "slid"
-                    | "dropped"
-                    | "gained"
-                    | "sank"
-                    | "surged"
-                    | "tumbled"
-                    | "soared"
-                    | "finished"
-                    | "opened"
-            )
-        })
-        .then(|| "shares".to_string())
+    words.any(|w| is_move_verb(&w)).then(|| "shares".to_string())
+}
+
+/// A change stated as a noun: "an increase of 39 million", "a decline of 4%".
+pub fn is_change_noun(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+        "increase" | "rise" | "decline" | "drop" | "fall" | "gain" | "jump" | "decrease" | "growth"
+    )
+}
+
+/// A verb for a share price's move in a day's trading.
+fn is_move_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "fell"
+            | "closed"
+            | "ended"
+            | "traded"
+            | "jumped"
+            | "climbed"
+            | "slid"
+            | "dropped"
+            | "gained"
+            | "sank"
+            | "surged"
+            | "tumbled"
+            | "soared"
+            | "finished"
+            | "opened"
+    )
 }
 
 /// `w` in lower case; most words are already, and are not copied.

@@ -811,7 +811,12 @@ impl<'l> Auditor<'l> {
                     match fits_memo.iter().find(|(a, _)| *a == attribute) {
                         Some(&(_, fits)) => !fits,
                         None => {
-                            let fits = matching::measure_fits(m, attribute);
+                            // "an increase of 39 million" is a change.
+                            let fits = if matching::is_change_noun(m) {
+                                is_change_attribute(attribute)
+                            } else {
+                                matching::measure_fits(m, attribute)
+                            };
                             fits_memo.push((attribute, fits));
                             !fits
                         }
@@ -2163,6 +2168,14 @@ pub fn periods_match(claimed: &str, fact: &str) -> bool {
         // A quarter with no year ("in Q4"): any year's quarter; "Q" is "the quarter".
         return f.contains('Q') && (c == "Q" || f.ends_with(c.as_str()));
     }
+    if c == "H" {
+        // "the six months to March": any half year.
+        return f.contains("-H");
+    }
+    if c.ends_with("-H") || c.ends_with("-Q") {
+        // A year's unnamed half or quarter: any of them.
+        return f.starts_with(c.as_str());
+    }
     // A quarter or a half ("2023-H1") is only itself.
     let part = |p: &str| p.contains('Q') || p.contains("-H");
     if part(&c) || part(&f) {
@@ -2518,9 +2531,12 @@ fn section_quarters(text: &str, claims: &[Claim], plain_at: &[usize]) -> Vec<Opt
 
 /// A quarter named close to the claim ("in Q4", "fourth-quarter revenue was").
 fn quarter_near(claim: &Claim) -> Option<&'static str> {
-    // Every phrase below holds a `q` or "three months", and only `Q`
+    // Every phrase below holds a `q`, "three months" or "six months", and only `Q`
     // lower-cases to `q`.
-    if !claim.sentence.bytes().any(|b| b == b'q' || b == b'Q') && !claim.sentence.contains("three months") {
+    if !claim.sentence.bytes().any(|b| b == b'q' || b == b'Q')
+        && !claim.sentence.contains("three months")
+        && !claim.sentence.contains("six months")
+    {
         return None;
     }
     let lower = claim.sentence.to_lowercase();
@@ -2535,12 +2551,18 @@ fn quarter_near(claim: &Claim) -> Option<&'static str> {
         return None;
     }
     // "in the three months to March": a quarter, which one the text leaves to the reader.
-    const UNNAMED_QUARTERS: [(&str, &str); 5] = [
+    // "for the six months to March 31": a half year, which one the text
+    // leaves to the reader too.
+    const UNNAMED_QUARTERS: [(&str, &str); 9] = [
         ("the quarter", "Q"),
         ("three months to", "Q"),
         ("three months ended", "Q"),
         ("three months ending", "Q"),
         ("three months through", "Q"),
+        ("six months to", "H"),
+        ("six months ended", "H"),
+        ("six months ending", "H"),
+        ("six months through", "H"),
     ];
     QUARTER_PHRASES
         .iter()
@@ -2634,6 +2656,10 @@ mod guard_tests {
         assert_eq!(measure(s, "$2.5 billion").as_deref(), Some("buybacks"));
         let s = "Hess shares rose about 1% in premarket trading to $162.50, while Chevron's fell.";
         assert_eq!(measure(s, "$162.50").as_deref(), Some("shares"));
+        let s = "HPE's shares fell 9% on Tuesday, while Juniper's rose 22%.";
+        assert_eq!(measure(s, "22%").as_deref(), Some("shares"));
+        let s = "Daily Active Users were 414 million, an increase of 39 million.";
+        assert_eq!(measure(s, "39 million").as_deref(), Some("increase"));
         assert!(!matching::measure_fits("shares", "price_per_share"));
         assert!(matching::measure_fits("shares", "first_day_close"));
         // Payment forms and owners name no measure.
@@ -2651,6 +2677,14 @@ mod guard_tests {
         let quarter = |text: &str| claims.iter().find(|c| c.text.starts_with(text)).and_then(quarter_near);
         assert_eq!(quarter("526,409"), Some("Q4"));
         assert_eq!(quarter("1.57 million"), None);
+    }
+
+    #[test]
+    fn unnamed_halves_and_quarters() {
+        assert!(periods_match("H", "FY2024-H1") && !periods_match("H", "FY2024"));
+        assert!(periods_match("2024-H", "2024-H1") && !periods_match("2024-H", "2023-H1"));
+        assert!(!periods_match("2023", "FY2023-H1"));
+        assert_eq!(period_start("2023-H2"), "2023-07-01");
     }
 
     #[test]
