@@ -381,7 +381,10 @@ fn scan_sentence(
             if !planned {
                 ctx.anchor = anchor_of(&d.value).or(ctx.anchor);
             }
-            if !d.relative {
+            // "in fiscal 2025, after spending $9.7 billion in the three months
+            // to December": a fiscal year does not say which December.
+            let fiscal = d.value.len() == 4 && d.start > 0 && matches!(t.lower(d.start - 1), "fiscal" | "fy");
+            if !d.relative && !fiscal {
                 ctx.sentence_year = anchor_of(&d.value).map(|a| a.0);
             }
             out.push(found_date(t, &d, sentence));

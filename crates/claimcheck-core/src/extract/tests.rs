@@ -685,6 +685,15 @@ fn fractions_and_ranks_after_a() {
     );
 }
 
+/// A fiscal year names no calendar year for a month later in the sentence.
+#[test]
+fn fiscal_years_date_no_months() {
+    let text = "It expects spending to rise in fiscal 2025, after spending $9.7 billion in the three months to December.";
+    let found = extract(text, Some("2024-01-30"));
+    let december = found.iter().find(|c| c.text == "December").expect("December");
+    assert_eq!(december.value, ClaimValue::Date("2023-12".to_string()));
+}
+
 /// "nine times a year" counts times per year: a frequency, not a count.
 #[test]
 fn frequencies() {
