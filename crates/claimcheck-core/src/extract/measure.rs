@@ -246,13 +246,19 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
     // that each carry their unit are the change and the new level.
     // ("shrunk by about $1.8 trillion to $7.1 trillion")
     let changed_by = i > 1 && t.lower(i - 1) == "by" && lexicon::is_change_verb(t.lower(i - 2));
+    // "raised the price of its plan by $2 to $22.99": after "by", a second
+    // figure many times the first is the new level, not a range's end.
+    let by_to_level = |second: &Amount| {
+        i > 0 && t.lower(i - 1) == "by" && first.unit != Unit::None && second.value > 3.0 * first.value
+    };
     let changed = i > 0 && (lexicon::is_change_verb(t.lower(i - 1)) || changed_by);
     // "falling by 2.08 million to 1.409 billion": both scaled, too.
     let scaled = |f: &Amount| f.num.as_ref().is_some_and(|n| n.scaled);
     if let Some((second, end)) =
         range_tail(text, t, &first, range_intro, default_currency).filter(|(second, _)| {
             let change_and_level = (changed && first.unit != Unit::None && second.unit != Unit::None)
-                || (changed_by && scaled(&first) && scaled(second));
+                || (changed_by && scaled(&first) && scaled(second))
+                || by_to_level(second);
             !change_and_level
         })
     {
@@ -382,11 +388,19 @@ pub fn recognize(text: &str, t: &Tokens, i: usize, default_currency: &str) -> Op
                 m.per = Some(per);
                 m.end = end;
             } else if let Some((noun, end)) = counted_noun(t, m.end, m.value != 1.0 || m.high.is_some()) {
-                m.unit = Some(noun);
                 m.end = end;
-                if let Some((per, end)) = rate(t, m.end) {
-                    m.per = Some(per);
-                    m.end = end;
+                if matches!(noun.as_str(), "basis points" | "basis point" | "bps" | "bp") {
+                    // "raised its key rate by 500 basis points": 5 percentage points.
+                    m.kind = ClaimKind::Percent;
+                    m.value /= 100.0;
+                    m.high = m.high.map(|h| h / 100.0);
+                    m.unit = Some("pp".to_string());
+                } else {
+                    m.unit = Some(noun);
+                    if let Some((per, end)) = rate(t, m.end) {
+                        m.per = Some(per);
+                        m.end = end;
+                    }
                 }
             }
         }

@@ -479,7 +479,7 @@ fn changes_with_levels_times_and_participles() {
         found,
         vec![
             row("500 points", "points", None),
-            row("25 basis points", "basis points", None),
+            row("25 basis points", "pp", None),
             row("25.7 points per game", "points", Some("game")),
         ]
     );
@@ -681,6 +681,23 @@ fn fractions_and_ranks_after_a() {
                 "0.333333333333333".to_string(),
                 Some("staff".to_string())
             ),
+        ]
+    );
+}
+
+/// Basis points are hundredths of a percentage point; after "by", a second
+/// figure many times the first is the new level ("by $2 to $22.99").
+#[test]
+fn basis_points_and_changes_by() {
+    let found =
+        extract("It raised its rate by 500 basis points. It raised the price by $2 to $22.99 a month.", None);
+    let got: Vec<_> = found.iter().map(summary).collect();
+    assert_eq!(
+        got,
+        [
+            (ClaimKind::Percent, "500 basis points".to_string(), "5".to_string(), Some("pp".to_string())),
+            (ClaimKind::Money, "$2".to_string(), "2".to_string(), Some("USD".to_string())),
+            (ClaimKind::Money, "$22.99 a month".to_string(), "22.99".to_string(), Some("USD".to_string())),
         ]
     );
 }
