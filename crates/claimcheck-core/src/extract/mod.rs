@@ -301,6 +301,9 @@ fn scan_sentence(
     out: &mut Vec<Found>,
 ) {
     ctx.sentence_year = None;
+    // The currency of the sentence's last amount with one of its own, for
+    // bare cents after it ("77 euro cents, up from 70 cents").
+    let mut sentence_currency: Option<String> = None;
     // The sentence's year before a relative clause (", which ... ,"): a
     // bare year inside the clause stays there.
     let mut before_relative: Option<Option<i32>> = None;
@@ -391,6 +394,16 @@ fn scan_sentence(
             i = d.end;
         } else if let Some(mut m) = measure.filter(|m| m.end > ordinal_end) {
             ctx.noun_currencies.settle(t, &mut m);
+            if m.kind == ClaimKind::Money {
+                let bare_cents = (m.start..m.end).any(|k| matches!(t.lower(k), "cent" | "cents"))
+                    && (m.start..m.end).all(|k| t.is_word(k) || t.num(k).is_some())
+                    && m.unit.as_deref() == Some(currency);
+                match &sentence_currency {
+                    Some(code) if bare_cents => m.unit = Some(code.clone()),
+                    _ if m.unit.as_deref() != Some(currency) => sentence_currency = m.unit.clone(),
+                    _ => {}
+                }
+            }
             let end = m.end;
             if !is_not_a_claim(text, t, &m) {
                 out.push(found_measure(t, &m, sentence));

@@ -702,6 +702,17 @@ fn basis_points_and_changes_by() {
     );
 }
 
+/// Bare cents take the currency of the sentence's last amount that names one.
+#[test]
+fn cents_of_the_sentence_currency() {
+    let found = extract("It will pay 77 euro cents per share, up from 70 cents. It paid 50 cents.", None);
+    let units: Vec<_> = found.iter().map(|c| (c.text.as_str(), c.unit.as_deref())).collect();
+    assert_eq!(
+        units,
+        [("77 euro cents per share", Some("EUR")), ("70 cents", Some("EUR")), ("50 cents", Some("USD"))]
+    );
+}
+
 /// A fiscal year names no calendar year for a month later in the sentence.
 #[test]
 fn fiscal_years_date_no_months() {
