@@ -2405,13 +2405,15 @@ fn follows_an_event_verb(d: &Claim, at: usize) -> bool {
 }
 
 /// Is date claim `d` the base a change is measured from ("up 8% from a
-/// year earlier", "higher than in 2022", "compared with 2021")? It is not
+/// year earlier", "higher than in 2022", "compared with 2021", "flat with
+/// 2022")? It is not
 /// the period of the figures near it.
 fn is_comparison_base(d: &Claim, at: usize) -> bool {
     let before = d.sentence.get(..at).unwrap_or("").trim_end();
     let before = before.strip_suffix(" in").unwrap_or(before);
     let before = before.as_bytes();
-    [" from", " than", "compared with", "compared to", " versus", " vs", " vs."].iter().any(|w| {
+    // "flat with 2022", "in line with 2022" compare with that year, too.
+    [" from", " than", " with", "compared to", " versus", " vs", " vs."].iter().any(|w| {
         before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
     })
 }
