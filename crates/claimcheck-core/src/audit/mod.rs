@@ -2533,11 +2533,14 @@ fn section_quarters(text: &str, claims: &[Claim], plain_at: &[usize]) -> Vec<Opt
 
 /// A quarter named close to the claim ("in Q4", "fourth-quarter revenue was").
 fn quarter_near(claim: &Claim) -> Option<&'static str> {
-    // Every phrase below holds a `q`, "three months" or "six months", and only `Q`
-    // lower-cases to `q`.
+    // Every phrase below holds a `q`, "three months", "six months", "half",
+    // "H1" or "H2", and only `Q` lower-cases to `q`.
     if !claim.sentence.bytes().any(|b| b == b'q' || b == b'Q')
         && !claim.sentence.contains("three months")
         && !claim.sentence.contains("six months")
+        && !claim.sentence.contains("half")
+        && !claim.sentence.contains("H1")
+        && !claim.sentence.contains("H2")
     {
         return None;
     }
@@ -2566,9 +2569,19 @@ fn quarter_near(claim: &Claim) -> Option<&'static str> {
         ("six months ending", "H"),
         ("six months through", "H"),
     ];
+    // "first-half profit", "in the second half": a half year.
+    const HALVES: [(&str, &str); 6] = [
+        ("h1", "H1"),
+        ("h2", "H2"),
+        ("first half", "H1"),
+        ("second half", "H2"),
+        ("first-half", "H1"),
+        ("second-half", "H2"),
+    ];
     QUARTER_PHRASES
         .iter()
         .chain(&UNNAMED_QUARTERS)
+        .chain(&HALVES)
         .find(|(k, _)| {
             whole_word_matches(&lower, k)
                 .any(|i| if i >= end { i - end <= 30 } else { at.saturating_sub(i + k.len()) <= 40 })
@@ -2671,7 +2684,7 @@ mod guard_tests {
     }
 
     #[test]
-    fn the_year_after_a_figure_is_no_quarter() {
+    fn quarters_halves_and_whole_years() {
         let text = "Its sales reached 526,409 in Q4 and 1.57 million for the year.";
         let doc = crate::input::Document::new("t.txt", text, crate::input::InputFormat::Text);
         let claims =
@@ -2679,6 +2692,13 @@ mod guard_tests {
         let quarter = |text: &str| claims.iter().find(|c| c.text.starts_with(text)).and_then(quarter_near);
         assert_eq!(quarter("526,409"), Some("Q4"));
         assert_eq!(quarter("1.57 million"), None);
+        let text =
+            "Its first-half profit was $2 billion, and it lost $1 billion for the six months to March.";
+        let doc = crate::input::Document::new("t.txt", text, crate::input::InputFormat::Text);
+        let claims =
+            crate::extract::Extractor::new().extract(&doc, &crate::extract::ExtractOptions::default());
+        let half = |t: &str| claims.iter().find(|c| c.text.starts_with(t)).and_then(quarter_near);
+        assert_eq!((half("$2 billion"), half("$1 billion")), (Some("H1"), Some("H")));
     }
 
     #[test]
