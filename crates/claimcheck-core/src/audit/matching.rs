@@ -418,19 +418,22 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
 /// in a clause where shares move is a share price, whatever words stand
 /// between.
 fn shares_moved_in_clause(before: &str) -> Option<String> {
+    // Most sentences name no shares: one substring search settles them.
+    if !(before.contains("hare") || before.contains("tock")) {
+        return None;
+    }
+    let is_shares = |w: &str| w.eq_ignore_ascii_case("shares") || w.eq_ignore_ascii_case("stock");
     let clause = before.rsplit([',', ';']).next().unwrap_or(before);
-    let names_shares = |text: &str| {
-        text.split_whitespace().map(lower_word).any(|w| matches!(w.as_ref(), "shares" | "stock"))
-    };
     // "HPE's shares fell 9%, while Juniper's rose 22%": the shares of the
     // first clause are the second's too.
-    let moved_here = clause.split_whitespace().map(lower_word).any(|w| is_move_verb(&w));
-    if !names_shares(clause) && moved_here && names_shares(before) {
-        return Some("shares".to_string());
+    let names_shares_here = clause.split_whitespace().any(is_shares);
+    if !names_shares_here {
+        let moved_here = clause.split_whitespace().any(is_move_verb);
+        return (moved_here && before.split_whitespace().any(is_shares)).then(|| "shares".to_string());
     }
-    let mut words = clause.split_whitespace().map(lower_word);
-    words.by_ref().find(|w| matches!(w.as_ref(), "shares" | "stock"))?;
-    words.any(|w| is_move_verb(&w)).then(|| "shares".to_string())
+    let mut words = clause.split_whitespace();
+    words.by_ref().find(|w| is_shares(w))?;
+    words.any(is_move_verb).then(|| "shares".to_string())
 }
 
 /// A change stated as a noun: "an increase of 39 million", "a decline of 4%".
@@ -441,7 +444,7 @@ pub fn is_change_noun(w: &str) -> bool {
     )
 }
 
-/// A verb for a share price's move in a day's trading.
+/// A verb for a share price's move in a day's trading (lower case).
 fn is_move_verb(w: &str) -> bool {
     matches!(
         w,
