@@ -530,7 +530,7 @@ impl<'l> Auditor<'l> {
                 last
             })
             .collect();
-        let sections = section_quarters(text, claims, &plain_at);
+        let sections = sections(text, &text_names, &plain_at);
         for (i, section) in sections.iter().enumerate() {
             // A sentence that names a quarter anywhere ("For the first
             // quarter of 2024, ... expects") keeps its own.
@@ -540,16 +540,16 @@ impl<'l> Auditor<'l> {
             };
             if quarters[i].is_none()
                 && claims[i].kind != ClaimKind::Date
-                && section.is_some()
+                && section.quarter.is_some()
                 && !names_quarter()
             {
-                quarters[i] = section.map(|(q, _)| q);
+                quarters[i] = section.quarter.map(|(q, _)| q);
             }
         }
         let (mut periods, is_period) = implied_periods(claims, &offsets, &event_dates, &groups, &quarters);
         for (i, section) in sections.iter().enumerate() {
-            if let Some((q, Some(year))) = section
-                && periods[i].as_deref() == Some(*q)
+            if let Some((q, Some(year))) = section.quarter
+                && periods[i].as_deref() == Some(q)
             {
                 periods[i] = Some(format!("{year}-{q}"));
             }
@@ -566,6 +566,7 @@ impl<'l> Auditor<'l> {
             groups,
             is_period,
             quarters,
+            section_subjects: sections.iter().map(|s| s.subject).collect(),
             mentions,
             names,
             context,
@@ -613,7 +614,9 @@ impl<'l> Auditor<'l> {
         doc: &DocContext<'_>,
         options: &AuditOptions,
     ) -> Judgement<'l> {
-        let doc_subject = doc.subject;
+        // Under "## Perplexity", the section's entity stands in for the
+        // document's.
+        let doc_subject = doc.section_subjects[index].or(doc.subject);
         let finding = |verdict, fact: Option<&'l Fact>, message: String| Judgement { verdict, fact, message };
         if claim.kind == ClaimKind::Ordinal {
             return finding(
@@ -1597,6 +1600,8 @@ struct DocContext<'a> {
     is_period: Vec<bool>,
     /// For each claim, the quarter named close to it (none for dates).
     quarters: Vec<Option<&'static str>>,
+    /// For each claim, the one entity the heading above it names.
+    section_subjects: Vec<Option<&'a str>>,
     /// At the first claim of each sentence: the names found in it, with offsets.
     mentions: Vec<Vec<(usize, usize, &'a str)>>,
     /// At the first claim of each sentence: the entities it names, each once.
@@ -1829,6 +1834,16 @@ fn not_judged(
             format!(" ({value}), after the article's own date"),
             ledger,
             "a plan is not judged against an event",
+        ));
+    }
+    // "did not raise at all in 2024": a date of something that did not
+    // happen contradicts nothing.
+    if claim.kind == ClaimKind::Date && in_a_negated_clause(&claim.sentence, claim_offset_in_sentence(claim))
+    {
+        return Some((
+            format!(" ({})", claim.value),
+            ledger,
+            "a date of something the sentence says did not happen is not judged",
         ));
     }
     // "on Tuesday", "in May", "June 5": a date without its year is read
@@ -2133,6 +2148,13 @@ fn alternatives(a: &Claim, b: &Claim) -> bool {
         || between.trim_end().ends_with(" at a")
 }
 
+/// Does the clause before `at` deny what it tells ("did not raise at all
+/// in 2024", "has never paid a dividend since 2019")?
+fn in_a_negated_clause(sentence: &str, at: usize) -> bool {
+    let before = sentence.get(clause_start(sentence, at)..at).unwrap_or("");
+    before.split_whitespace().any(|w| matches!(w, "not" | "never" | "didn't" | "hasn't" | "wasn't" | "won't"))
+}
+
 /// A date written without a year ("Tuesday", "in May", "June 5", "the
 /// 22nd"), which only the article's own date places in time.
 fn is_yearless(text: &str) -> bool {
@@ -2356,6 +2378,11 @@ struct DateWords {
 fn opens_the_sentence(d: &Claim, at: usize) -> bool {
     let before = d.sentence.get(..at).unwrap_or("");
     let before = before.rsplit(": ").next().unwrap_or(before).to_ascii_lowercase();
+    // "- **January 2024:** $73.6 million at a $520 million valuation": a
+    // date that labels a list item dates the item.
+    if at == 0 && d.sentence.get(d.text.len()..).is_some_and(|r| r.starts_with(':')) {
+        return true;
+    }
     let intro = ["in ", "for ", "in fiscal ", "for fiscal ", "for the fiscal year ", "in the fiscal year "];
     // "For all of 2023 the company had revenue of ...": a phrase that can
     // only open the sentence needs no comma.
@@ -2468,15 +2495,13 @@ pub(crate) fn sentence_groups(claims: &[Claim]) -> Vec<Range<usize>> {
 /// A quarter a heading names, with its year when the heading gives one.
 type SectionQuarter = (&'static str, Option<i32>);
 
-/// For each claim, the quarter (and year) a heading above it names:
-/// "**Fourth quarter 2023**" or "## Q4 results" over the figures of a
-/// press release. Any other heading ends the section.
-fn section_quarters(text: &str, claims: &[Claim], plain_at: &[usize]) -> Vec<Option<SectionQuarter>> {
-    if claims.iter().all(|c| c.kind == ClaimKind::Date) {
-        return vec![None; claims.len()];
-    }
-    // Headings: (offset, quarter and year).
-    let mut headings: Vec<(usize, Option<SectionQuarter>)> = Vec::new();
+/// For each claim, what the heading above it names: the quarter (and
+/// year) of "**Fourth quarter 2023**" or "## Q4 results" over the figures
+/// of a press release, the one entity of "## Perplexity" over a company's
+/// paragraphs. Any other heading ends the section.
+fn sections<'n>(text: &str, text_names: &TextNames<'n>, plain_at: &[usize]) -> Vec<Section<'n>> {
+    // Headings: (offset, what the section is about).
+    let mut headings: Vec<(usize, Section<'n>)> = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let start = offset;
@@ -2520,15 +2545,28 @@ fn section_quarters(text: &str, claims: &[Claim], plain_at: &[usize]) -> Vec<Opt
         if !marked && quarter.is_none() && figure {
             continue;
         }
-        headings.push((start, quarter.map(|q| (q, year))));
+        // "## Perplexity" over a company's paragraphs: the section is about
+        // the one entity its heading names.
+        let names = distinct(text_names.in_slice(start, offset).into_iter().map(|m| m.2));
+        let subject = if let [only] = names.as_slice() { Some(*only) } else { None };
+        headings.push((start, Section { quarter: quarter.map(|q| (q, year)), subject }));
     }
     plain_at
         .iter()
         .map(|&at| {
             let k = headings.partition_point(|h| h.0 <= at);
-            k.checked_sub(1).and_then(|k| headings[k].1)
+            k.checked_sub(1).map(|k| headings[k].1).unwrap_or_default()
         })
         .collect()
+}
+
+/// What the heading above a claim says of it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Section<'n> {
+    /// The quarter (and year) it names: "Fourth quarter 2023".
+    quarter: Option<SectionQuarter>,
+    /// The one entity it names: "## Perplexity".
+    subject: Option<&'n str>,
 }
 
 /// A quarter named close to the claim ("in Q4", "fourth-quarter revenue was").
