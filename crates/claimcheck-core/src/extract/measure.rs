@@ -1052,21 +1052,9 @@ fn rate(t: &Tokens, k: usize) -> Option<(String, usize)> {
         "per" | "a" | "an" | "each" | "every" => {
             let u = norm(t.lower(k + 1))?;
             if matches!(t.lower(k), "a" | "an")
-                && !matches!(
-                    u,
-                    "month"
-                        | "year"
-                        | "week"
-                        | "day"
-                        | "hour"
-                        | "share"
-                        | "person"
-                        | "barrel"
-                        | "tonne"
-                        | "ounce"
-                        | "gallon"
-                        | "litre"
-                )
+                // "$20 a user" is a rare way to write a rate; "$139.13 a
+                // barrel", "$50 a share", "$10 a month" are the common ones.
+                && matches!(u, "user" | "employee" | "unit" | "game" | "kg")
             {
                 return None;
             }
