@@ -307,9 +307,14 @@ const MEASURE_NOUNS: &[&str] = &[
     "outlook",
 ];
 
+/// `w` without the punctuation that ends it ("revenue," → "revenue").
+fn bare(w: &str) -> &str {
+    w.trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// Is `w` (lower case, trailing punctuation allowed) a noun for what a figure measures?
 pub fn is_measure_noun(w: &str) -> bool {
-    MEASURE_NOUNS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+    MEASURE_NOUNS.contains(&bare(w))
 }
 
 /// The measure attached to a figure in its sentence: the noun phrase after
@@ -317,7 +322,6 @@ pub fn is_measure_noun(w: &str) -> bool {
 /// ("Revenue was", "Trips grew 24%", "bookings rose to"). Lower-cased
 /// words; `None` when no measure noun is attached.
 pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String> {
-    let is_measure = is_measure_noun;
     // After: "of VMware's net debt", "in annual recurring revenue", "of the deal's value".
     let after = sentence.get(at + len..).unwrap_or("");
     let mut words = after.split_whitespace();
@@ -325,10 +329,10 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
     if after.starts_with(' ')
         && let Some(next) = after.split_whitespace().next()
         && next.starts_with(|c: char| c.is_ascii_lowercase())
-        && is_measure(next)
-        && !matches!(next.trim_end_matches(|c: char| !c.is_alphanumeric()), "shares" | "stock" | "index")
+        && is_measure_noun(next)
+        && !matches!(bare(next), "shares" | "stock" | "index")
     {
-        return Some(next.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string());
+        return Some(bare(next).to_string());
     }
     if let Some(prep) = words.next()
         && (prep.eq_ignore_ascii_case("of") || prep.eq_ignore_ascii_case("in"))
@@ -355,11 +359,11 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
                 ) && !w.starts_with(|c: char| c.is_ascii_digit())
             })
             .collect();
-        if let Some(end) = phrase.iter().position(|w| is_measure(w) || w.ends_with([',', '.', ';'])) {
+        if let Some(end) = phrase.iter().position(|w| is_measure_noun(w) || w.ends_with([',', '.', ';'])) {
             let head = &phrase[end];
             // "in stock", "in shares" say how a price was paid.
-            let payment = matches!(head.trim_end_matches(|c: char| !c.is_alphanumeric()), "stock" | "shares");
-            if is_measure(head) && !payment {
+            let payment = matches!(bare(head), "stock" | "shares");
+            if is_measure_noun(head) && !payment {
                 return Some(phrase[..=end].join(" "));
             }
         }
@@ -380,9 +384,9 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
         });
     if words_back.next().as_deref() == Some("of")
         && let Some(noun) = words_back.next()
-        && (is_measure(&noun) || is_change_noun(&noun))
+        && (is_measure_noun(&noun) || is_change_noun(&noun))
     {
-        return Some(noun.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string());
+        return Some(bare(&noun).to_string());
     }
     let mut back = before.split_whitespace().rev().map(lower_word).take(5);
     let mut seen_verb = false;
@@ -405,8 +409,8 @@ pub fn attached_measure(sentence: &str, at: usize, len: usize) -> Option<String>
                 }
                 seen_verb = true;
             }
-            noun if is_measure(noun) && (seen_verb || by_or_to) => {
-                return Some(noun.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string());
+            noun if is_measure_noun(noun) && (seen_verb || by_or_to) => {
+                return Some(bare(noun).to_string());
             }
             _ => break,
         }
@@ -439,7 +443,7 @@ fn shares_moved_in_clause(before: &str) -> Option<String> {
 /// A change stated as a noun: "an increase of 39 million", "a decline of 4%".
 pub fn is_change_noun(w: &str) -> bool {
     matches!(
-        w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+        bare(w),
         "increase" | "rise" | "decline" | "drop" | "fall" | "gain" | "jump" | "decrease" | "growth"
     )
 }
@@ -477,7 +481,7 @@ fn lower_word(w: &str) -> std::borrow::Cow<'_, str> {
 /// attribute are one word, give or take an ending ("revenue" and
 /// "annual_recurring_revenue", "fines" and "fine", "losses" and "loss").
 pub fn measure_fits(measure: &str, attribute: &str) -> bool {
-    let trim = |w: &str| w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let trim = |w: &str| bare(w).to_ascii_lowercase();
     let same_word = |a: &str, b: &str| {
         let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
         a == b || (common >= 4 && common + 2 >= a.len().min(b.len()))

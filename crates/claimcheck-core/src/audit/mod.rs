@@ -656,10 +656,10 @@ impl<'l> Auditor<'l> {
         let local = self.local_subject(claim, &doc.mentions[group], at);
         // "went on sale at $499.99, with a Digital Edition at $449.99": a
         // party named much nearer another figure of the kind is that figure's.
-        let others: Vec<Range<usize>> = doc.groups[index]
+        let others: Vec<(usize, Range<usize>)> = doc.groups[index]
             .clone()
             .filter(|&k| k != index && doc.claims[k].kind == claim.kind)
-            .map(|k| doc.offsets[k]..doc.offsets[k] + doc.claims[k].text.len())
+            .map(|k| (k, doc.offsets[k]..doc.offsets[k] + doc.claims[k].text.len()))
             .collect();
         let gap = |a: &Range<usize>, b: &Range<usize>| {
             if a.end <= b.start { b.start - a.end } else { a.start.saturating_sub(b.end) }
@@ -671,29 +671,21 @@ impl<'l> Auditor<'l> {
         // both figures'.
         // A party named right before another figure that stands between it
         // and this one is that figure's too ("bought DICE for $4.2 billion
-        // and POINT for $1.4 billion"), unless the two are alternatives.
-        let other_claims: Vec<usize> =
-            doc.groups[index].clone().filter(|&k| k != index && doc.claims[k].kind == claim.kind).collect();
+        // and POINT for $1.4 billion"). Either way, an alternative of this
+        // figure shares its party ("$34 billion, or $190 a share, for Red Hat").
         let owned_elsewhere = |name: &str| {
             !others.is_empty()
                 && doc.mentions[group].iter().filter(|m| m.2 == name).all(|m| {
                     let m = m.0..m.1;
-                    // "$34 billion, or $190 a share, for Red Hat": an
-                    // alternative of this figure shares its party.
-                    let after = m.start >= here.end
-                        && others.iter().zip(&other_claims).any(|(o, &k)| {
-                            2 * gap(&m, o) < gap(&m, &here) && !alternatives(&doc.claims[k], claim)
-                        });
-                    let before = claim.kind != ClaimKind::Date
-                        && m.end <= here.start
-                        && others.iter().zip(&other_claims).any(|(o, &k)| {
-                            o.start >= m.end
-                                && o.end <= here.start
-                                && claim.sentence.get(m.end..o.start) == Some(" for ")
-                                && claim.sentence.get(o.end..here.start).is_some_and(|b| b.contains(" and "))
-                                && !alternatives(&doc.claims[k], claim)
-                        });
-                    after || before
+                    others.iter().filter(|(k, _)| !alternatives(&doc.claims[*k], claim)).any(|(_, o)| {
+                        let after = m.start >= here.end && 2 * gap(&m, o) < gap(&m, &here);
+                        let before = claim.kind != ClaimKind::Date
+                            && m.end <= o.start
+                            && o.end <= here.start
+                            && claim.sentence.get(m.end..o.start) == Some(" for ")
+                            && claim.sentence.get(o.end..here.start).is_some_and(|b| b.contains(" and "));
+                        after || before
+                    })
                 })
         };
         let named_here = |name: &str| mentioned.contains(&name) && !owned_elsewhere(name);
@@ -1838,8 +1830,7 @@ fn not_judged(
     }
     // "did not raise at all in 2024": a date of something that did not
     // happen contradicts nothing.
-    if claim.kind == ClaimKind::Date && in_a_negated_clause(&claim.sentence, claim_offset_in_sentence(claim))
-    {
+    if claim.kind == ClaimKind::Date && in_a_negated_clause(&claim.sentence, scope.at) {
         return Some((
             format!(" ({})", claim.value),
             ledger,
@@ -1868,35 +1859,11 @@ fn not_judged(
 }
 
 /// Does an apposition describe a person ("a former Cisco engineer", "the
-/// company's chief executive")?
+/// company's chief executive")? The role nouns are the extractor's.
 fn describes_a_person(apposition: &str) -> bool {
     apposition.split_whitespace().any(|w| {
-        matches!(
-            w.trim_end_matches(|c: char| !c.is_alphanumeric()),
-            "former"
-                | "chief"
-                | "founder"
-                | "co-founder"
-                | "cofounder"
-                | "executive"
-                | "engineer"
-                | "chairman"
-                | "chairwoman"
-                | "president"
-                | "director"
-                | "analyst"
-                | "investor"
-                | "entrepreneur"
-                | "billionaire"
-                | "officer"
-                | "manager"
-                | "scientist"
-                | "professor"
-                | "minister"
-                | "economist"
-                | "son"
-                | "daughter"
-        )
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        w == "former" || crate::extract::is_role_noun(&w)
     })
 }
 
@@ -2228,7 +2195,23 @@ fn period_start(p: &str) -> String {
 
 /// The quarter ("Q4") named next to each figure; dates have none.
 pub(crate) fn claim_quarters(claims: &[Claim]) -> Vec<Option<&'static str>> {
-    claims.iter().map(|c| if c.kind == ClaimKind::Date { None } else { quarter_near(c) }).collect()
+    // The claims of a sentence come together: its lower-cased text, when
+    // it may name a part of a year at all, is made once for all of them.
+    let mut sentence: Option<(&str, Option<String>)> = None;
+    claims
+        .iter()
+        .map(|c| {
+            if c.kind == ClaimKind::Date {
+                return None;
+            }
+            if sentence.as_ref().is_none_or(|(s, _)| *s != c.sentence) {
+                sentence =
+                    Some((&c.sentence, may_name_a_part(&c.sentence).then(|| c.sentence.to_lowercase())));
+            }
+            let lower = sentence.as_ref().and_then(|(_, lower)| lower.as_deref())?;
+            part_near(c, lower)
+        })
+        .collect()
 }
 
 /// The period each claim refers to: a date in its sentence right after it
@@ -2569,20 +2552,18 @@ struct Section<'n> {
     subject: Option<&'n str>,
 }
 
-/// A quarter named close to the claim ("in Q4", "fourth-quarter revenue was").
-fn quarter_near(claim: &Claim) -> Option<&'static str> {
-    // Every phrase below holds a `q`, "three months", "six months", "half",
-    // "H1" or "H2", and only `Q` lower-cases to `q`.
-    if !claim.sentence.bytes().any(|b| b == b'q' || b == b'Q')
-        && !claim.sentence.contains("three months")
-        && !claim.sentence.contains("six months")
-        && !claim.sentence.contains("half")
-        && !claim.sentence.contains("H1")
-        && !claim.sentence.contains("H2")
-    {
-        return None;
-    }
-    let lower = claim.sentence.to_lowercase();
+/// Can `sentence` name a quarter or a half? Every phrase of [`part_near`]
+/// holds a `q`, "three months", "six months", "half", "H1" or "H2", and only
+/// `Q` lower-cases to `q`.
+fn may_name_a_part(sentence: &str) -> bool {
+    sentence.bytes().any(|b| b == b'q' || b == b'Q')
+        || ["three months", "six months", "half", "H1", "H2"].iter().any(|w| sentence.contains(w))
+}
+
+/// A quarter named close to the claim ("in Q4", "fourth-quarter revenue
+/// was"), or a half year ("first-half profit", "the six months to March"),
+/// in its sentence lower-cased (`lower`).
+fn part_near(claim: &Claim, lower: &str) -> Option<&'static str> {
     let at = claim_offset_in_sentence(claim);
     let end = at + claim.text.len();
     // "526,409 in Q4 and 1.57 million for the year": the figure says it is the year's.
@@ -2593,10 +2574,10 @@ fn quarter_near(claim: &Claim) -> Option<&'static str> {
     {
         return None;
     }
-    // "in the three months to March": a quarter, which one the text leaves to the reader.
-    // "for the six months to March 31": a half year, which one the text
-    // leaves to the reader too.
-    const UNNAMED_QUARTERS: [(&str, &str); 9] = [
+    // "in the three months to March", "for the six months to March 31": a
+    // quarter or a half, which one the text leaves to the reader; "first-half
+    // profit", "in the second half": a half year.
+    const OTHER_PARTS: [(&str, &str); 15] = [
         ("the quarter", "Q"),
         ("three months to", "Q"),
         ("three months ended", "Q"),
@@ -2606,9 +2587,6 @@ fn quarter_near(claim: &Claim) -> Option<&'static str> {
         ("six months ended", "H"),
         ("six months ending", "H"),
         ("six months through", "H"),
-    ];
-    // "first-half profit", "in the second half": a half year.
-    const HALVES: [(&str, &str); 6] = [
         ("h1", "H1"),
         ("h2", "H2"),
         ("first half", "H1"),
@@ -2618,10 +2596,9 @@ fn quarter_near(claim: &Claim) -> Option<&'static str> {
     ];
     QUARTER_PHRASES
         .iter()
-        .chain(&UNNAMED_QUARTERS)
-        .chain(&HALVES)
+        .chain(&OTHER_PARTS)
         .find(|(k, _)| {
-            whole_word_matches(&lower, k)
+            whole_word_matches(lower, k)
                 .any(|i| if i >= end { i - end <= 30 } else { at.saturating_sub(i + k.len()) <= 40 })
         })
         .map(|(_, q)| *q)
@@ -2723,20 +2700,20 @@ mod guard_tests {
 
     #[test]
     fn quarters_halves_and_whole_years() {
+        // The part of a year near the claim starting `figure` in `text`.
+        let part = |text: &str, figure: &str| {
+            let doc = crate::input::Document::new("t.txt", text, crate::input::InputFormat::Text);
+            let claims =
+                crate::extract::Extractor::new().extract(&doc, &crate::extract::ExtractOptions::default());
+            let i = claims.iter().position(|c| c.text.starts_with(figure)).expect("the figure is a claim");
+            claim_quarters(&claims)[i]
+        };
         let text = "Its sales reached 526,409 in Q4 and 1.57 million for the year.";
-        let doc = crate::input::Document::new("t.txt", text, crate::input::InputFormat::Text);
-        let claims =
-            crate::extract::Extractor::new().extract(&doc, &crate::extract::ExtractOptions::default());
-        let quarter = |text: &str| claims.iter().find(|c| c.text.starts_with(text)).and_then(quarter_near);
-        assert_eq!(quarter("526,409"), Some("Q4"));
-        assert_eq!(quarter("1.57 million"), None);
+        assert_eq!(part(text, "526,409"), Some("Q4"));
+        assert_eq!(part(text, "1.57 million"), None);
         let text =
             "Its first-half profit was $2 billion, and it lost $1 billion for the six months to March.";
-        let doc = crate::input::Document::new("t.txt", text, crate::input::InputFormat::Text);
-        let claims =
-            crate::extract::Extractor::new().extract(&doc, &crate::extract::ExtractOptions::default());
-        let half = |t: &str| claims.iter().find(|c| c.text.starts_with(t)).and_then(quarter_near);
-        assert_eq!((half("$2 billion"), half("$1 billion")), (Some("H1"), Some("H")));
+        assert_eq!((part(text, "$2 billion"), part(text, "$1 billion")), (Some("H1"), Some("H")));
     }
 
     #[test]

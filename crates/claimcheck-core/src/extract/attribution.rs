@@ -202,7 +202,7 @@ pub(crate) fn names_a_past_employer(
 
 /// A noun for what a person does or did at a company ("a former Cisco
 /// engineer", "a Goldman Sachs banker").
-fn is_role_noun(w: &str) -> bool {
+pub(crate) fn is_role_noun(w: &str) -> bool {
     is_title(w)
         || matches!(
             w,

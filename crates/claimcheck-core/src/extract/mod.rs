@@ -22,8 +22,8 @@ mod wordtable;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-pub(crate) use attribution::names_a_past_employer;
 pub use attribution::{Attribution, attribute_of_word};
+pub(crate) use attribution::{is_role_noun, names_a_past_employer};
 pub(crate) use date::find_dateline;
 pub use entities::EntityIndex;
 /// Word lists the audit reads too.
@@ -201,12 +201,9 @@ impl Extractor {
 
 /// The noun a count counts, without the words that qualify it: "300
 /// million weekly active users" counts `users`, "12 new stores" `stores`
-/// (the attribution has read the qualifiers by then). "basis points" is
-/// one unit.
+/// (the attribution has read the qualifiers by then). Basis points are no
+/// count: the measure reads them as percentage points.
 fn counted_head(mut unit: String) -> String {
-    if unit == "basis points" || unit == "basis point" {
-        return unit;
-    }
     if let Some(space) = unit.rfind(' ') {
         unit.drain(..=space);
     }
